@@ -1,0 +1,51 @@
+using Microsoft.AspNetCore.DataProtection;
+using ReviewRoom.Reviews;
+
+namespace ReviewRoom.Access;
+
+/// <summary>
+/// Who you are in a review is held in a cookie for that review only: its name carries the review's
+/// id and its protected value is bound to it, so it means nothing in any other review.
+/// </summary>
+public sealed class MembershipCookies(IDataProtectionProvider dataProtection, ReviewService reviews)
+{
+    private const string Prefix = "rr-";
+
+    public void Admit(HttpContext context, ReviewMember member) =>
+        context.Response.Cookies.Append(CookieName(member.ReviewId), Protector(member.ReviewId).Protect(member.ParticipantId), new CookieOptions
+        {
+            HttpOnly = true,
+            Secure = context.Request.IsHttps,
+            SameSite = SameSiteMode.Lax,
+            IsEssential = true,
+            MaxAge = TimeSpan.FromDays(90),
+        });
+
+    /// <summary>The caller's place in this review, checked against the saved review; null for anyone else.</summary>
+    public async Task<ReviewMember?> FindAsync(HttpContext context, string? reviewId)
+    {
+        if (!IsReviewId(reviewId) || !context.Request.Cookies.TryGetValue(CookieName(reviewId), out var value))
+        {
+            return null;
+        }
+
+        string participantId;
+        try
+        {
+            participantId = Protector(reviewId).Unprotect(value);
+        }
+        catch (System.Security.Cryptography.CryptographicException)
+        {
+            return null;
+        }
+
+        return await reviews.FindMemberAsync(reviewId, participantId);
+    }
+
+    private static bool IsReviewId([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] string? reviewId) =>
+        reviewId is { Length: 32 } && reviewId.All(char.IsAsciiHexDigitLower);
+
+    private static string CookieName(string reviewId) => Prefix + reviewId;
+
+    private IDataProtector Protector(string reviewId) => dataProtection.CreateProtector("ReviewRoom.Membership", reviewId);
+}

@@ -1,0 +1,10 @@
+namespace ReviewRoom.Domain;
+
+public static class Limits
+{
+    public const int PersonNameLength = 100;
+    public const int TitleLength = 200;
+    public const int NameLength = 100;
+    public const int RelationshipLength = 60;
+    public const int CardLength = 1000;
+}

@@ -1,0 +1,12 @@
+namespace ReviewRoom.Domain;
+
+public sealed class Participant(string id, string name, string relationship, Role role, string? invitationTokenHash, DateTimeOffset invitedAt)
+{
+    public string Id { get; } = id;
+    public string Name { get; } = name;
+    public string Relationship { get; } = relationship;
+    public Role Role { get; } = role;
+    public string? InvitationTokenHash { get; } = invitationTokenHash;
+    public DateTimeOffset InvitedAt { get; } = invitedAt;
+    public DateTimeOffset? JoinedAt { get; internal set; }
+}

@@ -1,0 +1,7 @@
+namespace ReviewRoom.Domain;
+
+public enum Role
+{
+    Facilitator,
+    Contributor,
+}

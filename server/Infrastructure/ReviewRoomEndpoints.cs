@@ -1,0 +1,32 @@
+using ReviewRoom.Realtime;
+using ReviewRoom.Reviews;
+using ReviewRoom.Templates;
+
+namespace ReviewRoom.Infrastructure;
+
+public static class ReviewRoomEndpoints
+{
+    public static WebApplication MapReviewRoom(this WebApplication app)
+    {
+        // Fail at start-up, not on the first visitor, if the templates or the database cannot be read.
+        app.Services.GetRequiredService<TemplateCatalog>();
+        app.Services.GetRequiredService<IReviewStore>();
+
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/Error");
+            app.UseHsts();
+        }
+
+        app.UseStatusCodePagesWithReExecute("/Error", "?status={0}");
+        app.UseMiddleware<SecurityHeaders>();
+        app.UseRequestLocalization();
+
+        // Every endpoint the app has.
+        app.MapStaticAssets();
+        app.MapRazorPages().WithStaticAssets();
+        app.MapHub<ReviewHub>("/hubs/review");
+        app.MapHealthChecks("/health");
+        return app;
+    }
+}

@@ -1,0 +1,59 @@
+using System.Globalization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Options;
+using ReviewRoom.Access;
+using ReviewRoom.Minutes;
+using ReviewRoom.Realtime;
+using ReviewRoom.Reviews;
+using ReviewRoom.Storage;
+using ReviewRoom.Templates;
+
+namespace ReviewRoom.Infrastructure;
+
+public static class ReviewRoomServices
+{
+    public static readonly CultureInfo[] Cultures = [new("en-GB")];
+
+    public static WebApplicationBuilder AddReviewRoom(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<ReviewRoomOptions>()
+            .Bind(builder.Configuration.GetSection(ReviewRoomOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<TemplateCatalog>();
+        services.AddSingleton<IReviewStore, LiteDbReviewStore>();
+        services.AddSingleton<IReviewNotifier, HubReviewNotifier>();
+        services.AddSingleton<ReviewService>();
+        services.AddSingleton<PresenceTracker>();
+        services.AddSingleton<MembershipCookies>();
+        services.AddSingleton<MinutesWriter>();
+        services.AddSingleton<ReviewErrorText>();
+
+        // Keys live beside the data, so people stay in their reviews when the server restarts.
+        services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(DataFolder(builder)));
+        services.AddLocalization(o => o.ResourcesPath = "Resources");
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            o.DefaultRequestCulture = new RequestCulture(Cultures[0]);
+            o.SupportedCultures = o.SupportedUICultures = Cultures;
+        });
+        services.AddRazorPages()
+            .AddViewLocalization()
+            .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
+        services.AddSignalR(o => o.AddFilter<ReviewHubFilter>());
+        services.AddHealthChecks();
+        return builder;
+    }
+
+    private static string DataFolder(WebApplicationBuilder builder)
+    {
+        var options = new ReviewRoomOptions();
+        builder.Configuration.GetSection(ReviewRoomOptions.Section).Bind(options);
+        return Path.Combine(Path.GetFullPath(options.DataPath, builder.Environment.ContentRootPath), "keys");
+    }
+}

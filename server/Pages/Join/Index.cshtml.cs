@@ -1,0 +1,39 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using ReviewRoom.Access;
+using ReviewRoom.Reviews;
+
+namespace ReviewRoom.Pages.Join;
+
+/// <summary>
+/// Opening an invitation link only shows whose review it is; joining takes a press of the button
+/// (a POST), so a link scanner that fetches the address lets nobody in.
+/// </summary>
+public sealed class JoinModel(ReviewService reviews, MembershipCookies memberships) : PageModel
+{
+    [FromRoute] public string Token { get; set; } = "";
+
+    public InvitationView? Invitation { get; private set; }
+
+    public async Task OnGetAsync()
+    {
+        Invitation = await reviews.FindInvitationAsync(Token);
+        if (Invitation is null)
+        {
+            Response.StatusCode = StatusCodes.Status404NotFound;
+        }
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (await reviews.FindInvitationAsync(Token) is not { } invitation)
+        {
+            Response.StatusCode = StatusCodes.Status404NotFound;
+            return Page();
+        }
+
+        await reviews.JoinAsync(invitation.Invitee);
+        memberships.Admit(HttpContext, invitation.Invitee);
+        return Redirect($"/reviews/{invitation.Invitee.ReviewId}");
+    }
+}

@@ -1,0 +1,101 @@
+using System.Text;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using ReviewRoom.Access;
+using ReviewRoom.Domain;
+using ReviewRoom.Infrastructure;
+using ReviewRoom.Minutes;
+using ReviewRoom.Pages.Forms;
+using ReviewRoom.Realtime;
+using ReviewRoom.Reviews;
+
+namespace ReviewRoom.Pages.Reviews;
+
+/// <summary>The room. Rendered in full on the server, so it works before (and without) the live connection.</summary>
+public sealed class BoardModel(
+    ReviewService reviews, MembershipCookies memberships, PresenceTracker presence, MinutesWriter minutes, ReviewErrorText errorText) : PageModel
+{
+    [FromRoute] public string ReviewId { get; set; } = "";
+
+    public BoardSnapshot Board { get; private set; } = null!;
+    public ParticipantView Me { get; private set; } = null!;
+    public IReadOnlyList<ParticipantView> HereNow { get; private set; } = [];
+    public FormErrors Errors { get; } = new();
+    public Dictionary<string, string> Drafts { get; } = [];
+    public string? InviteName { get; private set; }
+    public string? InviteRelationship { get; private set; }
+    public string? InvitationLink { get; private set; }
+    public bool InviteOpen => InvitationLink is not null || Errors.For("invite-name") is not null || Errors.For("invite-relationship") is not null;
+    public bool IsFacilitator => Me.Role == Role.Facilitator;
+
+    public async Task<IActionResult> OnGetAsync() =>
+        await memberships.FindAsync(HttpContext, ReviewId) is { } member ? await ShowAsync(member) : Forbidden();
+
+    public async Task<IActionResult> OnPostAddCardAsync(string? sectionId, string? text, string? operationId)
+    {
+        if (await memberships.FindAsync(HttpContext, ReviewId) is not { } member)
+        {
+            return Forbidden();
+        }
+
+        try
+        {
+            await reviews.AddCardAsync(member, sectionId, text, operationId);
+            return Redirect($"/reviews/{ReviewId}#section-{sectionId}");
+        }
+        catch (ReviewRuleException refusal)
+        {
+            var field = $"card-{sectionId}";
+            Errors.Add(field, errorText.For(refusal));
+            Drafts[sectionId ?? ""] = text ?? "";
+            return await ShowAsync(member);
+        }
+    }
+
+    public async Task<IActionResult> OnPostInviteAsync(string? name, string? relationship)
+    {
+        if (await memberships.FindAsync(HttpContext, ReviewId) is not { } member)
+        {
+            return Forbidden();
+        }
+
+        try
+        {
+            var token = await reviews.InviteAsync(member, name, relationship);
+            InvitationLink = $"{Request.Scheme}://{Request.Host}/join/{token}";
+        }
+        catch (ReviewRuleException refusal)
+        {
+            foreach (var error in refusal.Errors)
+            {
+                Errors.Add(error is ReviewError.RelationshipMissing or ReviewError.RelationshipTooLong ? "invite-relationship" : "invite-name", errorText.For(error));
+            }
+
+            (InviteName, InviteRelationship) = (name, relationship);
+        }
+
+        return await ShowAsync(member);
+    }
+
+    public async Task<IActionResult> OnGetMinutesAsync()
+    {
+        if (await memberships.FindAsync(HttpContext, ReviewId) is not { } member || await reviews.RoleOfAsync(member) != Role.Facilitator)
+        {
+            return Forbidden();
+        }
+
+        var board = (await reviews.SnapshotAsync(member))!;
+        return File(Encoding.UTF8.GetBytes(minutes.Write(board)), "text/markdown; charset=utf-8", MinutesWriter.FileName(board));
+    }
+
+    private async Task<IActionResult> ShowAsync(ReviewMember member)
+    {
+        Board = (await reviews.SnapshotAsync(member))!;
+        Me = Board.Participants.First(p => p.Id == member.ParticipantId);
+        var here = presence.Here(ReviewId).Append(Me.Id).ToHashSet();
+        HereNow = [.. Board.Participants.Where(p => here.Contains(p.Id))];
+        return Page();
+    }
+
+    private StatusCodeResult Forbidden() => StatusCode(StatusCodes.Status403Forbidden);
+}

@@ -1,0 +1,13 @@
+using ReviewRoom.Reviews;
+
+namespace ReviewRoom.Realtime;
+
+/// <summary>What the server tells the browsers in a review. Every change carries the review's new version.</summary>
+public interface IReviewClient
+{
+    Task CardAdded(CardView card, long version);
+
+    Task ParticipantsChanged(IReadOnlyList<ParticipantView> participants, long version);
+
+    Task PresenceChanged(IReadOnlyList<string> participantIdsHere);
+}

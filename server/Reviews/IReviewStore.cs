@@ -1,0 +1,17 @@
+using ReviewRoom.Domain;
+
+namespace ReviewRoom.Reviews;
+
+/// <summary>Where reviews are kept. Narrow on purpose, so another engine can stand in for LiteDB.</summary>
+public interface IReviewStore
+{
+    Review? Find(string reviewId);
+
+    string? FindReviewIdByInvitation(string tokenHash);
+
+    /// <summary>Completes once the review and its activity entry are safely on disk.</summary>
+    Task SaveAsync(Review review, Activity activity);
+}
+
+/// <summary>One line of the audit trail.</summary>
+public sealed record Activity(string ReviewId, string ParticipantId, string Action, DateTimeOffset At);

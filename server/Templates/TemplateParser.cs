@@ -1,0 +1,132 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using Markdig;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+using ReviewRoom.Domain;
+
+namespace ReviewRoom.Templates;
+
+/// <summary>
+/// Reads a meeting template: "# Name", a description, then one "## Heading {#id kind=cards}" per
+/// section with the facilitator's prompts under it. The format is documented in templates/README.md.
+/// </summary>
+public static partial class TemplateParser
+{
+    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().Build();
+
+    private static readonly Dictionary<string, SectionKind> Kinds =
+        Enum.GetValues<SectionKind>().ToDictionary(k => k.ToString().ToLowerInvariant(), StringComparer.OrdinalIgnoreCase);
+
+    // "{#id kind=cards}" at the end of a heading. Read by hand rather than by Markdig's generic
+    // attributes, which would also swallow the "{person}" placeholder earlier in the heading.
+    [GeneratedRegex(@"\{(?<attributes>[^{}]*)\}\s*$")]
+    private static partial Regex TrailingAttributes();
+
+    public static ReviewTemplate Parse(string id, string file, string markdown)
+    {
+        var document = Markdown.Parse(markdown, Pipeline);
+        var title = document.OfType<HeadingBlock>().FirstOrDefault(h => h.Level == 1)
+            ?? throw new TemplateException(file, 1, "there is no title: start the file with a line such as \"# Person-centred review\".");
+
+        var description = new List<string>();
+        var sections = new List<SectionTemplate>();
+        (int Line, string Heading, string Id, SectionKind Kind, List<string> Prompt)? current = null;
+
+        foreach (var block in document)
+        {
+            if (block is HeadingBlock { Level: 2 } heading)
+            {
+                Close();
+                current = Section(file, heading);
+            }
+            else if (block != title)
+            {
+                (current?.Prompt ?? description).AddRange(Lines(block));
+            }
+        }
+
+        Close();
+        if (sections.Count == 0)
+        {
+            throw new TemplateException(file, title.Line + 1, "the template has no sections: add at least one \"## Heading {#id kind=cards}\".");
+        }
+
+        return new ReviewTemplate(id, PlainText(title.Inline), string.Join('\n', description), sections);
+
+        void Close()
+        {
+            if (current is not { } section)
+            {
+                return;
+            }
+
+            if (sections.Exists(s => s.Id == section.Id))
+            {
+                throw new TemplateException(file, section.Line, $"the section id \"{section.Id}\" is used twice.");
+            }
+
+            sections.Add(new SectionTemplate(section.Id, section.Kind, section.Heading, string.Join('\n', section.Prompt)));
+        }
+    }
+
+    private static (int Line, string Heading, string Id, SectionKind Kind, List<string> Prompt) Section(string file, HeadingBlock heading)
+    {
+        var line = heading.Line + 1;
+        var text = PlainText(heading.Inline);
+        var attributes = TrailingAttributes().Match(text);
+        if (!attributes.Success)
+        {
+            throw new TemplateException(file, line, "the section has no id: end the heading with {#an-id kind=cards}.");
+        }
+
+        string? id = null;
+        var kind = SectionKind.Cards;
+        foreach (var attribute in attributes.Groups["attributes"].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (attribute.StartsWith('#') && attribute.Length > 1)
+            {
+                id = attribute[1..];
+            }
+            else if (attribute.StartsWith("kind=", StringComparison.Ordinal))
+            {
+                var name = attribute["kind=".Length..].Trim('"');
+                kind = Kinds.TryGetValue(name, out var known)
+                    ? known
+                    : throw new TemplateException(file, line, $"unknown section kind \"{name}\": use one of {string.Join(", ", Kinds.Keys)}.");
+            }
+            else
+            {
+                throw new TemplateException(file, line, $"\"{attribute}\" is not a section attribute: use #an-id and kind=….");
+            }
+        }
+
+        return id is null
+            ? throw new TemplateException(file, line, "the section has no id: end the heading with {#an-id kind=cards}.")
+            : (line, text[..attributes.Index].Trim(), id, kind, []);
+    }
+
+    private static IEnumerable<string> Lines(Block block) => block switch
+    {
+        LeafBlock { Inline: { } inline } => [PlainText(inline)],
+        ContainerBlock container => container.SelectMany(Lines),
+        _ => [],
+    };
+
+    private static string PlainText(ContainerInline? inline)
+    {
+        var text = new StringBuilder();
+        foreach (var part in inline?.Descendants() ?? [])
+        {
+            text.Append(part switch
+            {
+                LiteralInline literal => literal.Content.ToString(),
+                CodeInline code => code.Content,
+                LineBreakInline => " ",
+                _ => "",
+            });
+        }
+
+        return text.ToString().Trim();
+    }
+}

@@ -1,0 +1,27 @@
+// The board page: goes live once the server-rendered page has loaded.
+import { RoomConnection } from './room-connection.js';
+import { showCards } from './cards.js';
+import { showPresence } from './presence.js';
+import { showStatus } from './status.js';
+import { announce } from './announcer.js';
+import { say } from './text.js';
+
+const room = document.getElementById('room');
+const { reviewId, version, me } = room.dataset;
+const connection = new RoomConnection(reviewId, Number(version));
+
+const status = showStatus(document.getElementById('connection-status'), connection);
+showPresence(document.getElementById('here-now'), connection, me);
+showCards(room.querySelector('.board'), connection, { reviewId, me, status });
+
+for (const button of document.querySelectorAll('[data-copy]')) {
+    const source = document.getElementById(button.dataset.copy);
+    button.hidden = false;
+    button.addEventListener('click', async () => {
+        source.select();
+        await navigator.clipboard?.writeText(source.value).catch(() => {});
+        announce(say('copied'));
+    });
+}
+
+connection.start();

@@ -1,0 +1,103 @@
+// The one owner of the live connection to a review. Other modules listen for its events:
+//   state       { state: 'connecting' | 'live' | 'reconnecting' | 'offline' | 'refused' }
+//   snapshot    the whole board, after connecting or whenever an update was missed
+//   card-added, participants-changed, presence-changed
+// Changes arrive numbered by the review's version; a gap means something was missed, so the
+// board is fetched afresh rather than patched.
+
+const { HubConnectionBuilder } = window.signalR;
+const retryDelays = [0, 1000, 2000, 5000, 10000];
+
+export class RoomConnection extends EventTarget {
+    #connection;
+    #version;
+    #state = 'connecting';
+    #connecting = false;
+
+    constructor(reviewId, version) {
+        super();
+        this.#version = version;
+        this.#connection = new HubConnectionBuilder()
+            .withUrl(`/hubs/review?review=${encodeURIComponent(reviewId)}`)
+            .withAutomaticReconnect({ nextRetryDelayInMilliseconds: ({ previousRetryCount }) => retryDelays[Math.min(previousRetryCount, retryDelays.length - 1)] })
+            .build();
+        this.#connection.on('CardAdded', (card, version) => this.#changed('card-added', card, version));
+        this.#connection.on('ParticipantsChanged', (participants, version) => this.#changed('participants-changed', participants, version));
+        this.#connection.on('PresenceChanged', (ids) => this.#emit('presence-changed', ids));
+        this.#connection.onreconnecting(() => this.#setState('reconnecting'));
+        this.#connection.onreconnected(() => this.#catchUp());
+        this.#connection.onclose((error) => this.#closed(error));
+        window.addEventListener('offline', () => this.#setState('offline'));
+    }
+
+    get state() { return this.#state; }
+
+    start() { return this.#connect(0); }
+
+    /** Resolves with the saved card, or rejects with the server's words (error.refusal) or a lost connection. */
+    async addCard(operationId, sectionId, text) {
+        try {
+            return await this.#connection.invoke('AddCard', operationId, sectionId, text);
+        } catch (error) {
+            throw refusalOf(error);
+        }
+    }
+
+    async #connect(attempt) {
+        if (this.#state === 'refused') return;
+        this.#connecting = true;
+        this.#setState(attempt === 0 ? 'connecting' : 'offline');
+        try {
+            await this.#connection.start();
+            await this.#catchUp();
+            this.#connecting = false;
+        } catch {
+            setTimeout(() => this.#connect(attempt + 1), retryDelays[Math.min(attempt + 1, retryDelays.length - 1)]);
+        }
+    }
+
+    async #catchUp() {
+        const snapshot = await this.#connection.invoke('GetSnapshot');
+        this.#version = snapshot.version;
+        this.#emit('snapshot', snapshot);
+        this.#setState('live');
+    }
+
+    #closed(error) {
+        if (refusalOf(error).refusal) {
+            this.#setState('refused');
+        } else if (!this.#connecting) {
+            this.#connect(1);
+        }
+    }
+
+    #changed(type, detail, version) {
+        if (version <= this.#version) return;
+        if (version !== this.#version + 1) {
+            this.#catchUp().catch(() => {});
+            return;
+        }
+        this.#version = version;
+        this.#emit(type, detail);
+    }
+
+    #setState(state) {
+        if (this.#state === 'refused' || (state === this.#state && state !== 'live')) return;
+        this.#state = state;
+        this.#emit('state', { state });
+    }
+
+    #emit(type, detail) {
+        this.dispatchEvent(new CustomEvent(type, { detail }));
+    }
+}
+
+// SignalR reports a server's refusal as "... HubException: <plain words>".
+function refusalOf(error) {
+    const marker = 'HubException: ';
+    const message = error?.message ?? '';
+    const at = message.indexOf(marker);
+    const result = error instanceof Error ? error : new Error(message);
+    result.refusal = at >= 0 ? message.slice(at + marker.length) : null;
+    return result;
+}
