@@ -77,6 +77,7 @@ export function showCards(board, room, { reviewId, me, status }) {
         const error = group.querySelector('.govuk-error-message');
         const isError = message !== null && kind === 'error';
         group.classList.toggle('govuk-form-group--error', isError);
+        error.classList.toggle('add-card__waiting', kind === 'waiting');
         box.classList.toggle('govuk-textarea--error', isError);
         error.hidden = message === null;
         error.querySelector('.govuk-visually-hidden').hidden = !isError;

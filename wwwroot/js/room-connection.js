@@ -6,7 +6,7 @@
 // board is fetched afresh rather than patched.
 
 const { HubConnectionBuilder } = window.signalR;
-const retryDelays = [0, 1000, 2000, 5000, 10000];
+const retryDelays = [0, 1000, 2000, 3000, 5000];
 
 export class RoomConnection extends EventTarget {
     #connection;
@@ -28,6 +28,7 @@ export class RoomConnection extends EventTarget {
         this.#connection.onreconnected(() => this.#catchUp());
         this.#connection.onclose((error) => this.#closed(error));
         window.addEventListener('offline', () => this.#setState('offline'));
+        window.addEventListener('online', () => this.#checkAfterDrop());
     }
 
     get state() { return this.#state; }
@@ -59,8 +60,20 @@ export class RoomConnection extends EventTarget {
     async #catchUp() {
         const snapshot = await this.#connection.invoke('GetSnapshot');
         this.#version = snapshot.version;
-        this.#emit('snapshot', snapshot);
         this.#setState('live');
+        this.#emit('snapshot', snapshot);
+    }
+
+    // The socket may have outlived a short drop, or died without anyone noticing. If it answers
+    // quickly, carry on from a fresh snapshot; if not, start a new connection.
+    async #checkAfterDrop() {
+        if (this.#connection.state !== 'Connected') return;
+        const noAnswer = new Promise((_, reject) => setTimeout(() => reject(new Error('no answer')), 3000));
+        try {
+            await Promise.race([this.#catchUp(), noAnswer]);
+        } catch {
+            await this.#connection.stop();
+        }
     }
 
     #closed(error) {

@@ -1,0 +1,114 @@
+using System.Text.Json;
+using Microsoft.Playwright;
+using ReviewRoom.TestHost;
+using static Microsoft.Playwright.Assertions;
+
+namespace ReviewRoom.BrowserTests;
+
+/// <summary>One person at their own device: a page object for the review room.</summary>
+internal sealed class Participant : IAsyncDisposable
+{
+    private readonly IBrowserContext _context;
+    private readonly IPage _page;
+    private readonly string _who;
+
+    private Participant(IBrowserContext context, IPage page, string who)
+    {
+        (_context, _page, _who) = (context, page, who);
+        _page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                ConsoleErrors.Add(message.Text);
+            }
+        };
+        page.Response += (_, response) =>
+        {
+            if (response.Status >= 400 && response.Request.ResourceType != "document")
+            {
+                ConsoleErrors.Add($"{response.Status} {response.Url}");
+            }
+        };
+    }
+
+    public IPage Page => _page;
+
+    public IBrowserContext Context => _context;
+
+    /// <summary>Errors the browser reported, such as a script the Content Security Policy blocked.</summary>
+    public List<string> ConsoleErrors { get; } = [];
+
+    public static async Task<Participant> ArriveAsync(IBrowser browser, Uri root, string who, int width = 1280)
+    {
+        var context = await browser.NewContextAsync(new() { BaseURL = root.ToString(), ViewportSize = new() { Width = width, Height = 900 }, AcceptDownloads = true });
+        return new Participant(context, await context.NewPageAsync(), who);
+    }
+
+    public async Task CreateReviewAsync(string personName, string title, string date, string yourName)
+    {
+        await _page.GotoAsync("/");
+        await _page.GetByRole(AriaRole.Button, new() { Name = "New review" }).ClickAsync();
+        await _page.GetByLabel("Person's name").FillAsync(personName);
+        await _page.GetByLabel("Review title").FillAsync(title);
+        await _page.GetByLabel("Date").FillAsync(date);
+        await _page.GetByLabel("Template").SelectOptionAsync(new SelectOptionValue { Label = "Person-centred review" });
+        await _page.GetByLabel("Your name").FillAsync(yourName);
+        await _page.GetByRole(AriaRole.Button, new() { Name = "Create review" }).ClickAsync();
+        await Expect(_page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(title);
+        await ExpectLiveAsync();
+    }
+
+    public async Task<string> InviteAsync(string name, string relationship)
+    {
+        await _page.GetByText("Invite someone").ClickAsync();
+        await _page.GetByLabel("Name", new() { Exact = true }).FillAsync(name);
+        await _page.GetByLabel("Relationship").FillAsync(relationship);
+        await _page.GetByRole(AriaRole.Button, new() { Name = "Create invitation link" }).ClickAsync();
+        var link = _page.GetByLabel("Invitation link");
+        await Expect(link).Not.ToBeEditableAsync();
+        return await link.InputValueAsync();
+    }
+
+    public async Task JoinAsync(string invitationLink)
+    {
+        await _page.GotoAsync(invitationLink);
+        await _page.GetByRole(AriaRole.Button, new() { Name = "Join" }).ClickAsync();
+        await ExpectLiveAsync();
+    }
+
+    public ILocator Section(string heading) => _page.GetByRole(AriaRole.Region, new() { Name = heading });
+
+    public async Task AddCardAsync(string sectionHeading, string text)
+    {
+        var section = Section(sectionHeading);
+        await section.GetByRole(AriaRole.Textbox).FillAsync(text);
+        await section.GetByRole(AriaRole.Button, new() { Name = "Add" }).ClickAsync();
+        await Expect(section.GetByRole(AriaRole.Textbox)).ToHaveValueAsync("");
+    }
+
+    public Task ExpectLiveAsync() =>
+        Expect(_page.GetByRole(AriaRole.Status).First).ToHaveAttributeAsync("data-state", "live");
+
+    public async Task<string> DownloadMinutesAsync()
+    {
+        var download = await _page.RunAndWaitForDownloadAsync(() => _page.GetByRole(AriaRole.Link, new() { Name = "Download minutes" }).ClickAsync());
+        var path = Path.Combine(RepoPaths.TestResults, download.SuggestedFilename);
+        await download.SaveAsAsync(path);
+        return path;
+    }
+
+    /// <summary>axe-core's violations on the current page, as "rule: nodes" lines.</summary>
+    public async Task<IReadOnlyList<string>> AccessibilityViolationsAsync()
+    {
+        // Evaluated rather than added as a script tag, so the page's Content Security Policy stays on.
+        await _page.EvaluateAsync(await File.ReadAllTextAsync(Path.Combine(RepoPaths.Root, "node_modules", "axe-core", "axe.min.js")));
+        var json = await _page.EvaluateAsync<string>(
+            "async () => JSON.stringify((await axe.run()).violations.map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', ')))");
+        return JsonSerializer.Deserialize<string[]>(json)!;
+    }
+
+    public Task ScreenshotAsync(string name) =>
+        _page.ScreenshotAsync(new() { Path = Path.Combine(RepoPaths.TestResults, $"{name}-{_who}.png"), FullPage = true });
+
+    public async ValueTask DisposeAsync() => await _context.DisposeAsync();
+}

@@ -1,0 +1,107 @@
+using Microsoft.Playwright;
+using ReviewRoom.TestHost;
+using static Microsoft.Playwright.Assertions;
+
+namespace ReviewRoom.BrowserTests;
+
+public sealed class ReviewRoomBrowserTests(Chromium chromium) : IAsyncLifetime
+{
+    private const string LikeAndAdmire = "What we like and admire about Sam Jones";
+
+    private readonly DataFolder _data = new();
+    private ReviewRoomFactory _app = null!;
+
+    public ValueTask InitializeAsync()
+    {
+        _app = ReviewRoomFactory.UseRealSocket(_data);
+        return ValueTask.CompletedTask;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.DisposeAsync();
+        _data.Dispose();
+    }
+
+    [Fact]
+    public async Task Relative_JoinsFromTheLinkAndAddsACard_FacilitatorSeesItLiveAndInTheMinutes()
+    {
+        await using var facilitator = await Participant.ArriveAsync(chromium.Browser, _app.RootUri, "facilitator");
+        await using var relative = await Participant.ArriveAsync(chromium.Browser, _app.RootUri, "relative", width: 390);
+        await facilitator.CreateReviewAsync("Sam Jones", "Annual review", "2026-12-01", "Fran Facilitator");
+        var link = await facilitator.InviteAsync("Ana Jones", "sister");
+
+        await relative.JoinAsync(link);
+        await Expect(relative.Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/reviews/[0-9a-f]{32}$"));
+        await Expect(facilitator.Page.Locator("#here-now")).ToContainTextAsync("Ana Jones, sister");
+        await relative.AddCardAsync(LikeAndAdmire, "Sam makes everyone laugh <script>alert(1)</script>");
+
+        var card = facilitator.Section(LikeAndAdmire).GetByRole(AriaRole.Listitem);
+        await Expect(card).ToContainTextAsync("Sam makes everyone laugh <script>alert(1)</script>");
+        await Expect(card).ToContainTextAsync("Ana Jones, sister");
+        await Expect(facilitator.Page.Locator("#announcer")).ToContainTextAsync("Ana Jones added to What we like and admire about Sam Jones");
+        await facilitator.ScreenshotAsync("board");
+        await relative.ScreenshotAsync("board");
+
+        var minutes = await File.ReadAllTextAsync(await facilitator.DownloadMinutesAsync());
+        Assert.Contains("- Sam makes everyone laugh \\<script\\>alert(1)\\</script\\> (Ana Jones, sister)", minutes, StringComparison.Ordinal);
+        Assert.Contains("- Ana Jones (sister)", minutes, StringComparison.Ordinal);
+        Assert.True(facilitator.ConsoleErrors.Count == 0, string.Join("\n", facilitator.ConsoleErrors));
+        Assert.True(relative.ConsoleErrors.Count == 0, string.Join("\n", relative.ConsoleErrors));
+    }
+
+    [Fact]
+    public async Task Relative_WhoLosesTheConnection_KeepsWhatTheyTypedAndItIsSentOnReturn()
+    {
+        await using var facilitator = await Participant.ArriveAsync(chromium.Browser, _app.RootUri, "facilitator");
+        await using var relative = await Participant.ArriveAsync(chromium.Browser, _app.RootUri, "relative");
+        await facilitator.CreateReviewAsync("Sam Jones", "Annual review", "2026-12-01", "Fran Facilitator");
+        await relative.JoinAsync(await facilitator.InviteAsync("Ana Jones", "sister"));
+
+        await relative.Context.SetOfflineAsync(true);
+        await Expect(relative.Page.Locator("#connection-status")).Not.ToHaveAttributeAsync("data-state", "live");
+        var box = relative.Section(LikeAndAdmire).GetByRole(AriaRole.Textbox);
+        await box.FillAsync("Sam is a brilliant cook");
+        await relative.Section(LikeAndAdmire).GetByRole(AriaRole.Button, new() { Name = "Add" }).ClickAsync();
+        await Expect(relative.Section(LikeAndAdmire)).ToContainTextAsync("Not sent yet");
+        await Expect(box).ToHaveValueAsync("Sam is a brilliant cook");
+        await relative.ScreenshotAsync("offline");
+
+        await relative.Context.SetOfflineAsync(false);
+
+        await Expect(facilitator.Section(LikeAndAdmire).GetByRole(AriaRole.Listitem)).ToContainTextAsync("Sam is a brilliant cook");
+        await Expect(box).ToHaveValueAsync("");
+        await Expect(relative.Section(LikeAndAdmire).GetByRole(AriaRole.Listitem)).ToHaveCountAsync(1);
+    }
+
+    [Fact]
+    public async Task EveryPage_HasNoAccessibilityViolations_AndFitsAPhone()
+    {
+        await using var facilitator = await Participant.ArriveAsync(chromium.Browser, _app.RootUri, "facilitator");
+        await using var relative = await Participant.ArriveAsync(chromium.Browser, _app.RootUri, "relative", width: 320);
+        var violations = new Dictionary<string, IReadOnlyList<string>>();
+
+        await facilitator.Page.GotoAsync("/");
+        violations["home"] = await facilitator.AccessibilityViolationsAsync();
+        await facilitator.Page.GotoAsync("/reviews/new");
+        violations["new review"] = await facilitator.AccessibilityViolationsAsync();
+        await facilitator.Page.GetByRole(AriaRole.Button, new() { Name = "Create review" }).ClickAsync();
+        await Expect(facilitator.Page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Enter the person's name");
+        violations["new review with errors"] = await facilitator.AccessibilityViolationsAsync();
+        await facilitator.ScreenshotAsync("new-review-errors");
+        await facilitator.CreateReviewAsync("Sam Jones", "Annual review", "2026-12-01", "Fran Facilitator");
+        var link = await facilitator.InviteAsync("Ana Jones", "sister");
+        violations["board"] = await facilitator.AccessibilityViolationsAsync();
+
+        await relative.Page.GotoAsync(link);
+        violations["join"] = await relative.AccessibilityViolationsAsync();
+        await relative.ScreenshotAsync("join-320");
+        await relative.JoinAsync(link);
+        await relative.AddCardAsync(LikeAndAdmire, "A card long enough to wrap on the narrowest phone screen there is, to check nothing overflows sideways.");
+        violations["board at 320px"] = await relative.AccessibilityViolationsAsync();
+        await relative.ScreenshotAsync("board-320");
+
+        Assert.All(violations, page => Assert.True(page.Value.Count == 0, $"{page.Key}: {string.Join("; ", page.Value)}"));
+        Assert.True(await relative.Page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= 320"), "The board scrolls sideways at 320px.");
+    }
+}

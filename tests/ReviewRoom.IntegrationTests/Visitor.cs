@@ -1,0 +1,95 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
+using Microsoft.AspNetCore.SignalR.Client;
+using ReviewRoom.TestHost;
+
+namespace ReviewRoom.IntegrationTests;
+
+/// <summary>One person's browser, without the browser: cookies, forms with their antiforgery token, and a hub connection.</summary>
+internal sealed partial class Visitor(ReviewRoomFactory app, CookieContainer cookies) : IAsyncDisposable
+{
+    private readonly CookieContainer _cookies = cookies;
+    private readonly List<HubConnection> _connections = [];
+    private HttpClient? _http;
+
+    public Visitor(ReviewRoomFactory app) : this(app, new CookieContainer())
+    {
+    }
+
+    /// <summary>The same person, with the same cookies, coming back to a restarted server.</summary>
+    public Visitor On(ReviewRoomFactory restarted) => new(restarted, _cookies);
+
+    public HttpClient Http => _http ??= app.CreateDefaultClient(app.RootUri, new CookieContainerHandler(_cookies));
+
+    public async Task<HttpResponseMessage> PostFormAsync(string formPage, string action, Dictionary<string, string> fields)
+    {
+        var page = await Http.GetStringAsync(formPage);
+        fields["__RequestVerificationToken"] = AntiforgeryToken().Match(page).Groups[1].Value;
+        return await Http.PostAsync(action, new FormUrlEncodedContent(fields));
+    }
+
+    /// <summary>Creates a review as its facilitator and returns its id.</summary>
+    public async Task<string> CreateReviewAsync(string personName = "Sam Jones")
+    {
+        var response = await PostFormAsync("/reviews/new", "/reviews/new", new()
+        {
+            ["PersonName"] = personName,
+            ["Title"] = "Annual review",
+            ["Date"] = "2026-12-01",
+            ["TemplateId"] = "person-centred-review",
+            ["FacilitatorName"] = "Fran Facilitator",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return response.Headers.Location!.OriginalString.Split('/').Last();
+    }
+
+    /// <summary>Invites someone to the review and returns their invitation link.</summary>
+    public async Task<string> InviteAsync(string reviewId, string name, string relationship)
+    {
+        var response = await PostFormAsync($"/reviews/{reviewId}", $"/reviews/{reviewId}/invite", new() { ["name"] = name, ["relationship"] = relationship });
+        var page = await response.Content.ReadAsStringAsync();
+        return WebUtility.HtmlDecode(InvitationLink().Match(page).Groups[1].Value);
+    }
+
+    public async Task<HttpResponseMessage> JoinAsync(string invitationLink) =>
+        await PostFormAsync(invitationLink, new Uri(invitationLink).AbsolutePath, []);
+
+    public async Task<HubConnection> ConnectAsync(string reviewId)
+    {
+        var cookie = _cookies.GetCookieHeader(app.RootUri);
+        var connection = new HubConnectionBuilder()
+            .WithUrl(new Uri(app.RootUri, $"hubs/review?review={reviewId}"), o =>
+            {
+                o.Transports = HttpTransportType.WebSockets;
+                o.SkipNegotiation = true;
+                o.WebSocketFactory = async (context, cancel) =>
+                {
+                    var client = app.Server.CreateWebSocketClient();
+                    client.ConfigureRequest = request => request.Headers.Cookie = cookie;
+                    return await client.ConnectAsync(context.Uri, cancel);
+                };
+            })
+            .Build();
+        _connections.Add(connection);
+        await connection.StartAsync();
+        return connection;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var connection in _connections)
+        {
+            await connection.DisposeAsync();
+        }
+
+        _http?.Dispose();
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryToken();
+
+    [GeneratedRegex("id=\"invitation-link\" name=\"invitation-link\" type=\"text\" value=\"([^\"]+)\"")]
+    private static partial Regex InvitationLink();
+}

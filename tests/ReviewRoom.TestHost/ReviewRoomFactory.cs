@@ -1,0 +1,42 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace ReviewRoom.TestHost;
+
+/// <summary>
+/// The real app on its own LiteDB file in a fresh folder. Give two factories the same folder to
+/// restart the server on the same data. With <see cref="UseRealSocket"/>, it listens on a real
+/// Kestrel port for browsers.
+/// </summary>
+public sealed class ReviewRoomFactory(DataFolder data, bool realSocket = false) : WebApplicationFactory<Program>
+{
+    public CapturedLogs Logs { get; } = new();
+
+    public Uri RootUri => realSocket
+        ? new Uri(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First())
+        : Server.BaseAddress;
+
+    public static ReviewRoomFactory UseRealSocket(DataFolder data)
+    {
+        var factory = new ReviewRoomFactory(data, realSocket: true);
+        factory.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        factory.StartServer();
+        return factory;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Production");
+        builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ReviewRoom:DataPath"] = data.Path,
+        }));
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
+    }
+}
