@@ -40,7 +40,7 @@ internal sealed class Participant : IAsyncDisposable
 
     public static async Task<Participant> ArriveAsync(IBrowser browser, Uri root, string who, int width = 1280)
     {
-        var context = await browser.NewContextAsync(new() { BaseURL = root.ToString(), ViewportSize = new() { Width = width, Height = 900 }, AcceptDownloads = true });
+        var context = await browser.NewContextAsync(new() { BaseURL = root.ToString(), ViewportSize = new() { Width = width, Height = 900 }, AcceptDownloads = true, Locale = "en-GB" });
         return new Participant(context, await context.NewPageAsync(), who);
     }
 

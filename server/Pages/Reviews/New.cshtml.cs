@@ -49,7 +49,8 @@ public sealed class NewModel(ReviewService reviews, TemplateCatalog templates, M
         {
             foreach (var error in refusal.Errors)
             {
-                Errors.Add(FieldOf[error], errorText.For(error));
+                // On this form the only name asked for is the facilitator's own.
+                Errors.Add(FieldOf[error], error == ReviewError.NameMissing ? text["Error.YourNameMissing"] : errorText.For(error));
             }
 
             return Page();
