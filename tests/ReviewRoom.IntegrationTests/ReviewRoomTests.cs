@@ -245,6 +245,18 @@ public sealed class ReviewRoomTests : IAsyncLifetime
         Assert.Contains("Takes medication at 8am", board, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task SecondServer_OnTheSameDatabase_FailsFastWithAClearMessage()
+    {
+        await using var first = new Visitor(_app);
+        await first.CreateReviewAsync();
+        await using var second = new ReviewRoomFactory(_data);
+
+        var failure = Assert.Throws<InvalidOperationException>(() => second.Services);
+
+        Assert.Contains("is already in use, probably by another ReviewRoom server", failure.Message, StringComparison.Ordinal);
+    }
+
     private static string TitleOf(string page) =>
         page[(page.IndexOf("<title>", StringComparison.Ordinal) + 7)..page.IndexOf("</title>", StringComparison.Ordinal)].Trim();
 }
