@@ -49,7 +49,8 @@ internal sealed partial class Visitor(ReviewRoomFactory app, CookieContainer coo
     public async Task<string> InviteAsync(string reviewId, string name, string relationship)
     {
         var response = await PostFormAsync($"/reviews/{reviewId}", $"/reviews/{reviewId}/invite", new() { ["name"] = name, ["relationship"] = relationship });
-        var page = await response.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var page = await Http.GetStringAsync(response.Headers.Location);
         return WebUtility.HtmlDecode(InvitationLink().Match(page).Groups[1].Value);
     }
 

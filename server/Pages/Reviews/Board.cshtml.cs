@@ -28,8 +28,18 @@ public sealed class BoardModel(
     public bool InviteOpen => InvitationLink is not null || Errors.For("invite-name") is not null || Errors.For("invite-relationship") is not null;
     public bool IsFacilitator => Me.Role == Role.Facilitator;
 
-    public async Task<IActionResult> OnGetAsync() =>
-        await memberships.FindAsync(HttpContext, ReviewId) is { } member ? await ShowAsync(member) : Forbidden();
+    private const string InvitationLinkKey = "InvitationLink";
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        if (await memberships.FindAsync(HttpContext, ReviewId) is not { } member)
+        {
+            return Forbidden();
+        }
+
+        InvitationLink = TempData[InvitationLinkKey] as string;
+        return await ShowAsync(member);
+    }
 
     public async Task<IActionResult> OnPostAddCardAsync(string? sectionId, string? text, string? operationId)
     {
@@ -62,7 +72,9 @@ public sealed class BoardModel(
         try
         {
             var token = await reviews.InviteAsync(member, name, relationship);
-            InvitationLink = $"{Request.Scheme}://{Request.Host}/join/{token}";
+            // Shown once, after the redirect, so reloading the board does not invite them twice.
+            TempData[InvitationLinkKey] = $"{Request.Scheme}://{Request.Host}/join/{token}";
+            return Redirect($"/reviews/{ReviewId}");
         }
         catch (ReviewRuleException refusal)
         {
@@ -72,9 +84,8 @@ public sealed class BoardModel(
             }
 
             (InviteName, InviteRelationship) = (name, relationship);
+            return await ShowAsync(member);
         }
-
-        return await ShowAsync(member);
     }
 
     public async Task<IActionResult> OnGetMinutesAsync()
