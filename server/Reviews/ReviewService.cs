@@ -88,9 +88,6 @@ public sealed class ReviewService(IReviewStore store, IReviewNotifier notifier, 
             review => review.Join(member.ParticipantId, Now),
             (review, _) => ParticipantsChangedAsync(review));
 
-    public Task<IReadOnlyList<ParticipantView>?> ParticipantsAsync(string reviewId) =>
-        ReadAsync<IReadOnlyList<ParticipantView>>(reviewId, review => [.. review.Participants.Select(ParticipantView.Of)]);
-
     private Task ParticipantsChangedAsync(Review review) =>
         notifier.ParticipantsChangedAsync(review.Id, [.. review.Participants.Select(ParticipantView.Of)], review.Version);
 
