@@ -18,6 +18,8 @@ public sealed class ReviewRoomFactory(DataFolder data, bool realSocket = false) 
 {
     public CapturedLogs Logs { get; } = new();
 
+    public bool UsesRealSocket => realSocket;
+
     public Uri RootUri => realSocket
         ? new Uri(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First())
         : Server.BaseAddress;

@@ -3,12 +3,11 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.AspNetCore.SignalR.Client;
-using ReviewRoom.TestHost;
 
-namespace ReviewRoom.IntegrationTests;
+namespace ReviewRoom.TestHost;
 
 /// <summary>One person's browser, without the browser: cookies, forms with their antiforgery token, and a hub connection.</summary>
-internal sealed partial class Visitor(ReviewRoomFactory app, CookieContainer cookies) : IAsyncDisposable
+public sealed partial class Visitor(ReviewRoomFactory app, CookieContainer cookies) : IAsyncDisposable
 {
     private readonly CookieContainer _cookies = cookies;
     private readonly List<HubConnection> _connections = [];
@@ -21,7 +20,9 @@ internal sealed partial class Visitor(ReviewRoomFactory app, CookieContainer coo
     /// <summary>The same person, with the same cookies, coming back to a restarted server.</summary>
     public Visitor On(ReviewRoomFactory restarted) => new(restarted, _cookies);
 
-    public HttpClient Http => _http ??= app.CreateDefaultClient(app.RootUri, new CookieContainerHandler(_cookies));
+    public HttpClient Http => _http ??= app.UsesRealSocket
+        ? new HttpClient(new CookieContainerHandler(_cookies) { InnerHandler = new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false } }) { BaseAddress = app.RootUri }
+        : app.CreateDefaultClient(app.RootUri, new CookieContainerHandler(_cookies));
 
     public async Task<HttpResponseMessage> PostFormAsync(string formPage, string action, Dictionary<string, string> fields)
     {
@@ -41,15 +42,20 @@ internal sealed partial class Visitor(ReviewRoomFactory app, CookieContainer coo
             ["TemplateId"] = "person-centred-review",
             ["FacilitatorName"] = "Fran Facilitator",
         });
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        return response.Headers.Location!.OriginalString.Split('/').Last();
+        return response.StatusCode == HttpStatusCode.Redirect
+            ? response.Headers.Location!.OriginalString.Split('/').Last()
+            : throw new InvalidOperationException($"Creating a review answered {response.StatusCode}, not a redirect to the board.");
     }
 
     /// <summary>Invites someone to the review and returns their invitation link.</summary>
     public async Task<string> InviteAsync(string reviewId, string name, string relationship)
     {
         var response = await PostFormAsync($"/reviews/{reviewId}", $"/reviews/{reviewId}/invite", new() { ["name"] = name, ["relationship"] = relationship });
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        if (response.StatusCode != HttpStatusCode.Redirect)
+        {
+            throw new InvalidOperationException($"Inviting answered {response.StatusCode}, not a redirect to the board.");
+        }
+
         var page = await Http.GetStringAsync(response.Headers.Location);
         return WebUtility.HtmlDecode(InvitationLink().Match(page).Groups[1].Value);
     }
@@ -65,6 +71,12 @@ internal sealed partial class Visitor(ReviewRoomFactory app, CookieContainer coo
             {
                 o.Transports = HttpTransportType.WebSockets;
                 o.SkipNegotiation = true;
+                if (app.UsesRealSocket)
+                {
+                    o.Headers["Cookie"] = cookie;
+                    return;
+                }
+
                 o.WebSocketFactory = async (context, cancel) =>
                 {
                     var client = app.Server.CreateWebSocketClient();
