@@ -1,0 +1,106 @@
+using System.Text.RegularExpressions;
+using Markdig;
+using ReviewRoom.Domain;
+using ReviewRoom.Minutes;
+using ReviewRoom.Reviews;
+using ReviewRoom.TestHost;
+
+namespace ReviewRoom.UnitTests.Minutes;
+
+public sealed partial class MinutesWriterTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 12, 1, 10, 0, 0, TimeSpan.Zero);
+
+    private static readonly string[] HostileCards =
+    [
+        "<script>alert(1)</script>",
+        "# heading",
+        "[x](javascript:alert(1))",
+        "1. not a list",
+        "- not a list either",
+        "**not bold** and _not emphasised_ | not | a table |",
+        "<https://example.com> and &lt; and ![image](https://example.com/x.png)",
+    ];
+
+    [Fact]
+    public void Minutes_ForAPersonCentredReview_MatchTheGoldenFile()
+    {
+        var minutes = new MinutesWriter(TestText.English()).Write(SamsReview());
+
+        var golden = File.ReadAllText(Path.Combine(RepoPaths.Root, "tests", "ReviewRoom.UnitTests", "Minutes", "person-centred-review.golden.md"));
+        Assert.Equal(golden, minutes);
+    }
+
+    [Fact]
+    public void Minutes_RenderedByAnyMarkdownReader_ShowHostileTextAsPlainWords()
+    {
+        var review = SamsReview();
+        var minutes = new MinutesWriter(TestText.English()).Write(review);
+
+        foreach (var pipeline in new[] { new MarkdownPipelineBuilder().Build(), new MarkdownPipelineBuilder().UseAdvancedExtensions().Build() })
+        {
+            var html = Markdown.ToHtml(minutes, pipeline);
+
+            Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+            // A web address someone typed may become a link in some readers; nothing else may.
+            Assert.All(Link().Matches(html), link => Assert.StartsWith("https://", link.Groups["url"].Value, StringComparison.Ordinal));
+            Assert.DoesNotContain("<img", html, StringComparison.Ordinal);
+            Assert.DoesNotContain("<strong>not", html, StringComparison.Ordinal);
+            Assert.DoesNotContain("<table", html, StringComparison.Ordinal);
+            Assert.DoesNotContain("<ol", html, StringComparison.Ordinal);
+            Assert.Single(Heading1().Matches(html));
+            Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", html, StringComparison.Ordinal);
+            Assert.Contains("# heading", html, StringComparison.Ordinal);
+            Assert.Contains("&amp;lt;", html, StringComparison.Ordinal);
+            var items = review.Sections.Sum(s => s.Cards.Count) + review.Participants.Count(p => p.HasJoined);
+            Assert.Equal(items, ListItem().Count(html));
+        }
+    }
+
+    [Theory]
+    [InlineData("Sam Jones", "2026-12-01-sam-jones-review.md")]
+    [InlineData("Zoë O'Brien-Smith", "2026-12-01-zoe-o-brien-smith-review.md")]
+    [InlineData("  ../../etc/passwd  ", "2026-12-01-etc-passwd-review.md")]
+    [InlineData("李雷", "2026-12-01-person-review.md")]
+    public void FileName_IsTheDateAndThePersonsName(string personName, string expected)
+    {
+        var review = Review.Create(personName, "Review", new DateOnly(2026, 12, 1), Template(), "Fran", "Facilitator", Now);
+
+        Assert.Equal(expected, MinutesWriter.FileName(BoardSnapshot.Of(review)));
+    }
+
+    private static ReviewTemplate Template() => new("review", "Review", "", [
+        new SectionTemplate("like-and-admire", SectionKind.Cards, "What we like and admire about {person}", ""),
+        new SectionTemplate("important-to-now", SectionKind.Cards, "What is important to {person} now", ""),
+        new SectionTemplate("working", SectionKind.Cards, "What is working", ""),
+        new SectionTemplate("actions", SectionKind.Cards, "Actions", ""),
+    ]);
+
+    private static BoardSnapshot SamsReview()
+    {
+        var review = Review.Create("Sam Jones", "Annual review", new DateOnly(2026, 12, 1), Template(), "Fran Facilitator", "Facilitator", Now);
+        var fran = review.Facilitator.Id;
+        var ana = review.Invite(fran, "Ana Jones", "sister", "hash-ana", Now).Id;
+        review.Invite(fran, "Dr Patel", "GP", "hash-gp", Now);
+        review.Join(ana, Now);
+
+        review.AddCard(ana, "like-and-admire", "Loves swimming on Saturdays.", "op-1", Now);
+        review.AddCard(fran, "like-and-admire", "Sam's laugh fills the room.\nEveryone says so.", "op-2", Now);
+        for (var i = 0; i < HostileCards.Length; i++)
+        {
+            review.AddCard(ana, "important-to-now", HostileCards[i], $"op-h{i}", Now);
+        }
+
+        review.AddCard(fran, "working", "The new day centre, 3 days a week", "op-3", Now);
+        return BoardSnapshot.Of(review);
+    }
+
+    [GeneratedRegex("<h1[ >]")]
+    private static partial Regex Heading1();
+
+    [GeneratedRegex("href=\"(?<url>[^\"]*)\"")]
+    private static partial Regex Link();
+
+    [GeneratedRegex("<li>")]
+    private static partial Regex ListItem();
+}
