@@ -97,9 +97,20 @@ public sealed class ReviewRoomBrowserTests(Chromium chromium) : IAsyncLifetime
         violations["join"] = await relative.AccessibilityViolationsAsync();
         await relative.ScreenshotAsync("join-320");
         await relative.JoinAsync(link);
-        await relative.AddCardAsync(LikeAndAdmire, "A card long enough to wrap on the narrowest phone screen there is, to check nothing overflows sideways.");
+        var box = relative.Section(LikeAndAdmire).GetByRole(AriaRole.Textbox);
+        await box.FocusAsync();
+        await relative.Page.Keyboard.TypeAsync("A card long enough to wrap on the narrowest phone screen there is, typed and sent from the keyboard.");
+        await relative.Page.Keyboard.PressAsync("Tab");
+        await relative.Page.Keyboard.PressAsync("Enter");
+        await Expect(relative.Section(LikeAndAdmire).GetByRole(AriaRole.Listitem)).ToContainTextAsync("sent from the keyboard");
         violations["board at 320px"] = await relative.AccessibilityViolationsAsync();
         await relative.ScreenshotAsync("board-320");
+
+        await relative.Page.GotoAsync("/join/not-a-real-invitation");
+        violations["broken invitation link"] = await relative.AccessibilityViolationsAsync();
+        await relative.Page.GotoAsync("/reviews/0123456789abcdef0123456789abcdef");
+        await Expect(relative.Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("You cannot see this review");
+        violations["someone else's review"] = await relative.AccessibilityViolationsAsync();
 
         Assert.All(violations, page => Assert.True(page.Value.Count == 0, $"{page.Key}: {string.Join("; ", page.Value)}"));
         Assert.True(await relative.Page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= 320"), "The board scrolls sideways at 320px.");
