@@ -1,14 +1,35 @@
 namespace ReviewRoom.Domain;
 
-public sealed class Card(string id, string sectionId, string text, string authorId, string operationId, DateTimeOffset addedAt)
+/// <summary>Something someone said, on the board. Deleting only hides it, so it can be undone.</summary>
+public sealed class Card(string id, string authorId, string operationId, DateTimeOffset addedAt)
 {
     public string Id { get; } = id;
-    public string SectionId { get; } = sectionId;
-    public string Text { get; } = text;
     public string AuthorId { get; } = authorId;
 
     /// <summary>The client's id for the change that added this card, so a retried send adds it once.</summary>
     public string OperationId { get; } = operationId;
 
     public DateTimeOffset AddedAt { get; } = addedAt;
+    public string SectionId { get; internal set; } = "";
+    public string Text { get; internal set; } = "";
+
+    /// <summary>Where it sits in a grid; null outside grids.</summary>
+    public GridCell? Cell { get; internal set; }
+
+    /// <summary>Whose words these are, when someone typed them on another's behalf.</summary>
+    public string? SaidBy { get; internal set; }
+
+    /// <summary>For a question: who will find out.</summary>
+    public string? FindOutBy { get; internal set; }
+
+    /// <summary>Written during quiet writing and not yet revealed: only its author sees it.</summary>
+    public bool Quiet { get; internal set; }
+
+    public bool Deleted { get; internal set; }
 }
+
+/// <summary>A grid cell: one perspective, working or not working.</summary>
+public sealed record GridCell(string Perspective, bool Working);
+
+/// <summary>What someone asks to put on the board; checked by <see cref="Review.AddCard"/>.</summary>
+public sealed record CardDraft(string? SectionId, string? Text, string? Perspective = null, bool? Working = null, string? SaidBy = null, string? FindOutBy = null);

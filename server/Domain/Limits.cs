@@ -7,4 +7,5 @@ public static class Limits
     public const int NameLength = 100;
     public const int RelationshipLength = 60;
     public const int CardLength = 1000;
+    public const int ActionLength = 500;
 }

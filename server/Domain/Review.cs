@@ -6,12 +6,16 @@ namespace ReviewRoom.Domain;
 /// </summary>
 public sealed class Review
 {
+    private static readonly SectionKind[] CardKinds = [SectionKind.Cards, SectionKind.Grid, SectionKind.Questions, SectionKind.Path];
+
     private readonly List<Section> _sections;
     private readonly List<Participant> _participants;
     private readonly List<Card> _cards;
+    private readonly List<ActionItem> _actions;
+    private readonly Dictionary<string, SectionState> _states;
 
     private Review(string id, ReviewDetails details, string templateId, DateTimeOffset createdAt, long version,
-        List<Section> sections, List<Participant> participants, List<Card> cards)
+        List<Section> sections, List<Participant> participants, List<Card> cards, List<ActionItem> actions, Dictionary<string, SectionState> states)
     {
         Id = id;
         PersonName = details.PersonName;
@@ -23,6 +27,8 @@ public sealed class Review
         _sections = sections;
         _participants = participants;
         _cards = cards;
+        _actions = actions;
+        _states = sections.ToDictionary(s => s.Id, s => states.GetValueOrDefault(s.Id) ?? new SectionState());
     }
 
     public string Id { get; }
@@ -32,9 +38,19 @@ public sealed class Review
     public string TemplateId { get; }
     public DateTimeOffset CreatedAt { get; }
     public long Version { get; private set; }
+
+    /// <summary>The section the facilitator has the room looking at, if any.</summary>
+    public string? NowDiscussing { get; private set; }
+
     public IReadOnlyList<Section> Sections => _sections;
     public IReadOnlyList<Participant> Participants => _participants;
+
+    /// <summary>Every card ever added, deleted ones too (they can be restored).</summary>
     public IReadOnlyList<Card> Cards => _cards;
+
+    public IReadOnlyList<ActionItem> Actions => _actions;
+
+    public Participant Facilitator => _participants.First(p => p.Role == Role.Facilitator);
 
     /// <summary>A new review from what the facilitator entered; every mistake in it is reported at once.</summary>
     public static Review Create(string? personName, string? title, DateOnly? date, ReviewTemplate? template, string? facilitatorName, string facilitatorRelationship, DateTimeOffset now)
@@ -48,18 +64,17 @@ public sealed class Review
         check.ThrowIfBroken();
 
         var sections = template!.Sections
-            .Select(s => new Section(s.Id, s.Kind, ForPerson(s.Heading, person), ForPerson(s.Prompt, person)))
+            .Select(s => new Section(s.Id, s.Kind, ForPerson(s.Heading, person), ForPerson(s.Prompt, person), [.. s.Options.Select(o => ForPerson(o, person))]))
             .ToList();
         var facilitator = new Participant(NewId(), name, facilitatorRelationship, Role.Facilitator, null, now) { JoinedAt = now };
-        return new Review(NewId(), new ReviewDetails(person, cleanTitle, date!.Value), template.Id, now, 1, sections, [facilitator], []);
+        return new Review(NewId(), new ReviewDetails(person, cleanTitle, date!.Value), template.Id, now, 1, sections, [facilitator], [], [], []);
     }
 
     /// <summary>Rebuilds a saved review; only storage calls this.</summary>
-    internal static Review Restore(string id, ReviewDetails details, string templateId, DateTimeOffset createdAt, long version,
-        IEnumerable<Section> sections, IEnumerable<Participant> participants, IEnumerable<Card> cards) =>
-        new(id, details, templateId, createdAt, version, [.. sections], [.. participants], [.. cards]);
-
-    public Participant Facilitator => _participants.First(p => p.Role == Role.Facilitator);
+    internal static Review Restore(string id, ReviewDetails details, string templateId, DateTimeOffset createdAt, long version, string? nowDiscussing,
+        IEnumerable<Section> sections, IEnumerable<Participant> participants, IEnumerable<Card> cards, IEnumerable<ActionItem> actions,
+        Dictionary<string, SectionState> states) =>
+        new(id, details, templateId, createdAt, version, [.. sections], [.. participants], [.. cards], [.. actions], states) { NowDiscussing = nowDiscussing };
 
     public Participant? FindParticipant(string? participantId) => _participants.Find(p => p.Id == participantId);
 
@@ -69,10 +84,17 @@ public sealed class Review
     public Participant Member(string participantId) =>
         FindParticipant(participantId) ?? throw new ReviewRuleException(ReviewError.NotAMember);
 
-    public IEnumerable<Card> CardsIn(string sectionId) => _cards.Where(c => c.SectionId == sectionId);
+    public SectionState StateOf(string sectionId) => _states[sectionId];
+
+    /// <summary>The cards a participant may see in a section: not deleted, and not someone else's quiet writing.</summary>
+    public IEnumerable<Card> CardsIn(string sectionId, string? viewerId) =>
+        _cards.Where(c => c.SectionId == sectionId && !c.Deleted && (!c.Quiet || viewerId is null || c.AuthorId == viewerId));
+
+    public IEnumerable<ActionItem> ActionsIn(string sectionId) =>
+        _actions.Where(a => a.SectionId == sectionId && !a.Deleted).OrderBy(a => a.Due).ThenBy(a => a.AddedAt);
 
     /// <summary>Adds a card, or returns the card this operation already added (a retried send).</summary>
-    public Card AddCard(string participantId, string sectionId, string? text, string operationId, DateTimeOffset now)
+    public Card AddCard(string participantId, CardDraft draft, string operationId, DateTimeOffset now)
     {
         var author = Member(participantId);
         if (_cards.Find(c => c.OperationId == operationId && c.AuthorId == author.Id) is { } already)
@@ -80,24 +102,124 @@ public sealed class Review
             return already;
         }
 
-        var check = new RuleCheck();
-        check.Require(_sections.Exists(s => s.Id == sectionId), ReviewError.SectionNotFound);
-        var cardText = check.Text(text, Limits.CardLength, ReviewError.CardEmpty, ReviewError.CardTooLong);
-        check.ThrowIfBroken();
-
-        var card = new Card(NewId(), sectionId, cardText, author.Id, operationId, now);
+        var card = new Card(NewId(), author.Id, operationId, now);
+        Fill(card, author, draft);
         _cards.Add(card);
         Version++;
         return card;
     }
 
-    public Participant Invite(string participantId, string? name, string? relationship, string invitationTokenHash, DateTimeOffset now)
+    public Card EditCard(string participantId, string? cardId, CardDraft draft)
     {
-        if (Member(participantId).Role != Role.Facilitator)
+        var (editor, card) = CardFor(participantId, cardId);
+        Fill(card, editor, draft with { SectionId = card.SectionId, Perspective = draft.Perspective ?? card.Cell?.Perspective, Working = draft.Working ?? card.Cell?.Working });
+        Version++;
+        return card;
+    }
+
+    /// <summary>Moves a card to another section (and cell, for a grid); its words stay as they were.</summary>
+    public Card MoveCard(string participantId, string? cardId, string? sectionId, string? perspective, bool? working)
+    {
+        var (mover, card) = CardFor(participantId, cardId);
+        Fill(card, mover, new CardDraft(sectionId, card.Text, perspective, working, card.SaidBy, card.FindOutBy));
+        Version++;
+        return card;
+    }
+
+    public Card DeleteCard(string participantId, string? cardId) => SetDeleted(participantId, cardId, true);
+
+    public Card RestoreCard(string participantId, string? cardId) => SetDeleted(participantId, cardId, false);
+
+    public ActionItem AddAction(string participantId, ActionDraft draft, string operationId, DateTimeOffset now)
+    {
+        var author = Member(participantId);
+        if (_actions.Find(a => a.OperationId == operationId && a.AuthorId == author.Id) is { } already)
         {
-            throw new ReviewRuleException(ReviewError.FacilitatorOnly);
+            return already;
         }
 
+        var check = new RuleCheck();
+        var section = _sections.Find(s => s.Id == draft.SectionId);
+        check.Require(section is not null, ReviewError.SectionNotFound);
+        check.Require(section is null || section.Kind == SectionKind.Actions, ReviewError.SectionTakesNoActions);
+        check.Require(section is null || !_states[section.Id].Locked || author.Role == Role.Facilitator, ReviewError.SectionLocked);
+        var what = check.Text(draft.What, Limits.ActionLength, ReviewError.ActionWhatMissing, ReviewError.ActionWhatTooLong);
+        var owner = check.Line(draft.Owner, Limits.NameLength, ReviewError.ActionOwnerMissing, ReviewError.ActionOwnerTooLong);
+        check.Require(draft.Due is not null, ReviewError.ActionDueMissing);
+        check.ThrowIfBroken();
+
+        var action = new ActionItem(NewId(), section!.Id, author.Id, operationId, now) { What = what, Owner = owner, Due = draft.Due!.Value };
+        _actions.Add(action);
+        Version++;
+        return action;
+    }
+
+    public ActionItem SetActionStatus(string participantId, string? actionId, ActionStatus status)
+    {
+        var member = Member(participantId);
+        var action = _actions.Find(a => a.Id == actionId && !a.Deleted) ?? throw new ReviewRuleException(ReviewError.ActionNotFound);
+        RequireAuthorOrFacilitator(member, action.AuthorId);
+        if (!Enum.IsDefined(status))
+        {
+            throw new ReviewRuleException(ReviewError.RequestMalformed);
+        }
+
+        action.Status = status;
+        Version++;
+        return action;
+    }
+
+    /// <summary>Records the statement the group picked for one area of a self-assessment, and who agreed.</summary>
+    public SectionState Choose(string participantId, string? sectionId, int statement, string? agreedBy)
+    {
+        RequireFacilitator(participantId);
+        var section = _sections.Find(s => s.Id == sectionId && s.Kind == SectionKind.Choice) ?? throw new ReviewRuleException(ReviewError.SectionNotFound);
+        var check = new RuleCheck();
+        check.Require(statement >= 0 && statement < section.Options.Count, ReviewError.StatementNotFound);
+        var agreed = check.OptionalLine(agreedBy, Limits.CardLength, ReviewError.AgreedByTooLong);
+        check.ThrowIfBroken();
+
+        var state = _states[section.Id];
+        (state.Chosen, state.AgreedBy) = (statement, agreed);
+        Version++;
+        return state;
+    }
+
+    public void SetNowDiscussing(string participantId, string? sectionId)
+    {
+        RequireFacilitator(participantId);
+        if (sectionId is not null && !_states.ContainsKey(sectionId))
+        {
+            throw new ReviewRuleException(ReviewError.SectionNotFound);
+        }
+
+        NowDiscussing = sectionId;
+        Version++;
+    }
+
+    public void SetLocked(string participantId, string? sectionId, bool locked)
+    {
+        RequireFacilitator(participantId);
+        State(sectionId).Locked = locked;
+        Version++;
+    }
+
+    /// <summary>Opens or closes quiet writing; closing it reveals every card written meanwhile.</summary>
+    public void SetQuietWriting(string participantId, string? sectionId, bool quiet)
+    {
+        RequireFacilitator(participantId);
+        State(sectionId).QuietWriting = quiet;
+        if (!quiet)
+        {
+            _cards.Where(c => c.SectionId == sectionId).ToList().ForEach(c => c.Quiet = false);
+        }
+
+        Version++;
+    }
+
+    public Participant Invite(string participantId, string? name, string? relationship, string invitationTokenHash, DateTimeOffset now)
+    {
+        RequireFacilitator(participantId);
         var check = new RuleCheck();
         var cleanName = check.Line(name, Limits.NameLength, ReviewError.NameMissing, ReviewError.NameTooLong);
         var cleanRelationship = check.Line(relationship, Limits.RelationshipLength, ReviewError.RelationshipMissing, ReviewError.RelationshipTooLong);
@@ -121,6 +243,68 @@ public sealed class Review
         participant.JoinedAt = now;
         Version++;
         return true;
+    }
+
+    private void Fill(Card card, Participant by, CardDraft draft)
+    {
+        var check = new RuleCheck();
+        var section = _sections.Find(s => s.Id == draft.SectionId);
+        check.Require(section is not null, ReviewError.SectionNotFound);
+        check.Require(section is null || CardKinds.Contains(section.Kind), ReviewError.SectionTakesNoCards);
+        var moving = section is not null && section.Id != card.SectionId;
+        check.Require(section is null || !moving || !_states[section.Id].Locked || by.Role == Role.Facilitator, ReviewError.SectionLocked);
+        var text = check.Text(draft.Text, Limits.CardLength, ReviewError.CardEmpty, ReviewError.CardTooLong);
+        var inGrid = section?.Kind == SectionKind.Grid;
+        check.Require(!inGrid || (draft.Working is not null && section!.Options.Contains(draft.Perspective ?? "")), ReviewError.CellMissing);
+        var saidBy = check.OptionalLine(draft.SaidBy, Limits.NameLength, ReviewError.SaidByTooLong);
+        var findOutBy = check.OptionalLine(draft.FindOutBy, Limits.NameLength, ReviewError.FindOutByTooLong);
+        check.ThrowIfBroken();
+
+        if (moving)
+        {
+            card.Quiet = _states[section!.Id].QuietWriting;
+        }
+
+        card.SectionId = section!.Id;
+        card.Text = text;
+        card.Cell = inGrid ? new GridCell(draft.Perspective!, draft.Working!.Value) : null;
+        card.SaidBy = saidBy;
+        card.FindOutBy = section.Kind == SectionKind.Questions ? findOutBy : null;
+    }
+
+    private (Participant Member, Card Card) CardFor(string participantId, string? cardId)
+    {
+        var member = Member(participantId);
+        var card = _cards.Find(c => c.Id == cardId && (!c.Quiet || c.AuthorId == member.Id)) ?? throw new ReviewRuleException(ReviewError.CardNotFound);
+        RequireAuthorOrFacilitator(member, card.AuthorId);
+        return (member, card);
+    }
+
+    private Card SetDeleted(string participantId, string? cardId, bool deleted)
+    {
+        var (_, card) = CardFor(participantId, cardId);
+        card.Deleted = deleted;
+        Version++;
+        return card;
+    }
+
+    private SectionState State(string? sectionId) =>
+        sectionId is not null && _states.TryGetValue(sectionId, out var state) ? state : throw new ReviewRuleException(ReviewError.SectionNotFound);
+
+    private void RequireFacilitator(string participantId)
+    {
+        if (Member(participantId).Role != Role.Facilitator)
+        {
+            throw new ReviewRuleException(ReviewError.FacilitatorOnly);
+        }
+    }
+
+    private static void RequireAuthorOrFacilitator(Participant member, string authorId)
+    {
+        if (member.Id != authorId && member.Role != Role.Facilitator)
+        {
+            throw new ReviewRuleException(ReviewError.AuthorOrFacilitatorOnly);
+        }
     }
 
     private static string ForPerson(string text, string personName) => text.Replace("{person}", personName, StringComparison.Ordinal);

@@ -18,6 +18,14 @@ internal sealed class RuleCheck
     public string Line(string? value, int limit, ReviewError missing, ReviewError tooLong) =>
         Text(string.Join(' ', (value ?? "").Split((char[])['\r', '\n', '\t', ' '], StringSplitOptions.RemoveEmptyEntries)), limit, missing, tooLong);
 
+    /// <summary>A line that may be left empty, such as "said by": null when empty.</summary>
+    public string? OptionalLine(string? value, int limit, ReviewError tooLong)
+    {
+        var line = string.Join(' ', (value ?? "").Split((char[])['\r', '\n', '\t', ' '], StringSplitOptions.RemoveEmptyEntries));
+        Require(line.Length <= limit, tooLong);
+        return line.Length == 0 ? null : line;
+    }
+
     public void Require(bool holds, ReviewError error)
     {
         if (!holds)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.SignalR;
@@ -29,6 +30,7 @@ public static class ReviewRoomServices
         services.AddSingleton<IReviewStore, LiteDbReviewStore>();
         services.AddSingleton<IReviewNotifier, HubReviewNotifier>();
         services.AddSingleton<ReviewService>();
+        services.AddSingleton<DueDates>();
         services.AddSingleton<PresenceTracker>();
         services.AddSingleton<MembershipCookies>();
         services.AddSingleton<MinutesWriter>();
@@ -45,7 +47,8 @@ public static class ReviewRoomServices
         services.AddRazorPages()
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
-        services.AddSignalR(o => o.AddFilter<ReviewHubFilter>());
+        services.AddSignalR(o => o.AddFilter<ReviewHubFilter>())
+            .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddHealthChecks();
         return builder;
     }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.Localization;
+using ReviewRoom.Domain;
 using ReviewRoom.Reviews;
 
 namespace ReviewRoom.Minutes;
@@ -13,7 +14,7 @@ public sealed class MinutesWriter(IStringLocalizer<SharedResource> text)
         var minutes = new StringBuilder();
         minutes.Append("# ").Append(MarkdownText.Escape(review.Title)).Append("\n\n");
         Field(minutes, text["Minutes.Person"], MarkdownText.Escape(review.PersonName));
-        Field(minutes, text["Minutes.Date"], review.Date.ToString("d MMMM yyyy", CultureInfo.CurrentCulture));
+        Field(minutes, text["Minutes.Date"], LongDate(review.Date));
 
         minutes.Append("\n## ").Append(text["Minutes.WhoIsHere"]).Append("\n\n");
         foreach (var participant in review.Participants.Where(p => p.HasJoined))
@@ -25,16 +26,20 @@ public sealed class MinutesWriter(IStringLocalizer<SharedResource> text)
         foreach (var section in review.Sections)
         {
             minutes.Append("\n## ").Append(MarkdownText.Escape(section.Heading)).Append("\n\n");
-            if (section.Cards.Count == 0)
+            switch (section.Kind)
             {
-                minutes.Append(text["Minutes.NothingRecorded"]).Append('\n');
-            }
-
-            foreach (var card in section.Cards)
-            {
-                minutes.Append("- ").Append(MarkdownText.EscapeLines(card.Text, "  "))
-                    .Append(" (").Append(MarkdownText.Escape(card.AuthorName))
-                    .Append(", ").Append(MarkdownText.Escape(card.AuthorRelationship)).Append(")\n");
+                case SectionKind.Grid:
+                    Grid(minutes, section);
+                    break;
+                case SectionKind.Actions:
+                    Actions(minutes, section);
+                    break;
+                case SectionKind.Choice:
+                    Choice(minutes, section);
+                    break;
+                default:
+                    Cards(minutes, section.Cards);
+                    break;
             }
         }
 
@@ -44,6 +49,83 @@ public sealed class MinutesWriter(IStringLocalizer<SharedResource> text)
     /// <summary>For example "2026-12-01-sam-jones-review.md".</summary>
     public static string FileName(BoardSnapshot review) =>
         $"{review.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}-{Slug(review.PersonName)}-review.md";
+
+    private void Cards(StringBuilder minutes, IEnumerable<CardView> cards)
+    {
+        var any = false;
+        foreach (var card in cards)
+        {
+            any = true;
+            minutes.Append("- ").Append(MarkdownText.EscapeLines(card.Text, "  ")).Append(" (").Append(Attribution(card)).Append(')');
+            if (card.FindOutBy is { } finder)
+            {
+                minutes.Append(". ").Append(text["Minutes.FindOutBy", MarkdownText.Escape(finder)]);
+            }
+
+            minutes.Append('\n');
+        }
+
+        if (!any)
+        {
+            minutes.Append(text["Minutes.NothingRecorded"]).Append('\n');
+        }
+    }
+
+    private void Grid(StringBuilder minutes, SectionView section)
+    {
+        foreach (var perspective in section.Options)
+        {
+            minutes.Append("### ").Append(MarkdownText.Escape(perspective)).Append("\n\n");
+            foreach (var working in new[] { true, false })
+            {
+                minutes.Append("**").Append(text[working ? "Grid.Working" : "Grid.NotWorking"]).Append("**\n\n");
+                Cards(minutes, section.Cards.Where(c => c.Perspective == perspective && c.Working == working));
+                minutes.Append('\n');
+            }
+        }
+    }
+
+    private void Actions(StringBuilder minutes, SectionView section)
+    {
+        foreach (var action in section.Actions)
+        {
+            minutes.Append("- ").Append(MarkdownText.EscapeLines(action.What, "  ")).Append("  \n  ")
+                .Append(text["Minutes.ActionWhoWhen", MarkdownText.Escape(action.Owner), LongDate(action.Due), MarkdownText.Escape(action.DueInWords)]);
+            if (action.Status != ActionStatus.Open)
+            {
+                minutes.Append(' ').Append(text["Minutes.ActionStatus", text[$"ActionStatus.{action.Status}"]]);
+            }
+
+            minutes.Append('\n');
+        }
+
+        if (section.Actions.Count == 0)
+        {
+            minutes.Append(text["Minutes.NothingRecorded"]).Append('\n');
+        }
+    }
+
+    private void Choice(StringBuilder minutes, SectionView section)
+    {
+        if (section.Chosen is not { } chosen)
+        {
+            minutes.Append(text["Minutes.NotChosen"]).Append('\n');
+            return;
+        }
+
+        minutes.Append(text["Minutes.Chosen", MarkdownText.Escape(section.Options[chosen])]).Append('\n');
+        if (section.AgreedBy is { } agreed)
+        {
+            minutes.Append('\n').Append(text["Minutes.AgreedBy", MarkdownText.Escape(agreed)]).Append('\n');
+        }
+    }
+
+    private string Attribution(CardView card) =>
+        card.SaidBy is { } saidBy
+            ? text["Minutes.SaidByTypedBy", MarkdownText.Escape(saidBy), MarkdownText.Escape(card.AuthorName)]
+            : $"{MarkdownText.Escape(card.AuthorName)}, {MarkdownText.Escape(card.AuthorRelationship)}";
+
+    private static string LongDate(DateOnly date) => date.ToString("d MMMM yyyy", CultureInfo.CurrentCulture);
 
     private static void Field(StringBuilder minutes, string label, string value) =>
         minutes.Append("**").Append(label).Append(":** ").Append(value).Append("  \n");

@@ -5,9 +5,22 @@ namespace ReviewRoom.Realtime;
 
 public sealed class HubReviewNotifier(IHubContext<ReviewHub, IReviewClient> hub) : IReviewNotifier
 {
-    public Task CardAddedAsync(string reviewId, CardView card, long version) =>
-        hub.Clients.Group(ReviewHub.GroupFor(reviewId)).CardAdded(card, version);
+    public Task CardSavedAsync(string reviewId, CardView card, long version, string? onlyFor) =>
+        Audience(reviewId, onlyFor).CardSaved(card, version);
+
+    public Task CardRemovedAsync(string reviewId, string cardId, long version, string? onlyFor) =>
+        Audience(reviewId, onlyFor).CardRemoved(cardId, version);
+
+    public Task ActionSavedAsync(string reviewId, ActionView action, long version) =>
+        Room(reviewId).ActionSaved(action, version);
 
     public Task ParticipantsChangedAsync(string reviewId, IReadOnlyList<ParticipantView> participants, long version) =>
-        hub.Clients.Group(ReviewHub.GroupFor(reviewId)).ParticipantsChanged(participants, version);
+        Room(reviewId).ParticipantsChanged(participants, version);
+
+    public Task BoardChangedAsync(string reviewId, long version) => Room(reviewId).BoardChanged(version);
+
+    private IReviewClient Room(string reviewId) => hub.Clients.Group(ReviewHub.GroupFor(reviewId));
+
+    private IReviewClient Audience(string reviewId, string? onlyFor) =>
+        onlyFor is null ? Room(reviewId) : hub.Clients.Group(ReviewHub.GroupForParticipant(onlyFor));
 }

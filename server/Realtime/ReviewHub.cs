@@ -15,6 +15,8 @@ public sealed class ReviewHub(ReviewService reviews, MembershipCookies membershi
 
     public static string GroupFor(string reviewId) => $"review:{reviewId}";
 
+    public static string GroupForParticipant(string participantId) => $"participant:{participantId}";
+
     public override async Task OnConnectedAsync()
     {
         var http = Context.GetHttpContext()!;
@@ -22,6 +24,7 @@ public sealed class ReviewHub(ReviewService reviews, MembershipCookies membershi
             ?? throw new ReviewRuleException(ReviewError.NotAMember);
         Context.Items[MemberKey] = member;
         await Groups.AddToGroupAsync(Context.ConnectionId, GroupFor(member.ReviewId));
+        await Groups.AddToGroupAsync(Context.ConnectionId, GroupForParticipant(member.ParticipantId));
         await Clients.Group(GroupFor(member.ReviewId)).PresenceChanged(presence.Arrive(member.ReviewId, Context.ConnectionId, member.ParticipantId));
     }
 
@@ -35,8 +38,28 @@ public sealed class ReviewHub(ReviewService reviews, MembershipCookies membershi
 
     public async Task<BoardSnapshot> GetSnapshot() => (await reviews.SnapshotAsync(Member))!;
 
-    public Task<CardView> AddCard(string operationId, string sectionId, string text) =>
-        reviews.AddCardAsync(Member, sectionId, text, operationId);
+    public Task<CardView> AddCard(string operationId, CardDraft draft) => reviews.AddCardAsync(Member, operationId, draft);
+
+    public Task<CardView> EditCard(string cardId, CardDraft draft) => reviews.EditCardAsync(Member, cardId, draft);
+
+    public Task<CardView> MoveCard(string cardId, string sectionId, string? perspective, bool? working) =>
+        reviews.MoveCardAsync(Member, cardId, sectionId, perspective, working);
+
+    public Task DeleteCard(string cardId) => reviews.DeleteCardAsync(Member, cardId);
+
+    public Task<CardView> RestoreCard(string cardId) => reviews.RestoreCardAsync(Member, cardId);
+
+    public Task<ActionView> AddAction(string operationId, ActionDraft draft) => reviews.AddActionAsync(Member, operationId, draft);
+
+    public Task<ActionView> SetActionStatus(string actionId, ActionStatus status) => reviews.SetActionStatusAsync(Member, actionId, status);
+
+    public Task Choose(string sectionId, int statement, string? agreedBy) => reviews.ChooseAsync(Member, sectionId, statement, agreedBy);
+
+    public Task SetNowDiscussing(string? sectionId) => reviews.SetNowDiscussingAsync(Member, sectionId);
+
+    public Task SetLocked(string sectionId, bool locked) => reviews.SetLockedAsync(Member, sectionId, locked);
+
+    public Task SetQuietWriting(string sectionId, bool quiet) => reviews.SetQuietWritingAsync(Member, sectionId, quiet);
 
     private ReviewMember Member => (ReviewMember)Context.Items[MemberKey]!;
 }

@@ -3,8 +3,9 @@ using ReviewRoom.Domain;
 namespace ReviewRoom.Reviews;
 
 /// <summary>
-/// What everyone in the room may see of a review at one version: the first paint of the board,
-/// the snapshot a client catches up from, and the input to the minutes. Never holds token hashes.
+/// What one person in the room may see of a review at one version: the first paint of the board,
+/// the snapshot a client catches up from, and (seen by nobody in particular) the minutes.
+/// Never holds token hashes, deleted cards, or someone else's quiet writing.
 /// </summary>
 public sealed record BoardSnapshot(
     string ReviewId,
@@ -12,28 +13,54 @@ public sealed record BoardSnapshot(
     string Title,
     DateOnly Date,
     long Version,
+    string? NowDiscussing,
     IReadOnlyList<SectionView> Sections,
     IReadOnlyList<ParticipantView> Participants)
 {
-    public static BoardSnapshot Of(Review review) => new(
+    /// <param name="viewerId">Whose board this is; null for the minutes, which show every card.</param>
+    /// <param name="due">The words for an action's date, such as "due in 3 weeks".</param>
+    public static BoardSnapshot Of(Review review, string? viewerId, Func<DateOnly, string> due) => new(
         review.Id,
         review.PersonName,
         review.Title,
         review.Date,
         review.Version,
-        [.. review.Sections.Select(s => new SectionView(s.Id, s.Kind, s.Heading, s.Prompt, [.. review.CardsIn(s.Id).Select(c => CardView.Of(review, c))]))],
+        review.NowDiscussing,
+        [.. review.Sections.Select(s => SectionView.Of(review, s, viewerId, due))],
         [.. review.Participants.Select(ParticipantView.Of)]);
 }
 
-public sealed record SectionView(string Id, SectionKind Kind, string Heading, string Prompt, IReadOnlyList<CardView> Cards);
+public sealed record SectionView(
+    string Id, SectionKind Kind, string Heading, string Prompt, IReadOnlyList<string> Options,
+    bool Locked, bool QuietWriting, int? Chosen, string? AgreedBy,
+    IReadOnlyList<CardView> Cards, IReadOnlyList<ActionView> Actions)
+{
+    public static SectionView Of(Review review, Section section, string? viewerId, Func<DateOnly, string> due)
+    {
+        var state = review.StateOf(section.Id);
+        return new(section.Id, section.Kind, section.Heading, section.Prompt, section.Options,
+            state.Locked, state.QuietWriting, state.Chosen, state.AgreedBy,
+            [.. review.CardsIn(section.Id, viewerId).Select(c => CardView.Of(review, c))],
+            [.. review.ActionsIn(section.Id).Select(a => ActionView.Of(a, due))]);
+    }
+}
 
-public sealed record CardView(string Id, string SectionId, string Text, string AuthorId, string AuthorName, string AuthorRelationship)
+public sealed record CardView(
+    string Id, string SectionId, string Text, string AuthorId, string AuthorName, string AuthorRelationship,
+    string? Perspective, bool? Working, string? SaidBy, string? FindOutBy, bool Quiet)
 {
     public static CardView Of(Review review, Card card)
     {
         var author = review.Member(card.AuthorId);
-        return new(card.Id, card.SectionId, card.Text, author.Id, author.Name, author.Relationship);
+        return new(card.Id, card.SectionId, card.Text, author.Id, author.Name, author.Relationship,
+            card.Cell?.Perspective, card.Cell?.Working, card.SaidBy, card.FindOutBy, card.Quiet);
     }
+}
+
+public sealed record ActionView(string Id, string SectionId, string What, string Owner, DateOnly Due, string DueInWords, ActionStatus Status, string AuthorId)
+{
+    public static ActionView Of(ActionItem action, Func<DateOnly, string> due) =>
+        new(action.Id, action.SectionId, action.What, action.Owner, action.Due, due(action.Due), action.Status, action.AuthorId);
 }
 
 public sealed record ParticipantView(string Id, string Name, string Relationship, Role Role, bool HasJoined)

@@ -10,7 +10,7 @@ namespace ReviewRoom.Reviews;
 /// change to the aggregate, save it, and only then tell the room. Changes to one review run one at a
 /// time, so versions reach every client in order.
 /// </summary>
-public sealed class ReviewService(IReviewStore store, IReviewNotifier notifier, TemplateCatalog templates, TimeProvider clock)
+public sealed class ReviewService(IReviewStore store, IReviewNotifier notifier, TemplateCatalog templates, DueDates dueDates, TimeProvider clock)
 {
     private const int OperationIdLength = 64;
 
@@ -36,25 +36,65 @@ public sealed class ReviewService(IReviewStore store, IReviewNotifier notifier, 
         ReadAsync(member.ReviewId, review =>
         {
             review.Member(member.ParticipantId);
-            return BoardSnapshot.Of(review);
+            return BoardSnapshot.Of(review, member.ParticipantId, dueDates.InWords);
+        });
+
+    /// <summary>Everything on the board, quiet writing included: what the minutes are written from.</summary>
+    public Task<BoardSnapshot?> WholeBoardAsync(ReviewMember member) =>
+        ReadAsync(member.ReviewId, review =>
+        {
+            review.Member(member.ParticipantId);
+            return BoardSnapshot.Of(review, null, dueDates.InWords);
         });
 
     public Task<Role?> RoleOfAsync(ReviewMember member) =>
         ReadAsync(member.ReviewId, review => review.FindParticipant(member.ParticipantId)?.Role);
 
-    public Task<CardView> AddCardAsync(ReviewMember member, string? sectionId, string? text, string? operationId)
-    {
-        if (string.IsNullOrWhiteSpace(operationId) || operationId.Length > OperationIdLength || sectionId is null)
-        {
-            throw new ReviewRuleException(ReviewError.RequestMalformed);
-        }
+    public Task<CardView> AddCardAsync(ReviewMember member, string? operationId, CardDraft? draft) =>
+        ChangeAsync(member, "card-added", review => CardView.Of(review, review.AddCard(member.ParticipantId, Checked(draft), Checked(operationId), Now)), TellCardAsync);
 
-        return ChangeAsync(
+    public Task<CardView> EditCardAsync(ReviewMember member, string? cardId, CardDraft? draft) =>
+        ChangeAsync(member, "card-edited", review => CardView.Of(review, review.EditCard(member.ParticipantId, cardId, Checked(draft))), TellCardAsync);
+
+    public Task<CardView> MoveCardAsync(ReviewMember member, string? cardId, string? sectionId, string? perspective, bool? working) =>
+        ChangeAsync(member, "card-moved", review => CardView.Of(review, review.MoveCard(member.ParticipantId, cardId, sectionId, perspective, working)), TellCardAsync);
+
+    public Task DeleteCardAsync(ReviewMember member, string? cardId) =>
+        ChangeAsync(
             member,
-            "card-added",
-            review => CardView.Of(review, review.AddCard(member.ParticipantId, sectionId, text, operationId, Now)),
-            (review, card) => notifier.CardAddedAsync(review.Id, card, review.Version));
-    }
+            "card-deleted",
+            review => CardView.Of(review, review.DeleteCard(member.ParticipantId, cardId)),
+            (review, card) => notifier.CardRemovedAsync(review.Id, card.Id, review.Version, card.Quiet ? card.AuthorId : null));
+
+    /// <summary>Undo for a delete.</summary>
+    public Task<CardView> RestoreCardAsync(ReviewMember member, string? cardId) =>
+        ChangeAsync(member, "card-restored", review => CardView.Of(review, review.RestoreCard(member.ParticipantId, cardId)), TellCardAsync);
+
+    public Task<ActionView> AddActionAsync(ReviewMember member, string? operationId, ActionDraft? draft) =>
+        ChangeAsync(
+            member,
+            "action-added",
+            review => ActionView.Of(review.AddAction(member.ParticipantId, draft ?? throw Malformed(), Checked(operationId), Now), dueDates.InWords),
+            (review, action) => notifier.ActionSavedAsync(review.Id, action, review.Version));
+
+    public Task<ActionView> SetActionStatusAsync(ReviewMember member, string? actionId, ActionStatus status) =>
+        ChangeAsync(
+            member,
+            "action-status-set",
+            review => ActionView.Of(review.SetActionStatus(member.ParticipantId, actionId, status), dueDates.InWords),
+            (review, action) => notifier.ActionSavedAsync(review.Id, action, review.Version));
+
+    public Task ChooseAsync(ReviewMember member, string? sectionId, int statement, string? agreedBy) =>
+        ChangeAsync(member, "statement-chosen", review => review.Choose(member.ParticipantId, sectionId, statement, agreedBy), TellBoardAsync);
+
+    public Task SetNowDiscussingAsync(ReviewMember member, string? sectionId) =>
+        ChangeAsync(member, "now-discussing-set", review => Done(() => review.SetNowDiscussing(member.ParticipantId, sectionId)), TellBoardAsync);
+
+    public Task SetLockedAsync(ReviewMember member, string? sectionId, bool locked) =>
+        ChangeAsync(member, locked ? "section-locked" : "section-unlocked", review => Done(() => review.SetLocked(member.ParticipantId, sectionId, locked)), TellBoardAsync);
+
+    public Task SetQuietWritingAsync(ReviewMember member, string? sectionId, bool quiet) =>
+        ChangeAsync(member, quiet ? "quiet-writing-opened" : "quiet-writing-revealed", review => Done(() => review.SetQuietWriting(member.ParticipantId, sectionId, quiet)), TellBoardAsync);
 
     /// <summary>Invites someone and returns the secret for their link; only its hash is kept.</summary>
     public async Task<string> InviteAsync(ReviewMember member, string? name, string? relationship)
@@ -90,6 +130,24 @@ public sealed class ReviewService(IReviewStore store, IReviewNotifier notifier, 
 
     private Task ParticipantsChangedAsync(Review review) =>
         notifier.ParticipantsChangedAsync(review.Id, [.. review.Participants.Select(ParticipantView.Of)], review.Version);
+
+    private Task TellCardAsync(Review review, CardView card) =>
+        notifier.CardSavedAsync(review.Id, card, review.Version, card.Quiet ? card.AuthorId : null);
+
+    private Task TellBoardAsync<T>(Review review, T _) => notifier.BoardChangedAsync(review.Id, review.Version);
+
+    private static bool Done(Action change)
+    {
+        change();
+        return true;
+    }
+
+    private static string Checked(string? operationId) =>
+        string.IsNullOrWhiteSpace(operationId) || operationId.Length > OperationIdLength ? throw Malformed() : operationId;
+
+    private static CardDraft Checked(CardDraft? draft) => draft ?? throw Malformed();
+
+    private static ReviewRuleException Malformed() => new(ReviewError.RequestMalformed);
 
     private async Task<T?> ReadAsync<T>(string reviewId, Func<Review, T?> read)
     {

@@ -13,9 +13,11 @@ internal sealed class ReviewDocument
     public string TemplateId { get; set; } = "";
     public long CreatedAt { get; set; }
     public long Version { get; set; }
+    public string? NowDiscussing { get; set; }
     public List<SectionDocument> Sections { get; set; } = [];
     public List<ParticipantDocument> Participants { get; set; } = [];
     public List<CardDocument> Cards { get; set; } = [];
+    public List<ActionDocument> Actions { get; set; } = [];
 
     public static ReviewDocument From(Review review) => new()
     {
@@ -26,7 +28,23 @@ internal sealed class ReviewDocument
         TemplateId = review.TemplateId,
         CreatedAt = review.CreatedAt.UtcTicks,
         Version = review.Version,
-        Sections = [.. review.Sections.Select(s => new SectionDocument { Id = s.Id, Kind = s.Kind.ToString(), Heading = s.Heading, Prompt = s.Prompt })],
+        NowDiscussing = review.NowDiscussing,
+        Sections = [.. review.Sections.Select(s =>
+        {
+            var state = review.StateOf(s.Id);
+            return new SectionDocument
+            {
+                Id = s.Id,
+                Kind = s.Kind.ToString(),
+                Heading = s.Heading,
+                Prompt = s.Prompt,
+                Options = [.. s.Options],
+                Locked = state.Locked,
+                QuietWriting = state.QuietWriting,
+                Chosen = state.Chosen,
+                AgreedBy = state.AgreedBy,
+            };
+        })],
         Participants = [.. review.Participants.Select(p => new ParticipantDocument
         {
             Id = p.Id,
@@ -45,6 +63,25 @@ internal sealed class ReviewDocument
             AuthorId = c.AuthorId,
             OperationId = c.OperationId,
             AddedAt = c.AddedAt.UtcTicks,
+            Perspective = c.Cell?.Perspective,
+            Working = c.Cell?.Working,
+            SaidBy = c.SaidBy,
+            FindOutBy = c.FindOutBy,
+            Quiet = c.Quiet,
+            Deleted = c.Deleted,
+        })],
+        Actions = [.. review.Actions.Select(a => new ActionDocument
+        {
+            Id = a.Id,
+            SectionId = a.SectionId,
+            AuthorId = a.AuthorId,
+            OperationId = a.OperationId,
+            AddedAt = a.AddedAt.UtcTicks,
+            What = a.What,
+            Owner = a.Owner,
+            Due = a.Due.DayNumber,
+            Status = a.Status.ToString(),
+            Deleted = a.Deleted,
         })],
     };
 
@@ -54,12 +91,31 @@ internal sealed class ReviewDocument
         TemplateId,
         Utc(CreatedAt),
         Version,
-        Sections.Select(s => new Section(s.Id, Enum.Parse<SectionKind>(s.Kind), s.Heading, s.Prompt)),
+        NowDiscussing,
+        Sections.Select(s => new Section(s.Id, Enum.Parse<SectionKind>(s.Kind), s.Heading, s.Prompt, s.Options)),
         Participants.Select(p => new Participant(p.Id, p.Name, p.Relationship, Enum.Parse<Role>(p.Role), p.InvitationTokenHash, Utc(p.InvitedAt))
         {
             JoinedAt = p.JoinedAt is { } joined ? Utc(joined) : null,
         }),
-        Cards.Select(c => new Card(c.Id, c.SectionId, c.Text, c.AuthorId, c.OperationId, Utc(c.AddedAt))));
+        Cards.Select(c => new Card(c.Id, c.AuthorId, c.OperationId, Utc(c.AddedAt))
+        {
+            SectionId = c.SectionId,
+            Text = c.Text,
+            Cell = c.Perspective is null || c.Working is null ? null : new GridCell(c.Perspective, c.Working.Value),
+            SaidBy = c.SaidBy,
+            FindOutBy = c.FindOutBy,
+            Quiet = c.Quiet,
+            Deleted = c.Deleted,
+        }),
+        Actions.Select(a => new ActionItem(a.Id, a.SectionId, a.AuthorId, a.OperationId, Utc(a.AddedAt))
+        {
+            What = a.What,
+            Owner = a.Owner,
+            Due = DateOnly.FromDayNumber(a.Due),
+            Status = Enum.Parse<ActionStatus>(a.Status),
+            Deleted = a.Deleted,
+        }),
+        Sections.ToDictionary(s => s.Id, s => new SectionState { Locked = s.Locked, QuietWriting = s.QuietWriting, Chosen = s.Chosen, AgreedBy = s.AgreedBy }));
 
     private static DateTimeOffset Utc(long ticks) => new(ticks, TimeSpan.Zero);
 }
@@ -70,6 +126,11 @@ internal sealed class SectionDocument
     public string Kind { get; set; } = "";
     public string Heading { get; set; } = "";
     public string Prompt { get; set; } = "";
+    public List<string> Options { get; set; } = [];
+    public bool Locked { get; set; }
+    public bool QuietWriting { get; set; }
+    public int? Chosen { get; set; }
+    public string? AgreedBy { get; set; }
 }
 
 internal sealed class ParticipantDocument
@@ -91,6 +152,26 @@ internal sealed class CardDocument
     public string AuthorId { get; set; } = "";
     public string OperationId { get; set; } = "";
     public long AddedAt { get; set; }
+    public string? Perspective { get; set; }
+    public bool? Working { get; set; }
+    public string? SaidBy { get; set; }
+    public string? FindOutBy { get; set; }
+    public bool Quiet { get; set; }
+    public bool Deleted { get; set; }
+}
+
+internal sealed class ActionDocument
+{
+    public string Id { get; set; } = "";
+    public string SectionId { get; set; } = "";
+    public string AuthorId { get; set; } = "";
+    public string OperationId { get; set; } = "";
+    public long AddedAt { get; set; }
+    public string What { get; set; } = "";
+    public string Owner { get; set; } = "";
+    public int Due { get; set; }
+    public string Status { get; set; } = "";
+    public bool Deleted { get; set; }
 }
 
 /// <summary>Finds a review from an invitation without scanning every review.</summary>

@@ -9,7 +9,8 @@ namespace ReviewRoom.Templates;
 
 /// <summary>
 /// Reads a meeting template: "# Name", a description, then one "## Heading {#id kind=cards}" per
-/// section with the facilitator's prompts under it. The format is documented in templates/README.md.
+/// section with the facilitator's prompts under it, and for grids and choices a list of options.
+/// The format is documented in templates/README.md.
 /// </summary>
 public static partial class TemplateParser
 {
@@ -17,6 +18,12 @@ public static partial class TemplateParser
 
     private static readonly Dictionary<string, SectionKind> Kinds =
         Enum.GetValues<SectionKind>().ToDictionary(k => k.ToString().ToLowerInvariant(), StringComparer.OrdinalIgnoreCase);
+
+    private static readonly Dictionary<SectionKind, string> OptionsNeeded = new()
+    {
+        [SectionKind.Grid] = "a grid needs its perspectives: list them under the heading, one per line starting with \"- \".",
+        [SectionKind.Choice] = "a choice needs its statements: list them under the heading, one per line starting with \"- \".",
+    };
 
     // "{#id kind=cards}" at the end of a heading. Read by hand rather than by Markdig's generic
     // attributes, which would also swallow the "{person}" placeholder earlier in the heading.
@@ -31,7 +38,7 @@ public static partial class TemplateParser
 
         var description = new List<string>();
         var sections = new List<SectionTemplate>();
-        (int Line, string Heading, string Id, SectionKind Kind, List<string> Prompt)? current = null;
+        SectionDraft? current = null;
 
         foreach (var block in document)
         {
@@ -39,6 +46,10 @@ public static partial class TemplateParser
             {
                 Close();
                 current = Section(file, heading);
+            }
+            else if (current is not null && block is ListBlock list && OptionsNeeded.ContainsKey(current.Kind))
+            {
+                current.Options.AddRange(list.SelectMany(Lines));
             }
             else if (block != title)
             {
@@ -66,11 +77,16 @@ public static partial class TemplateParser
                 throw new TemplateException(file, section.Line, $"the section id \"{section.Id}\" is used twice.");
             }
 
-            sections.Add(new SectionTemplate(section.Id, section.Kind, section.Heading, string.Join('\n', section.Prompt)));
+            if (OptionsNeeded.TryGetValue(section.Kind, out var problem) && section.Options.Count < 2)
+            {
+                throw new TemplateException(file, section.Line, problem);
+            }
+
+            sections.Add(new SectionTemplate(section.Id, section.Kind, section.Heading, string.Join('\n', section.Prompt), section.Options));
         }
     }
 
-    private static (int Line, string Heading, string Id, SectionKind Kind, List<string> Prompt) Section(string file, HeadingBlock heading)
+    private static SectionDraft Section(string file, HeadingBlock heading)
     {
         var line = heading.Line + 1;
         var text = PlainText(heading.Inline);
@@ -103,7 +119,7 @@ public static partial class TemplateParser
 
         return id is null
             ? throw new TemplateException(file, line, "the section has no id: end the heading with {#an-id kind=cards}.")
-            : (line, text[..attributes.Index].Trim(), id, kind, []);
+            : new SectionDraft(line, text[..attributes.Index].Trim(), id, kind);
     }
 
     private static IEnumerable<string> Lines(Block block) => block switch
@@ -128,5 +144,11 @@ public static partial class TemplateParser
         }
 
         return text.ToString().Trim();
+    }
+
+    private sealed record SectionDraft(int Line, string Heading, string Id, SectionKind Kind)
+    {
+        public List<string> Prompt { get; } = [];
+        public List<string> Options { get; } = [];
     }
 }

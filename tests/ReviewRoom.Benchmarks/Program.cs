@@ -4,6 +4,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using Microsoft.AspNetCore.SignalR.Client;
+using ReviewRoom.Domain;
 using ReviewRoom.Reviews;
 using ReviewRoom.TestHost;
 
@@ -40,7 +41,7 @@ for (var r = 0; r < reviews; r++)
     foreach (var visitor in invitees)
     {
         var room = await visitor.ConnectAsync(reviewId);
-        room.On<CardView, long>("CardAdded", (card, _) =>
+        room.On<CardView, long>("CardSaved", (card, _) =>
         {
             if (sentAt.TryGetValue(card.Text, out var start))
             {
@@ -60,7 +61,7 @@ await Task.WhenAll(rooms.Select(async (room, i) =>
         var text = $"card {i}-{c}";
         var start = clock.Elapsed.TotalMilliseconds;
         sentAt[text] = start;
-        await room.InvokeAsync<CardView>("AddCard", $"op-{i}-{c}", "working", text);
+        await room.InvokeAsync<CardView>("AddCard", $"op-{i}-{c}", new CardDraft("working", text));
         answered.Add(clock.Elapsed.TotalMilliseconds - start);
     }
 }));

@@ -101,6 +101,8 @@ public sealed class ReviewRoomBrowserTests(Chromium chromium) : IAsyncLifetime
         await box.FocusAsync();
         await relative.Page.Keyboard.TypeAsync("A card long enough to wrap on the narrowest phone screen there is, typed and sent from the keyboard.");
         await relative.Page.Keyboard.PressAsync("Tab");
+        await relative.Page.Keyboard.PressAsync("Tab");
+        await Expect(relative.Section(LikeAndAdmire).GetByRole(AriaRole.Button, new() { Name = "Add" })).ToBeFocusedAsync();
         await relative.Page.Keyboard.PressAsync("Enter");
         await Expect(relative.Section(LikeAndAdmire).GetByRole(AriaRole.Listitem)).ToContainTextAsync("sent from the keyboard");
         violations["board at 320px"] = await relative.AccessibilityViolationsAsync();

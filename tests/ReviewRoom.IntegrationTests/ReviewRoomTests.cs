@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
+using ReviewRoom.Domain;
 using ReviewRoom.Reviews;
 using ReviewRoom.TestHost;
 
@@ -91,10 +92,10 @@ public sealed class ReviewRoomTests : IAsyncLifetime
 
         var facilitatorRoom = await facilitator.ConnectAsync(reviewId);
         var received = new TaskCompletionSource<(CardView Card, long Version)>();
-        facilitatorRoom.On<CardView, long>("CardAdded", (card, version) => received.TrySetResult((card, version)));
+        facilitatorRoom.On<CardView, long>("CardSaved", (card, version) => received.TrySetResult((card, version)));
         var relativeRoom = await relative.ConnectAsync(reviewId);
 
-        var saved = await relativeRoom.InvokeAsync<CardView>("AddCard", "op-1", "like-and-admire", "Sam makes everyone laugh");
+        var saved = await relativeRoom.InvokeAsync<CardView>("AddCard", "op-1", new CardDraft("like-and-admire", "Sam makes everyone laugh"));
 
         var (card, _) = await received.Task.WaitAsync(Patience);
         Assert.Equal(saved.Id, card.Id);
@@ -110,8 +111,8 @@ public sealed class ReviewRoomTests : IAsyncLifetime
         var reviewId = await facilitator.CreateReviewAsync();
         var room = await facilitator.ConnectAsync(reviewId);
 
-        var first = await room.InvokeAsync<CardView>("AddCard", "op-1", "working", "Day centre on Tuesdays");
-        var retry = await room.InvokeAsync<CardView>("AddCard", "op-1", "working", "Day centre on Tuesdays");
+        var first = await room.InvokeAsync<CardView>("AddCard", "op-1", new CardDraft("working", "Day centre on Tuesdays"));
+        var retry = await room.InvokeAsync<CardView>("AddCard", "op-1", new CardDraft("working", "Day centre on Tuesdays"));
 
         Assert.Equal(first.Id, retry.Id);
         var snapshot = await room.InvokeAsync<BoardSnapshot>("GetSnapshot");
@@ -125,9 +126,9 @@ public sealed class ReviewRoomTests : IAsyncLifetime
         var reviewId = await facilitator.CreateReviewAsync();
         var room = await facilitator.ConnectAsync(reviewId);
 
-        var tooLong = await Assert.ThrowsAsync<HubException>(() => room.InvokeAsync<CardView>("AddCard", "op-1", "working", new string('a', 1001)));
-        var empty = await Assert.ThrowsAsync<HubException>(() => room.InvokeAsync<CardView>("AddCard", "op-2", "working", "   "));
-        var noSection = await Assert.ThrowsAsync<HubException>(() => room.InvokeAsync<CardView>("AddCard", "op-3", "no-such-section", "Hello"));
+        var tooLong = await Assert.ThrowsAsync<HubException>(() => room.InvokeAsync<CardView>("AddCard", "op-1", new CardDraft("working", new string('a', 1001))));
+        var empty = await Assert.ThrowsAsync<HubException>(() => room.InvokeAsync<CardView>("AddCard", "op-2", new CardDraft("working", "   ")));
+        var noSection = await Assert.ThrowsAsync<HubException>(() => room.InvokeAsync<CardView>("AddCard", "op-3", new CardDraft("no-such-section", "Hello")));
 
         Assert.EndsWith("A card must be 1,000 characters or fewer. Shorten it, or split it into two cards.", tooLong.Message, StringComparison.Ordinal);
         Assert.EndsWith("Write something before adding it", empty.Message, StringComparison.Ordinal);
@@ -216,7 +217,7 @@ public sealed class ReviewRoomTests : IAsyncLifetime
         var reviewId = await facilitator.CreateReviewAsync();
         await relative.JoinAsync(await facilitator.InviteAsync(reviewId, "Ana Jones", "sister"));
         var room = await relative.ConnectAsync(reviewId);
-        await room.InvokeAsync<CardView>("AddCard", "op-1", "important-to-now", "<script>alert(1)</script>");
+        await room.InvokeAsync<CardView>("AddCard", "op-1", new CardDraft("important-to-now", "<script>alert(1)</script>"));
 
         var minutes = await facilitator.Http.GetAsync($"/reviews/{reviewId}/minutes");
         var forRelative = await relative.Http.GetAsync($"/reviews/{reviewId}/minutes");
@@ -234,7 +235,7 @@ public sealed class ReviewRoomTests : IAsyncLifetime
         await using var facilitator = new Visitor(_app);
         var reviewId = await facilitator.CreateReviewAsync();
         var room = await facilitator.ConnectAsync(reviewId);
-        await room.InvokeAsync<CardView>("AddCard", "op-1", "important-for", "Takes medication at 8am");
+        await room.InvokeAsync<CardView>("AddCard", "op-1", new CardDraft("important-for", "Takes medication at 8am"));
         await facilitator.DisposeAsync();
         await _app.DisposeAsync();
 

@@ -1,8 +1,10 @@
 using System.Net;
+using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ReviewRoom.TestHost;
 
@@ -84,6 +86,7 @@ public sealed partial class Visitor(ReviewRoomFactory app, CookieContainer cooki
                     return await client.ConnectAsync(context.Uri, cancel);
                 };
             })
+            .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()))
             .Build();
         _connections.Add(connection);
         await connection.StartAsync();

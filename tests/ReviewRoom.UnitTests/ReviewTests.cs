@@ -7,8 +7,8 @@ public sealed class ReviewTests
     private static readonly DateTimeOffset Now = new(2026, 12, 1, 10, 0, 0, TimeSpan.Zero);
 
     private static readonly ReviewTemplate Template = new("review", "Review", "", [
-        new SectionTemplate("like", SectionKind.Cards, "What we like about {person}", "What does {person} do well?"),
-        new SectionTemplate("working", SectionKind.Cards, "What is working", ""),
+        new SectionTemplate("like", SectionKind.Cards, "What we like about {person}", "What does {person} do well?", []),
+        new SectionTemplate("working", SectionKind.Cards, "What is working", "", []),
     ]);
 
     private static Review NewReview() =>
@@ -55,7 +55,7 @@ public sealed class ReviewTests
     {
         var review = NewReview();
 
-        var refusal = Assert.Throws<ReviewRuleException>(() => review.AddCard(review.Facilitator.Id, "like", text, "op", Now));
+        var refusal = Assert.Throws<ReviewRuleException>(() => review.AddCard(review.Facilitator.Id, new CardDraft("like", text), "op", Now));
 
         Assert.Equal([ReviewError.CardEmpty], refusal.Errors);
         Assert.Empty(review.Cards);
@@ -67,8 +67,8 @@ public sealed class ReviewTests
     {
         var review = NewReview();
 
-        var atLimit = review.AddCard(review.Facilitator.Id, "like", new string('a', Limits.CardLength), "op-1", Now);
-        var refusal = Assert.Throws<ReviewRuleException>(() => review.AddCard(review.Facilitator.Id, "like", new string('a', Limits.CardLength + 1), "op-2", Now));
+        var atLimit = review.AddCard(review.Facilitator.Id, new CardDraft("like", new string('a', Limits.CardLength)), "op-1", Now);
+        var refusal = Assert.Throws<ReviewRuleException>(() => review.AddCard(review.Facilitator.Id, new CardDraft("like", new string('a', Limits.CardLength + 1)), "op-2", Now));
 
         Assert.Equal(Limits.CardLength, atLimit.Text.Length);
         Assert.Equal([ReviewError.CardTooLong], refusal.Errors);
@@ -80,7 +80,7 @@ public sealed class ReviewTests
     {
         var review = NewReview();
 
-        var card = review.AddCard(review.Facilitator.Id, "like", "  Swims on Saturdays\r\nand  Sundays  ", "op", Now);
+        var card = review.AddCard(review.Facilitator.Id, new CardDraft("like", "  Swims on Saturdays\r\nand  Sundays  "), "op", Now);
 
         Assert.Equal("Swims on Saturdays\nand  Sundays", card.Text);
     }
@@ -90,7 +90,7 @@ public sealed class ReviewTests
     {
         var review = NewReview();
 
-        var refusal = Assert.Throws<ReviewRuleException>(() => review.AddCard(review.Facilitator.Id, "nowhere", "Hello", "op", Now));
+        var refusal = Assert.Throws<ReviewRuleException>(() => review.AddCard(review.Facilitator.Id, new CardDraft("nowhere", "Hello"), "op", Now));
 
         Assert.Equal([ReviewError.SectionNotFound], refusal.Errors);
     }
@@ -100,7 +100,7 @@ public sealed class ReviewTests
     {
         var review = NewReview();
 
-        var refusal = Assert.Throws<ReviewRuleException>(() => review.AddCard("stranger", "like", "Hello", "op", Now));
+        var refusal = Assert.Throws<ReviewRuleException>(() => review.AddCard("stranger", new CardDraft("like", "Hello"), "op", Now));
 
         Assert.Equal([ReviewError.NotAMember], refusal.Errors);
     }
@@ -110,8 +110,8 @@ public sealed class ReviewTests
     {
         var review = NewReview();
 
-        var first = review.AddCard(review.Facilitator.Id, "like", "Kind", "op-1", Now);
-        var retry = review.AddCard(review.Facilitator.Id, "like", "Kind", "op-1", Now);
+        var first = review.AddCard(review.Facilitator.Id, new CardDraft("like", "Kind"), "op-1", Now);
+        var retry = review.AddCard(review.Facilitator.Id, new CardDraft("like", "Kind"), "op-1", Now);
 
         Assert.Same(first, retry);
         Assert.Single(review.Cards);

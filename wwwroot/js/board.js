@@ -1,6 +1,8 @@
 // The board page: goes live once the server-rendered page has loaded.
 import { RoomConnection } from './room-connection.js';
 import { showCards } from './cards.js';
+import { showActions } from './actions.js';
+import { showFacilitation, goThereOffer } from './facilitation.js';
 import { showPresence } from './presence.js';
 import { showStatus } from './status.js';
 import { announce } from './announcer.js';
@@ -8,11 +10,15 @@ import { say } from './text.js';
 
 const room = document.getElementById('room');
 const { reviewId, version, me } = room.dataset;
+const isFacilitator = room.dataset.facilitator === 'true';
+const board = room.querySelector('.board');
 const connection = new RoomConnection(reviewId, Number(version));
 
 const status = showStatus(document.getElementById('connection-status'), connection);
 showPresence(document.getElementById('here-now'), connection, me);
-showCards(room.querySelector('.board'), connection, { reviewId, me, status });
+showCards(board, connection, { reviewId, me, isFacilitator, status });
+showActions(board, connection, { me, isFacilitator, status });
+showFacilitation(board, connection, { goThere: goThereOffer(document.getElementById('go-there')) });
 
 for (const button of document.querySelectorAll('[data-copy]')) {
     const source = document.getElementById(button.dataset.copy);

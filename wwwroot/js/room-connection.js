@@ -1,7 +1,7 @@
 // The one owner of the live connection to a review. Other modules listen for its events:
 //   state       { state: 'connecting' | 'live' | 'reconnecting' | 'offline' | 'refused' }
 //   snapshot    the whole board, after connecting or whenever an update was missed
-//   card-added, participants-changed, presence-changed
+//   card-saved, card-removed, action-saved, participants-changed, presence-changed
 // Changes arrive numbered by the review's version; a gap means something was missed, so the
 // board is fetched afresh rather than patched.
 
@@ -21,8 +21,13 @@ export class RoomConnection extends EventTarget {
             .withUrl(`/hubs/review?review=${encodeURIComponent(reviewId)}`)
             .withAutomaticReconnect({ nextRetryDelayInMilliseconds: ({ previousRetryCount }) => retryDelays[Math.min(previousRetryCount, retryDelays.length - 1)] })
             .build();
-        this.#connection.on('CardAdded', (card, version) => this.#changed('card-added', card, version));
+        this.#connection.on('CardSaved', (card, version) => this.#changed('card-saved', card, version));
+        this.#connection.on('CardRemoved', (cardId, version) => this.#changed('card-removed', cardId, version));
+        this.#connection.on('ActionSaved', (action, version) => this.#changed('action-saved', action, version));
         this.#connection.on('ParticipantsChanged', (participants, version) => this.#changed('participants-changed', participants, version));
+        this.#connection.on('BoardChanged', (version) => {
+            if (version > this.#version) this.#catchUp().catch(() => {});
+        });
         this.#connection.on('PresenceChanged', (ids) => this.#emit('presence-changed', ids));
         this.#connection.onreconnecting(() => this.#setState('reconnecting'));
         this.#connection.onreconnected(() => this.#catchUp());
@@ -35,10 +40,10 @@ export class RoomConnection extends EventTarget {
 
     start() { return this.#connect(0); }
 
-    /** Resolves with the saved card, or rejects with the server's words (error.refusal) or a lost connection. */
-    async addCard(operationId, sectionId, text) {
+    /** Calls a hub method. Rejects with the server's words in error.refusal, or with a lost connection. */
+    async invoke(method, ...args) {
         try {
-            return await this.#connection.invoke('AddCard', operationId, sectionId, text);
+            return await this.#connection.invoke(method, ...args);
         } catch (error) {
             throw refusalOf(error);
         }

@@ -41,7 +41,7 @@ public sealed class BoardModel(
         return await ShowAsync(member);
     }
 
-    public async Task<IActionResult> OnPostAddCardAsync(string? sectionId, string? text, string? operationId)
+    public async Task<IActionResult> OnPostAddCardAsync(string? sectionId, string? text, string? operationId, string? cell, string? saidBy, string? findOutBy)
     {
         if (await memberships.FindAsync(HttpContext, ReviewId) is not { } member)
         {
@@ -50,7 +50,8 @@ public sealed class BoardModel(
 
         try
         {
-            await reviews.AddCardAsync(member, sectionId, text, operationId);
+            var (perspective, working) = GridCellField.Parse(cell);
+            await reviews.AddCardAsync(member, operationId, new CardDraft(sectionId, text, perspective, working, saidBy, findOutBy));
             return Redirect($"/reviews/{ReviewId}#section-{sectionId}");
         }
         catch (ReviewRuleException refusal)
@@ -58,6 +59,56 @@ public sealed class BoardModel(
             var field = $"card-{sectionId}";
             Errors.Add(field, errorText.For(refusal));
             Drafts[sectionId ?? ""] = text ?? "";
+            return await ShowAsync(member);
+        }
+    }
+
+    public async Task<IActionResult> OnPostAddActionAsync(string? sectionId, string? what, string? owner, DateOnly? due, string? operationId)
+    {
+        if (await memberships.FindAsync(HttpContext, ReviewId) is not { } member)
+        {
+            return Forbidden();
+        }
+
+        try
+        {
+            await reviews.AddActionAsync(member, operationId, new ActionDraft(sectionId, what, owner, ModelState.IsValid ? due : null));
+            return Redirect($"/reviews/{ReviewId}#section-{sectionId}");
+        }
+        catch (ReviewRuleException refusal)
+        {
+            foreach (var error in refusal.Errors)
+            {
+                Errors.Add(error switch
+                {
+                    ReviewError.ActionOwnerMissing or ReviewError.ActionOwnerTooLong => $"action-owner-{sectionId}",
+                    ReviewError.ActionDueMissing => $"action-due-{sectionId}",
+                    _ => $"action-what-{sectionId}",
+                }, errorText.For(error));
+            }
+
+            Drafts[$"action-what-{sectionId}"] = what ?? "";
+            Drafts[$"action-owner-{sectionId}"] = owner ?? "";
+            Drafts[$"action-due-{sectionId}"] = due?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "";
+            return await ShowAsync(member);
+        }
+    }
+
+    public async Task<IActionResult> OnPostChooseAsync(string? sectionId, int? statement, string? agreedBy)
+    {
+        if (await memberships.FindAsync(HttpContext, ReviewId) is not { } member)
+        {
+            return Forbidden();
+        }
+
+        try
+        {
+            await reviews.ChooseAsync(member, sectionId, statement ?? -1, agreedBy);
+            return Redirect($"/reviews/{ReviewId}#section-{sectionId}");
+        }
+        catch (ReviewRuleException refusal)
+        {
+            Errors.Add($"choice-{sectionId}-0", errorText.For(refusal));
             return await ShowAsync(member);
         }
     }
@@ -95,7 +146,7 @@ public sealed class BoardModel(
             return Forbidden();
         }
 
-        var board = (await reviews.SnapshotAsync(member))!;
+        var board = (await reviews.WholeBoardAsync(member))!;
         return File(Encoding.UTF8.GetBytes(minutes.Write(board)), "text/markdown; charset=utf-8", MinutesWriter.FileName(board));
     }
 

@@ -66,14 +66,16 @@ public sealed partial class MinutesWriterTests
     {
         var review = Review.Create(personName, "Review", new DateOnly(2026, 12, 1), Template(), "Fran", "Facilitator", Now);
 
-        Assert.Equal(expected, MinutesWriter.FileName(BoardSnapshot.Of(review)));
+        Assert.Equal(expected, MinutesWriter.FileName(BoardSnapshot.Of(review, null, Due)));
     }
 
+    private static string Due(DateOnly date) => new DueDates(new FixedClock(Now), TestText.English()).InWords(date);
+
     private static ReviewTemplate Template() => new("review", "Review", "", [
-        new SectionTemplate("like-and-admire", SectionKind.Cards, "What we like and admire about {person}", ""),
-        new SectionTemplate("important-to-now", SectionKind.Cards, "What is important to {person} now", ""),
-        new SectionTemplate("working", SectionKind.Cards, "What is working", ""),
-        new SectionTemplate("actions", SectionKind.Cards, "Actions", ""),
+        new SectionTemplate("like-and-admire", SectionKind.Cards, "What we like and admire about {person}", "", []),
+        new SectionTemplate("important-to-now", SectionKind.Cards, "What is important to {person} now", "", []),
+        new SectionTemplate("working", SectionKind.Cards, "What is working", "", []),
+        new SectionTemplate("actions", SectionKind.Cards, "Actions", "", []),
     ]);
 
     private static BoardSnapshot SamsReview()
@@ -84,15 +86,15 @@ public sealed partial class MinutesWriterTests
         review.Invite(fran, "Dr Patel", "GP", "hash-gp", Now);
         review.Join(ana, Now);
 
-        review.AddCard(ana, "like-and-admire", "Loves swimming on Saturdays.", "op-1", Now);
-        review.AddCard(fran, "like-and-admire", "Sam's laugh fills the room.\nEveryone says so.", "op-2", Now);
+        review.AddCard(ana, new CardDraft("like-and-admire", "Loves swimming on Saturdays."), "op-1", Now);
+        review.AddCard(fran, new CardDraft("like-and-admire", "Sam's laugh fills the room.\nEveryone says so."), "op-2", Now);
         for (var i = 0; i < HostileCards.Length; i++)
         {
-            review.AddCard(ana, "important-to-now", HostileCards[i], $"op-h{i}", Now);
+            review.AddCard(ana, new CardDraft("important-to-now", HostileCards[i]), $"op-h{i}", Now);
         }
 
-        review.AddCard(fran, "working", "The new day centre, 3 days a week", "op-3", Now);
-        return BoardSnapshot.Of(review);
+        review.AddCard(fran, new CardDraft("working", "The new day centre, 3 days a week"), "op-3", Now);
+        return BoardSnapshot.Of(review, null, Due);
     }
 
     [GeneratedRegex("<h1[ >]")]

@@ -1,0 +1,94 @@
+// Actions: what will be done, by a named person, by a date; sorted by date, with the date in words.
+import { announce } from './announcer.js';
+import { say } from './text.js';
+import { element, newOperationId } from './cards.js';
+
+const statuses = ['Open', 'Done', 'PartlyDone', 'NotDone', 'Dropped'];
+
+export function showActions(board, room, { me, isFacilitator, status }) {
+    let actions = new Map();
+
+    for (const form of board.querySelectorAll('form.add-action')) {
+        let operationId = newOperationId();
+        form.addEventListener('submit', async (event) => {
+            event.preventDefault();
+            const { sectionId, what, owner, due } = form.elements;
+            clearErrors(form);
+            try {
+                await room.invoke('AddAction', operationId, {
+                    sectionId: sectionId.value, what: what.value, owner: owner.value, due: due.value || null,
+                });
+                form.reset();
+                operationId = newOperationId();
+                status.saved();
+            } catch (error) {
+                showError(form, error.refusal ?? say('waiting'));
+            }
+        });
+    }
+
+    room.addEventListener('snapshot', ({ detail }) => {
+        actions = new Map(detail.sections.flatMap((s) => s.actions).map((a) => [a.id, a]));
+        render();
+    });
+    room.addEventListener('action-saved', ({ detail: action }) => {
+        const isNew = !actions.has(action.id);
+        actions.set(action.id, action);
+        render();
+        if (isNew && action.authorId !== me) announce(say('Board.Announce.ActionAdded', action.what.slice(0, 140)));
+    });
+
+    function render() {
+        for (const list of board.querySelectorAll('[data-actions-for]')) {
+            const inSection = [...actions.values()]
+                .filter((a) => a.sectionId === list.dataset.actionsFor)
+                .sort((a, b) => a.due.localeCompare(b.due));
+            list.replaceChildren(...inSection.map(item));
+        }
+    }
+
+    function item(action) {
+        const li = element('li', 'action');
+        li.dataset.actionId = action.id;
+        li.append(element('p', 'action__what', action.what));
+        li.append(element('p', 'action__who', say('Board.Action.WhoWhen', action.owner, longDate(action.due), action.dueInWords)));
+        const id = `status-${action.id}`;
+        const label = element('label', 'govuk-label govuk-label--s', say('Board.Action.Status'));
+        label.htmlFor = id;
+        const select = element('select', 'govuk-select');
+        select.id = id;
+        for (const value of statuses) {
+            const option = element('option', '', say(`ActionStatus.${value}`));
+            option.value = value;
+            option.selected = value === action.status;
+            select.append(option);
+        }
+        select.disabled = !(action.authorId === me || isFacilitator);
+        select.addEventListener('change', async () => {
+            try {
+                await room.invoke('SetActionStatus', action.id, select.value);
+                status.saved();
+            } catch (error) {
+                announce(error.refusal ?? say('waiting'));
+            }
+        });
+        const group = element('div', 'govuk-form-group action__status');
+        group.append(label, select);
+        li.append(group);
+        return li;
+    }
+}
+
+function longDate(isoDate) {
+    return new Date(`${isoDate}T12:00:00`).toLocaleDateString(document.documentElement.lang || 'en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
+}
+
+function clearErrors(form) {
+    form.querySelector('.action__error')?.remove();
+}
+
+function showError(form, message) {
+    const error = element('p', 'govuk-error-message action__error', message);
+    error.setAttribute('role', 'alert');
+    form.prepend(error);
+}
