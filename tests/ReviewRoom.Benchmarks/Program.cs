@@ -61,7 +61,7 @@ await Task.WhenAll(rooms.Select(async (room, i) =>
         var text = $"card {i}-{c}";
         var start = clock.Elapsed.TotalMilliseconds;
         sentAt[text] = start;
-        await room.InvokeAsync<CardView>("AddCard", $"op-{i}-{c}", new CardDraft("working", text));
+        await room.InvokeAsync<CardView>("AddCard", $"op-{i}-{c}", new CardDraft("important-to-now", text));
         answered.Add(clock.Elapsed.TotalMilliseconds - start);
     }
 }));

@@ -111,12 +111,12 @@ public sealed class ReviewRoomTests : IAsyncLifetime
         var reviewId = await facilitator.CreateReviewAsync();
         var room = await facilitator.ConnectAsync(reviewId);
 
-        var first = await room.InvokeAsync<CardView>("AddCard", "op-1", new CardDraft("working", "Day centre on Tuesdays"));
-        var retry = await room.InvokeAsync<CardView>("AddCard", "op-1", new CardDraft("working", "Day centre on Tuesdays"));
+        var first = await room.InvokeAsync<CardView>("AddCard", "op-1", new CardDraft("important-to-now", "Day centre on Tuesdays"));
+        var retry = await room.InvokeAsync<CardView>("AddCard", "op-1", new CardDraft("important-to-now", "Day centre on Tuesdays"));
 
         Assert.Equal(first.Id, retry.Id);
         var snapshot = await room.InvokeAsync<BoardSnapshot>("GetSnapshot");
-        Assert.Single(snapshot.Sections.Single(s => s.Id == "working").Cards);
+        Assert.Single(snapshot.Sections.Single(s => s.Id == "important-to-now").Cards);
     }
 
     [Fact]
@@ -126,8 +126,8 @@ public sealed class ReviewRoomTests : IAsyncLifetime
         var reviewId = await facilitator.CreateReviewAsync();
         var room = await facilitator.ConnectAsync(reviewId);
 
-        var tooLong = await Assert.ThrowsAsync<HubException>(() => room.InvokeAsync<CardView>("AddCard", "op-1", new CardDraft("working", new string('a', 1001))));
-        var empty = await Assert.ThrowsAsync<HubException>(() => room.InvokeAsync<CardView>("AddCard", "op-2", new CardDraft("working", "   ")));
+        var tooLong = await Assert.ThrowsAsync<HubException>(() => room.InvokeAsync<CardView>("AddCard", "op-1", new CardDraft("important-to-now", new string('a', 1001))));
+        var empty = await Assert.ThrowsAsync<HubException>(() => room.InvokeAsync<CardView>("AddCard", "op-2", new CardDraft("important-to-now", "   ")));
         var noSection = await Assert.ThrowsAsync<HubException>(() => room.InvokeAsync<CardView>("AddCard", "op-3", new CardDraft("no-such-section", "Hello")));
 
         Assert.EndsWith("A card must be 1,000 characters or fewer. Shorten it, or split it into two cards.", tooLong.Message, StringComparison.Ordinal);

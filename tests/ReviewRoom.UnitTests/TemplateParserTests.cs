@@ -16,12 +16,61 @@ public sealed class TemplateParserTests
         Assert.Equal("Person-centred review", template.Name);
         Assert.StartsWith("A review of how life and support are going for {person}", template.Description, StringComparison.Ordinal);
         Assert.Equal(
-            ["like-and-admire", "important-to-now", "important-to-future", "important-for", "working", "not-working", "questions", "actions"],
+            ["like-and-admire", "important-to-now", "important-to-future", "important-for", "working-not-working", "questions", "actions"],
             template.Sections.Select(s => s.Id));
+        var grid = template.Sections.Single(s => s.Id == "working-not-working");
+        Assert.Equal(SectionKind.Grid, grid.Kind);
+        Assert.Equal(["{person}", "Family", "Staff", "Professionals"], grid.Options);
+        Assert.Equal("From each point of view. Disagreement is written down, not voted away.", grid.Prompt);
+        Assert.Equal(SectionKind.Questions, template.Sections.Single(s => s.Id == "questions").Kind);
+        Assert.Equal(SectionKind.Actions, template.Sections.Single(s => s.Id == "actions").Kind);
         var first = template.Sections[0];
         Assert.Equal("What we like and admire about {person}", first.Heading);
         Assert.Equal(SectionKind.Cards, first.Kind);
         Assert.Contains("strengths, gifts and qualities", first.Prompt, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("person-centred-review.md", "Person-centred review", 7)]
+    [InlineData("path.md", "PATH", 7)]
+    [InlineData("maps.md", "MAPS", 7)]
+    [InlineData("one-page-profile.md", "One-page profile", 3)]
+    [InlineData("four-plus-one.md", "4 plus 1 questions", 5)]
+    [InlineData("team-self-assessment.md", "Team self-assessment", 5)]
+    public void ShippedTemplate_Parses(string file, string name, int sections)
+    {
+        var template = TemplateParser.Parse(Path.GetFileNameWithoutExtension(file), file, File.ReadAllText(Path.Combine(RepoPaths.Root, "templates", file)));
+
+        Assert.Equal(name, template.Name);
+        Assert.Equal(sections, template.Sections.Count);
+        Assert.All(template.Sections, s => Assert.False(string.IsNullOrWhiteSpace(s.Prompt), $"{s.Id} has no prompt"));
+    }
+
+    [Fact]
+    public void EveryTemplateInTheFolder_IsCoveredByATest()
+    {
+        var shipped = Directory.EnumerateFiles(Path.Combine(RepoPaths.Root, "templates"), "*.md").Select(Path.GetFileName).Where(f => f != "README.md");
+
+        Assert.Equal(["four-plus-one.md", "maps.md", "one-page-profile.md", "path.md", "person-centred-review.md", "team-self-assessment.md"], shipped.Order());
+    }
+
+    [Fact]
+    public void Path_TakesItsStepsInOrder_AndSelfAssessmentAreasHaveFiveStatements()
+    {
+        var path = TemplateParser.Parse("path", "path.md", File.ReadAllText(Path.Combine(RepoPaths.Root, "templates", "path.md")));
+        var assessment = TemplateParser.Parse("team-self-assessment", "team-self-assessment.md", File.ReadAllText(Path.Combine(RepoPaths.Root, "templates", "team-self-assessment.md")));
+
+        Assert.Equal(["north-star", "goal", "now", "enrol", "getting-stronger", "next-months", "first-steps"], path.Sections.Select(s => s.Id));
+        Assert.All(assessment.Sections.Where(s => s.Kind == SectionKind.Choice), s => Assert.Equal(5, s.Options.Count));
+    }
+
+    [Fact]
+    public void Grid_WithoutPerspectives_IsReported()
+    {
+        var mistake = Assert.Throws<TemplateException>(() => TemplateParser.Parse("t", "t.md", "# T\n\n## Grid {#g kind=grid}\n\nJust a prompt.\n"));
+
+        Assert.Equal(3, mistake.Line);
+        Assert.Contains("perspectives", mistake.Problem, StringComparison.Ordinal);
     }
 
     [Fact]

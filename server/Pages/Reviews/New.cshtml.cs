@@ -34,7 +34,7 @@ public sealed class NewModel(ReviewService reviews, TemplateCatalog templates, M
 
     public IReadOnlyList<ReviewTemplate> Templates => templates.All;
 
-    public void OnGet() => TemplateId = templates.All[0].Id;
+    public void OnGet() => TemplateId = (templates.Find("person-centred-review") ?? templates.All[0]).Id;
 
     public async Task<IActionResult> OnPostAsync()
     {
