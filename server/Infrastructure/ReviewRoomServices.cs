@@ -19,6 +19,8 @@ public static class ReviewRoomServices
 
     public static WebApplicationBuilder AddReviewRoom(this WebApplicationBuilder builder)
     {
+        // Hub calls run outside the request pipeline: they speak the default language until Welsh arrives.
+        CultureInfo.DefaultThreadCurrentCulture = CultureInfo.DefaultThreadCurrentUICulture = Cultures[0];
         var services = builder.Services;
         services.AddOptions<ReviewRoomOptions>()
             .Bind(builder.Configuration.GetSection(ReviewRoomOptions.Section))

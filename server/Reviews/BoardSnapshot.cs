@@ -1,3 +1,4 @@
+using System.Globalization;
 using ReviewRoom.Domain;
 
 namespace ReviewRoom.Reviews;
@@ -57,10 +58,11 @@ public sealed record CardView(
     }
 }
 
-public sealed record ActionView(string Id, string SectionId, string What, string Owner, DateOnly Due, string DueInWords, ActionStatus Status, string AuthorId)
+public sealed record ActionView(string Id, string SectionId, string What, string Owner, DateOnly Due, string DueOn, string DueInWords, ActionStatus Status, string AuthorId)
 {
     public static ActionView Of(ActionItem action, Func<DateOnly, string> due) =>
-        new(action.Id, action.SectionId, action.What, action.Owner, action.Due, due(action.Due), action.Status, action.AuthorId);
+        new(action.Id, action.SectionId, action.What, action.Owner, action.Due, action.Due.ToString("d MMMM yyyy", CultureInfo.CurrentCulture),
+            due(action.Due), action.Status, action.AuthorId);
 }
 
 public sealed record ParticipantView(string Id, string Name, string Relationship, Role Role, bool HasJoined)

@@ -51,7 +51,7 @@ export function showActions(board, room, { me, isFacilitator, status }) {
         const li = element('li', 'action');
         li.dataset.actionId = action.id;
         li.append(element('p', 'action__what', action.what));
-        li.append(element('p', 'action__who', say('Board.Action.WhoWhen', action.owner, longDate(action.due), action.dueInWords)));
+        li.append(element('p', 'action__who', say('Board.Action.WhoWhen', action.owner, action.dueOn, action.dueInWords)));
         const id = `status-${action.id}`;
         const label = element('label', 'govuk-label govuk-label--s', say('Board.Action.Status'));
         label.htmlFor = id;
@@ -77,10 +77,6 @@ export function showActions(board, room, { me, isFacilitator, status }) {
         li.append(group);
         return li;
     }
-}
-
-function longDate(isoDate) {
-    return new Date(`${isoDate}T12:00:00`).toLocaleDateString(document.documentElement.lang || 'en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
 }
 
 function clearErrors(form) {

@@ -1,0 +1,114 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using ReviewRoom.TestHost;
+using static Microsoft.Playwright.Assertions;
+
+namespace ReviewRoom.BrowserTests;
+
+public sealed class FullReviewBrowserTests(Chromium chromium) : IAsyncLifetime
+{
+    private const string Grid = "What is working and not working";
+    private const string Now = "What is important to Sam Jones now";
+    private const string Future = "What is important to Sam Jones for the future";
+    private const string LikeAndAdmire = "What we like and admire about Sam Jones";
+
+    private readonly DataFolder _data = new();
+    private ReviewRoomFactory _app = null!;
+
+    public ValueTask InitializeAsync()
+    {
+        _app = ReviewRoomFactory.UseRealSocket(_data);
+        return ValueTask.CompletedTask;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.DisposeAsync();
+        _data.Dispose();
+    }
+
+    [Fact]
+    public async Task PersonCentredReview_WithThreePeople_EndsInMinutesThatHoldEverything()
+    {
+        await using var fran = await Participant.ArriveAsync(chromium.Browser, _app.RootUri, "facilitator");
+        await using var ana = await Participant.ArriveAsync(chromium.Browser, _app.RootUri, "sister", width: 390);
+        await using var raj = await Participant.ArriveAsync(chromium.Browser, _app.RootUri, "support-worker");
+        await fran.CreateReviewAsync("Sam Jones", "Annual review", "2026-12-01", "Fran Facilitator");
+        var anasLink = await fran.InviteAsync("Ana Jones", "sister");
+        var rajsLink = await fran.InviteAsync("Raj Patel", "support worker");
+        await ana.JoinAsync(anasLink);
+        await raj.JoinAsync(rajsLink);
+
+        // The grid: Ana's view defaults to Family; Raj chooses Staff, not working.
+        await ana.AddCardAsync(Grid, "Loves the day centre");
+        await raj.Section(Grid).GetByLabel("Where it goes").SelectOptionAsync(new SelectOptionValue { Label = "Staff: Not working" });
+        await raj.AddCardAsync(Grid, "Evenings are too quiet");
+        await Expect(fran.Page.GetByRole(AriaRole.List, new() { Name = "Family: Working" })).ToContainTextAsync("Loves the day centre");
+        await Expect(fran.Page.GetByRole(AriaRole.List, new() { Name = "Staff: Not working" })).ToContainTextAsync("Evenings are too quiet");
+
+        // An action with a named owner and a date.
+        var actions = fran.Section("Actions");
+        await actions.GetByLabel("What will be done").FillAsync("Ask the leisure centre about swimming lessons");
+        await actions.GetByLabel("Who will do it").FillAsync("Ana Jones");
+        await actions.GetByLabel("By when").FillAsync("2027-01-15");
+        await actions.GetByRole(AriaRole.Button, new() { Name = "Add action" }).ClickAsync();
+        await Expect(ana.Section("Actions").GetByRole(AriaRole.Listitem)).ToContainTextAsync(new Regex(@"Ana Jones, by 15 January 2027 \((due in|overdue by) .+\)"));
+
+        // A card moved to another section.
+        await ana.AddCardAsync(Now, "Seeing Grandma on Sundays");
+        var card = ana.Section(Now).GetByRole(AriaRole.Listitem).Filter(new() { HasText = "Seeing Grandma" });
+        await card.Locator("summary").ClickAsync();
+        await card.GetByLabel("Move to").SelectOptionAsync(new SelectOptionValue { Label = Future });
+        await card.GetByRole(AriaRole.Button, new() { Name = "Move", Exact = true }).ClickAsync();
+        await Expect(fran.Section(Future).GetByRole(AriaRole.Listitem)).ToContainTextAsync("Seeing Grandma on Sundays");
+        await Expect(fran.Section(Now).GetByRole(AriaRole.Listitem)).ToHaveCountAsync(0);
+
+        // A delete, undone.
+        await raj.AddCardAsync(LikeAndAdmire, "Always kind to the cat");
+        await Expect(fran.Section(LikeAndAdmire)).ToContainTextAsync("Always kind to the cat");
+        await raj.Section(LikeAndAdmire).GetByRole(AriaRole.Button, new() { Name = "Delete" }).ClickAsync();
+        await Expect(fran.Section(LikeAndAdmire).GetByRole(AriaRole.Listitem)).ToHaveCountAsync(0);
+        await raj.Section(LikeAndAdmire).GetByRole(AriaRole.Button, new() { Name = "Undo" }).ClickAsync();
+        await Expect(fran.Section(LikeAndAdmire)).ToContainTextAsync("Always kind to the cat");
+
+        // "Now discussing": Ana, idle, is taken there; Raj, typing, is offered a button and keeps his focus.
+        await ana.Page.EvaluateAsync("() => window.scrollTo(0, 0)");
+        var rajsBox = raj.Section(LikeAndAdmire).GetByRole(AriaRole.Textbox).First;
+        await rajsBox.FillAsync("Half-written thought");
+        await rajsBox.FocusAsync();
+        await fran.Section("Questions to answer").GetByRole(AriaRole.Button, new() { Name = "Discuss this now" }).ClickAsync();
+        await Expect(ana.Section("Questions to answer")).ToBeInViewportAsync();
+        await Expect(ana.Section("Questions to answer")).ToContainTextAsync("Now discussing");
+        await Expect(raj.Page.GetByRole(AriaRole.Button, new() { Name = "Go there" })).ToBeVisibleAsync();
+        await Expect(rajsBox).ToBeFocusedAsync();
+        await Expect(rajsBox).ToHaveValueAsync("Half-written thought");
+        await fran.ScreenshotAsync("full-review");
+        await ana.ScreenshotAsync("full-review");
+
+        var minutes = await File.ReadAllTextAsync(await fran.DownloadMinutesAsync());
+        Assert.Contains("### Family\n\n**Working**\n\n- Loves the day centre (Ana Jones, sister)", minutes, StringComparison.Ordinal);
+        Assert.Contains("**Not working**\n\n- Evenings are too quiet (Raj Patel, support worker)", minutes, StringComparison.Ordinal);
+        Assert.Contains("- Ask the leisure centre about swimming lessons  \n  Who: Ana Jones. By: 15 January 2027 (", minutes, StringComparison.Ordinal);
+        Assert.Contains("## What is important to Sam Jones for the future\n\n- Seeing Grandma on Sundays (Ana Jones, sister)", minutes, StringComparison.Ordinal);
+        Assert.Contains("- Always kind to the cat (Raj Patel, support worker)", minutes, StringComparison.Ordinal);
+        Assert.DoesNotContain("Half-written thought", minutes, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Person-centred review")]
+    [InlineData("PATH")]
+    [InlineData("MAPS")]
+    [InlineData("One-page profile")]
+    [InlineData("4 plus 1 questions")]
+    [InlineData("Team self-assessment")]
+    public async Task EveryTemplatesBoard_HasNoAccessibilityViolations(string template)
+    {
+        await using var fran = await Participant.ArriveAsync(chromium.Browser, _app.RootUri, "facilitator");
+
+        await fran.CreateReviewAsync("Sam Jones", template, "2026-12-01", "Fran Facilitator", template);
+
+        var violations = await fran.AccessibilityViolationsAsync();
+        await fran.ScreenshotAsync($"board-{template.Replace(' ', '-').ToLowerInvariant()}");
+        Assert.True(violations.Count == 0, string.Join("; ", violations));
+    }
+}
