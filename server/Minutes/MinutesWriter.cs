@@ -73,15 +73,16 @@ public sealed class MinutesWriter(IStringLocalizer<SharedResource> text)
 
     private void Grid(StringBuilder minutes, SectionView section)
     {
-        foreach (var perspective in section.Options)
+        var cells = section.Options.SelectMany(perspective => new[] { (perspective, true), (perspective, false) });
+        foreach (var (perspective, working) in cells)
         {
-            minutes.Append("### ").Append(MarkdownText.Escape(perspective)).Append("\n\n");
-            foreach (var working in new[] { true, false })
+            if (working)
             {
-                minutes.Append("**").Append(text[working ? "Grid.Working" : "Grid.NotWorking"]).Append("**\n\n");
-                Cards(minutes, section.Cards.Where(c => c.Perspective == perspective && c.Working == working));
-                minutes.Append('\n');
+                minutes.Append(perspective == section.Options[0] ? "" : "\n").Append("### ").Append(MarkdownText.Escape(perspective)).Append("\n\n");
             }
+
+            minutes.Append(working ? "" : "\n").Append("**").Append(text[working ? "Grid.Working" : "Grid.NotWorking"]).Append("**\n\n");
+            Cards(minutes, section.Cards.Where(c => c.Perspective == perspective && c.Working == working));
         }
     }
 
@@ -89,8 +90,12 @@ public sealed class MinutesWriter(IStringLocalizer<SharedResource> text)
     {
         foreach (var action in section.Actions)
         {
+            // "Overdue" means nothing once an action is done or dropped.
+            var finished = action.Status is ActionStatus.Done or ActionStatus.Dropped;
             minutes.Append("- ").Append(MarkdownText.EscapeLines(action.What, "  ")).Append("  \n  ")
-                .Append(text["Minutes.ActionWhoWhen", MarkdownText.Escape(action.Owner), LongDate(action.Due), MarkdownText.Escape(action.DueInWords)]);
+                .Append(finished
+                    ? text["Minutes.ActionWhoWhenFinished", MarkdownText.Escape(action.Owner), action.DueOn]
+                    : text["Minutes.ActionWhoWhen", MarkdownText.Escape(action.Owner), action.DueOn, MarkdownText.Escape(action.DueInWords)]);
             if (action.Status != ActionStatus.Open)
             {
                 minutes.Append(' ').Append(text["Minutes.ActionStatus", text[$"ActionStatus.{action.Status}"]]);

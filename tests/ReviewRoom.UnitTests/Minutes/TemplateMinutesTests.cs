@@ -1,0 +1,70 @@
+using ReviewRoom.Domain;
+using ReviewRoom.Minutes;
+using ReviewRoom.Reviews;
+using ReviewRoom.Templates;
+using ReviewRoom.TestHost;
+
+namespace ReviewRoom.UnitTests.Minutes;
+
+/// <summary>Minutes that follow the shipped templates, against golden files beside this test.</summary>
+public sealed class TemplateMinutesTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 12, 1, 10, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public void PersonCentredReview_WithGridActionsAndQuestions_MatchesTheGoldenFile()
+    {
+        var (review, fran, ana, raj) = Meeting("person-centred-review.md");
+        review.AddCard(ana, new CardDraft("like-and-admire", "Always makes us laugh"), "op-1", Now);
+        review.AddCard(fran, new CardDraft("important-to-now", "Seeing Grandma on Sundays", SaidBy: "Sam Jones"), "op-2", Now);
+        review.AddCard(ana, new CardDraft("working-not-working", "Loves the day centre", "Family", true), "op-3", Now);
+        review.AddCard(raj, new CardDraft("working-not-working", "Evenings are too quiet", "Staff", false), "op-4", Now);
+        review.AddCard(fran, new CardDraft("working-not-working", "Wants more time outdoors", "Sam Jones", false, SaidBy: "Sam Jones"), "op-5", Now);
+        review.AddCard(raj, new CardDraft("questions", "Can Sam get a bus pass?", FindOutBy: "Raj Patel"), "op-6", Now);
+        review.AddCard(ana, new CardDraft("questions", "Is the budget still right?"), "op-7", Now);
+        review.AddAction(fran, new ActionDraft("actions", "Ask the leisure centre about swimming lessons", "Ana Jones", new DateOnly(2027, 1, 15)), "op-8", Now);
+        var late = review.AddAction(fran, new ActionDraft("actions", "Send the minutes to the GP", "Fran Facilitator", new DateOnly(2026, 11, 28)), "op-9", Now);
+        review.SetActionStatus(fran, late.Id, ActionStatus.Done);
+        var removed = review.AddCard(ana, new CardDraft("like-and-admire", "A slip"), "op-10", Now);
+        review.DeleteCard(ana, removed.Id);
+
+        AssertMatchesGolden(review, "person-centred-review-full.golden.md");
+    }
+
+    [Fact]
+    public void Path_MatchesTheGoldenFile()
+    {
+        var (review, fran, ana, raj) = Meeting("path.md");
+        review.AddCard(ana, new CardDraft("north-star", "A home by the sea, with friends nearby", SaidBy: "Sam Jones"), "op-1", Now);
+        review.AddCard(fran, new CardDraft("goal", "Sam has moved into a flat with one other person and has a part-time job"), "op-2", Now);
+        review.AddCard(raj, new CardDraft("now", "Lives with mum; volunteers one morning a week"), "op-3", Now);
+        review.AddCard(ana, new CardDraft("enrol", "Uncle Dev, who knows the housing association"), "op-4", Now);
+        review.AddCard(raj, new CardDraft("getting-stronger", "Travel training on the 42 bus"), "op-5", Now);
+        review.AddCard(fran, new CardDraft("next-months", "Visit three flats"), "op-6", Now);
+        review.AddAction(fran, new ActionDraft("first-steps", "Phone the housing association", "Ana Jones", new DateOnly(2026, 12, 8)), "op-7", Now);
+
+        AssertMatchesGolden(review, "path.golden.md");
+    }
+
+    private static (Review Review, string Fran, string Ana, string Raj) Meeting(string templateFile)
+    {
+        var template = TemplateParser.Parse(Path.GetFileNameWithoutExtension(templateFile), templateFile,
+            File.ReadAllText(Path.Combine(RepoPaths.Root, "templates", templateFile)));
+        var review = Review.Create("Sam Jones", "Review, December 2026", new DateOnly(2026, 12, 1), template, "Fran Facilitator", "Facilitator", Now);
+        var fran = review.Facilitator.Id;
+        var ana = review.Invite(fran, "Ana Jones", "sister", "hash-ana", Now).Id;
+        var raj = review.Invite(fran, "Raj Patel", "support worker", "hash-raj", Now).Id;
+        review.Join(ana, Now);
+        review.Join(raj, Now);
+        return (review, fran, ana, raj);
+    }
+
+    private static void AssertMatchesGolden(Review review, string golden)
+    {
+        var text = TestText.English();
+        var due = new DueDates(new FixedClock(Now), text);
+        var minutes = new MinutesWriter(text).Write(BoardSnapshot.Of(review, null, due.InWords));
+
+        Assert.Equal(File.ReadAllText(Path.Combine(RepoPaths.Root, "tests", "ReviewRoom.UnitTests", "Minutes", golden)), minutes);
+    }
+}
