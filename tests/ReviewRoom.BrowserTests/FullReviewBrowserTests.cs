@@ -94,6 +94,52 @@ public sealed class FullReviewBrowserTests(Chromium chromium) : IAsyncLifetime
         Assert.DoesNotContain("Half-written thought", minutes, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Path_WalkedStepByStep_EndsInMinutesInTheOrderOfTheSteps()
+    {
+        await using var fran = await Participant.ArriveAsync(chromium.Browser, _app.RootUri, "facilitator");
+        await fran.CreateReviewAsync("Sam Jones", "PATH", "2026-12-01", "Fran Facilitator", "PATH");
+        string[] steps = ["The North Star", "The goal", "Now", "Who to enrol", "Getting stronger", "The next few months"];
+
+        foreach (var step in steps)
+        {
+            await fran.Section(step).GetByRole(AriaRole.Button, new() { Name = "Discuss this now" }).ClickAsync();
+            await Expect(fran.Section(step)).ToContainTextAsync("Now discussing");
+            await fran.AddCardAsync(step, $"On the step {step}");
+        }
+
+        var firstSteps = fran.Section("First steps");
+        await firstSteps.GetByLabel("What will be done").FillAsync("Phone the housing association");
+        await firstSteps.GetByLabel("Who will do it").FillAsync("Ana Jones");
+        await firstSteps.GetByLabel("By when").FillAsync("2026-12-08");
+        await firstSteps.GetByRole(AriaRole.Button, new() { Name = "Add action" }).ClickAsync();
+        await Expect(firstSteps.GetByRole(AriaRole.Listitem)).ToContainTextAsync("Phone the housing association");
+
+        var minutes = await File.ReadAllTextAsync(await fran.DownloadMinutesAsync());
+        var positions = steps.Select(step => minutes.IndexOf($"## {step}\n\n- On the step {step} (Fran Facilitator, Facilitator)", StringComparison.Ordinal)).ToList();
+        Assert.All(positions, p => Assert.True(p > 0));
+        Assert.Equal(positions.Order(), positions);
+        Assert.Contains("## First steps\n\n- Phone the housing association  \n  Who: Ana Jones. By: 8 December 2026", minutes, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SelfAssessment_TheChoiceAndWhoAgreed_AreSeenLiveAndKept()
+    {
+        await using var fran = await Participant.ArriveAsync(chromium.Browser, _app.RootUri, "facilitator");
+        await using var raj = await Participant.ArriveAsync(chromium.Browser, _app.RootUri, "team-member");
+        await fran.CreateReviewAsync("Oak House team", "Team self-assessment", "2026-12-01", "Fran Facilitator", "Team self-assessment");
+        await raj.JoinAsync(await fran.InviteAsync("Raj Patel", "support worker"));
+
+        var area = fran.Section("Person-centred reviews");
+        await area.GetByLabel("Most reviews are person-centred, with the person and people they chose.").CheckAsync();
+        await area.GetByLabel("Who agreed (optional)").FillAsync("Everyone at the team meeting");
+        await area.GetByRole(AriaRole.Button, new() { Name = "Record choice" }).ClickAsync();
+
+        await Expect(raj.Section("Person-centred reviews")).ToContainTextAsync("Chosen: Most reviews are person-centred, with the person and people they chose.");
+        var minutes = await File.ReadAllTextAsync(await fran.DownloadMinutesAsync());
+        Assert.Contains("## Person-centred reviews\n\nWe chose: Most reviews are person-centred, with the person and people they chose.\n\nAgreed by: Everyone at the team meeting", minutes, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("Person-centred review")]
     [InlineData("PATH")]
