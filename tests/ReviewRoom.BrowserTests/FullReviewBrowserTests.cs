@@ -1,38 +1,22 @@
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
-using ReviewRoom.TestHost;
 using static Microsoft.Playwright.Assertions;
 
 namespace ReviewRoom.BrowserTests;
 
-public sealed class FullReviewBrowserTests(Chromium chromium) : IAsyncLifetime
+public sealed class FullReviewBrowserTests(Chromium chromium) : LiveApp
 {
     private const string Grid = "What is working and not working";
     private const string Now = "What is important to Sam Jones now";
     private const string Future = "What is important to Sam Jones for the future";
     private const string LikeAndAdmire = "What we like and admire about Sam Jones";
 
-    private readonly DataFolder _data = new();
-    private ReviewRoomFactory _app = null!;
-
-    public ValueTask InitializeAsync()
-    {
-        _app = ReviewRoomFactory.UseRealSocket(_data);
-        return ValueTask.CompletedTask;
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _app.DisposeAsync();
-        _data.Dispose();
-    }
-
     [Fact]
     public async Task PersonCentredReview_WithThreePeople_EndsInMinutesThatHoldEverything()
     {
-        await using var fran = await Participant.ArriveAsync(chromium.Browser, _app.RootUri, "facilitator");
-        await using var ana = await Participant.ArriveAsync(chromium.Browser, _app.RootUri, "sister", width: 390);
-        await using var raj = await Participant.ArriveAsync(chromium.Browser, _app.RootUri, "support-worker");
+        await using var fran = await Participant.ArriveAsync(chromium.Browser, App.RootUri, "facilitator");
+        await using var ana = await Participant.ArriveAsync(chromium.Browser, App.RootUri, "sister", width: 390);
+        await using var raj = await Participant.ArriveAsync(chromium.Browser, App.RootUri, "support-worker");
         await fran.CreateReviewAsync("Sam Jones", "Annual review", "2026-12-01", "Fran Facilitator");
         var anasLink = await fran.InviteAsync("Ana Jones", "sister");
         var rajsLink = await fran.InviteAsync("Raj Patel", "support worker");
@@ -97,7 +81,7 @@ public sealed class FullReviewBrowserTests(Chromium chromium) : IAsyncLifetime
     [Fact]
     public async Task Path_WalkedStepByStep_EndsInMinutesInTheOrderOfTheSteps()
     {
-        await using var fran = await Participant.ArriveAsync(chromium.Browser, _app.RootUri, "facilitator");
+        await using var fran = await Participant.ArriveAsync(chromium.Browser, App.RootUri, "facilitator");
         await fran.CreateReviewAsync("Sam Jones", "PATH", "2026-12-01", "Fran Facilitator", "PATH");
         string[] steps = ["The North Star", "The goal", "Now", "Who to enrol", "Getting stronger", "The next few months"];
 
@@ -125,8 +109,8 @@ public sealed class FullReviewBrowserTests(Chromium chromium) : IAsyncLifetime
     [Fact]
     public async Task SelfAssessment_TheChoiceAndWhoAgreed_AreSeenLiveAndKept()
     {
-        await using var fran = await Participant.ArriveAsync(chromium.Browser, _app.RootUri, "facilitator");
-        await using var raj = await Participant.ArriveAsync(chromium.Browser, _app.RootUri, "team-member");
+        await using var fran = await Participant.ArriveAsync(chromium.Browser, App.RootUri, "facilitator");
+        await using var raj = await Participant.ArriveAsync(chromium.Browser, App.RootUri, "team-member");
         await fran.CreateReviewAsync("Oak House team", "Team self-assessment", "2026-12-01", "Fran Facilitator", "Team self-assessment");
         await raj.JoinAsync(await fran.InviteAsync("Raj Patel", "support worker"));
 
@@ -149,7 +133,7 @@ public sealed class FullReviewBrowserTests(Chromium chromium) : IAsyncLifetime
     [InlineData("Team self-assessment")]
     public async Task EveryTemplatesBoard_HasNoAccessibilityViolations(string template)
     {
-        await using var fran = await Participant.ArriveAsync(chromium.Browser, _app.RootUri, "facilitator");
+        await using var fran = await Participant.ArriveAsync(chromium.Browser, App.RootUri, "facilitator");
 
         await fran.CreateReviewAsync("Sam Jones", template, "2026-12-01", "Fran Facilitator", template);
 

@@ -1,33 +1,17 @@
 using Microsoft.Playwright;
-using ReviewRoom.TestHost;
 using static Microsoft.Playwright.Assertions;
 
 namespace ReviewRoom.BrowserTests;
 
-public sealed class ReviewRoomBrowserTests(Chromium chromium) : IAsyncLifetime
+public sealed class ReviewRoomBrowserTests(Chromium chromium) : LiveApp
 {
     private const string LikeAndAdmire = "What we like and admire about Sam Jones";
-
-    private readonly DataFolder _data = new();
-    private ReviewRoomFactory _app = null!;
-
-    public ValueTask InitializeAsync()
-    {
-        _app = ReviewRoomFactory.UseRealSocket(_data);
-        return ValueTask.CompletedTask;
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _app.DisposeAsync();
-        _data.Dispose();
-    }
 
     [Fact]
     public async Task Relative_JoinsFromTheLinkAndAddsACard_FacilitatorSeesItLiveAndInTheMinutes()
     {
-        await using var facilitator = await Participant.ArriveAsync(chromium.Browser, _app.RootUri, "facilitator");
-        await using var relative = await Participant.ArriveAsync(chromium.Browser, _app.RootUri, "relative", width: 390);
+        await using var facilitator = await Participant.ArriveAsync(chromium.Browser, App.RootUri, "facilitator");
+        await using var relative = await Participant.ArriveAsync(chromium.Browser, App.RootUri, "relative", width: 390);
         await facilitator.CreateReviewAsync("Sam Jones", "Annual review", "2026-12-01", "Fran Facilitator");
         var link = await facilitator.InviteAsync("Ana Jones", "sister");
 
@@ -53,8 +37,8 @@ public sealed class ReviewRoomBrowserTests(Chromium chromium) : IAsyncLifetime
     [Fact]
     public async Task Relative_WhoLosesTheConnection_KeepsWhatTheyTypedAndItIsSentOnReturn()
     {
-        await using var facilitator = await Participant.ArriveAsync(chromium.Browser, _app.RootUri, "facilitator");
-        await using var relative = await Participant.ArriveAsync(chromium.Browser, _app.RootUri, "relative");
+        await using var facilitator = await Participant.ArriveAsync(chromium.Browser, App.RootUri, "facilitator");
+        await using var relative = await Participant.ArriveAsync(chromium.Browser, App.RootUri, "relative");
         await facilitator.CreateReviewAsync("Sam Jones", "Annual review", "2026-12-01", "Fran Facilitator");
         await relative.JoinAsync(await facilitator.InviteAsync("Ana Jones", "sister"));
 
@@ -77,8 +61,8 @@ public sealed class ReviewRoomBrowserTests(Chromium chromium) : IAsyncLifetime
     [Fact]
     public async Task EveryPage_HasNoAccessibilityViolations_AndFitsAPhone()
     {
-        await using var facilitator = await Participant.ArriveAsync(chromium.Browser, _app.RootUri, "facilitator");
-        await using var relative = await Participant.ArriveAsync(chromium.Browser, _app.RootUri, "relative", width: 320);
+        await using var facilitator = await Participant.ArriveAsync(chromium.Browser, App.RootUri, "facilitator");
+        await using var relative = await Participant.ArriveAsync(chromium.Browser, App.RootUri, "relative", width: 320);
         var violations = new Dictionary<string, IReadOnlyList<string>>();
 
         await facilitator.Page.GotoAsync("/");

@@ -255,7 +255,7 @@ function splitCell(value) {
 }
 
 // SignalR's JSON sends enums as numbers: the order of SectionKind on the server.
-export function kindName(kind) {
+function kindName(kind) {
     return typeof kind === 'string' ? kind.toLowerCase() : ['cards', 'grid', 'actions', 'questions', 'path', 'choice'][kind];
 }
 

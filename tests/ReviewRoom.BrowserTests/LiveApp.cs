@@ -1,0 +1,24 @@
+using ReviewRoom.TestHost;
+
+namespace ReviewRoom.BrowserTests;
+
+/// <summary>Each browser test gets the real app of its own, on a real port, with its own data.</summary>
+public abstract class LiveApp : IAsyncLifetime
+{
+    private readonly DataFolder _data = new();
+
+    protected ReviewRoomFactory App { get; private set; } = null!;
+
+    public ValueTask InitializeAsync()
+    {
+        App = ReviewRoomFactory.UseRealSocket(_data);
+        return ValueTask.CompletedTask;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await App.DisposeAsync();
+        _data.Dispose();
+        GC.SuppressFinalize(this);
+    }
+}
