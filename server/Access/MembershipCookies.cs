@@ -21,12 +21,20 @@ public sealed class MembershipCookies(IDataProtectionProvider dataProtection, Re
             MaxAge = TimeSpan.FromDays(90),
         });
 
-    /// <summary>The caller's place in this review, checked against the saved review; null for anyone else.</summary>
+    /// <summary>
+    /// The caller's place in this review, checked against the saved review: from the review's own
+    /// cookie, or for a signed-in facilitator, from their account. Null for anyone else.
+    /// </summary>
     public async Task<ReviewMember?> FindAsync(HttpContext context, string? reviewId)
     {
-        if (!IsReviewId(reviewId) || !context.Request.Cookies.TryGetValue(CookieName(reviewId), out var value))
+        if (!IsReviewId(reviewId))
         {
             return null;
+        }
+
+        if (!context.Request.Cookies.TryGetValue(CookieName(reviewId), out var value))
+        {
+            return FacilitatorSignIn.AccountId(context.User) is { } accountId ? await reviews.FindMemberByAccountAsync(reviewId, accountId) : null;
         }
 
         string participantId;

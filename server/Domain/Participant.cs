@@ -9,4 +9,7 @@ public sealed class Participant(string id, string name, string relationship, Rol
     public string? InvitationTokenHash { get; } = invitationTokenHash;
     public DateTimeOffset InvitedAt { get; } = invitedAt;
     public DateTimeOffset? JoinedAt { get; internal set; }
+
+    /// <summary>For a facilitator: their account, so they can open the review from any device once signed in.</summary>
+    public string? AccountId { get; internal set; }
 }

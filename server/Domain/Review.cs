@@ -53,7 +53,7 @@ public sealed class Review
     public Participant Facilitator => _participants.First(p => p.Role == Role.Facilitator);
 
     /// <summary>A new review from what the facilitator entered; every mistake in it is reported at once.</summary>
-    public static Review Create(string? personName, string? title, DateOnly? date, ReviewTemplate? template, string? facilitatorName, string facilitatorRelationship, DateTimeOffset now)
+    public static Review Create(string? personName, string? title, DateOnly? date, ReviewTemplate? template, string? facilitatorName, string facilitatorRelationship, string? facilitatorAccountId, DateTimeOffset now)
     {
         var check = new RuleCheck();
         var person = check.Line(personName, Limits.PersonNameLength, ReviewError.PersonNameMissing, ReviewError.PersonNameTooLong);
@@ -66,7 +66,7 @@ public sealed class Review
         var sections = template!.Sections
             .Select(s => new Section(s.Id, s.Kind, ForPerson(s.Heading, person), ForPerson(s.Prompt, person), [.. s.Options.Select(o => ForPerson(o, person))]))
             .ToList();
-        var facilitator = new Participant(NewId(), name, facilitatorRelationship, Role.Facilitator, null, now) { JoinedAt = now };
+        var facilitator = new Participant(NewId(), name, facilitatorRelationship, Role.Facilitator, null, now) { JoinedAt = now, AccountId = facilitatorAccountId };
         return new Review(NewId(), new ReviewDetails(person, cleanTitle, date!.Value), template.Id, now, 1, sections, [facilitator], [], [], []);
     }
 
@@ -77,6 +77,8 @@ public sealed class Review
         new(id, details, templateId, createdAt, version, [.. sections], [.. participants], [.. cards], [.. actions], states) { NowDiscussing = nowDiscussing };
 
     public Participant? FindParticipant(string? participantId) => _participants.Find(p => p.Id == participantId);
+
+    public Participant? FindByAccount(string accountId) => _participants.Find(p => p.AccountId == accountId);
 
     public Participant? FindInvitation(string tokenHash) =>
         _participants.Find(p => p.InvitationTokenHash is not null && p.InvitationTokenHash == tokenHash);

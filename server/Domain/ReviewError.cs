@@ -35,4 +35,10 @@ public enum ReviewError
     FacilitatorOnly,
     AuthorOrFacilitatorOnly,
     RequestMalformed,
+    SetupCodeWrong,
+    EmailInvalid,
+    EmailTaken,
+    PasswordTooShort,
+    AccountNotFound,
+    AdministratorOnly,
 }

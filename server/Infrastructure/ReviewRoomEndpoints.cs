@@ -1,3 +1,4 @@
+using ReviewRoom.Accounts;
 using ReviewRoom.Realtime;
 using ReviewRoom.Reviews;
 using ReviewRoom.Templates;
@@ -11,6 +12,7 @@ public static class ReviewRoomEndpoints
         // Fail at start-up, not on the first visitor, if the templates or the database cannot be read.
         app.Services.GetRequiredService<TemplateCatalog>();
         app.Services.GetRequiredService<IReviewStore>();
+        app.Services.GetRequiredService<SetupCode>();
 
         if (!app.Environment.IsDevelopment())
         {
@@ -21,6 +23,8 @@ public static class ReviewRoomEndpoints
         app.UseStatusCodePagesWithReExecute("/Error", "?status={0}");
         app.UseMiddleware<SecurityHeaders>();
         app.UseRequestLocalization();
+        app.UseAuthentication();
+        app.UseAuthorization();
 
         // Every endpoint the app has.
         app.MapStaticAssets();

@@ -1,10 +1,12 @@
 using System.Globalization;
 using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 using ReviewRoom.Access;
+using ReviewRoom.Accounts;
 using ReviewRoom.Minutes;
 using ReviewRoom.Realtime;
 using ReviewRoom.Reviews;
@@ -29,7 +31,11 @@ public static class ReviewRoomServices
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<TemplateCatalog>();
-        services.AddSingleton<IReviewStore, LiteDbReviewStore>();
+        services.AddSingleton<LiteDbStore>();
+        services.AddSingleton<IReviewStore>(sp => sp.GetRequiredService<LiteDbStore>());
+        services.AddSingleton<IAccountStore>(sp => sp.GetRequiredService<LiteDbStore>());
+        services.AddSingleton<SetupCode>();
+        services.AddSingleton<AccountService>();
         services.AddSingleton<IReviewNotifier, HubReviewNotifier>();
         services.AddSingleton<ReviewService>();
         services.AddSingleton<DueDates>();
@@ -46,7 +52,9 @@ public static class ReviewRoomServices
             o.DefaultRequestCulture = new RequestCulture(Cultures[0]);
             o.SupportedCultures = o.SupportedUICultures = Cultures;
         });
-        services.AddRazorPages()
+        services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(FacilitatorSignIn.Configure);
+        services.AddAuthorization();
+        services.AddRazorPages(o => o.Conventions.AuthorizeFolder("/Facilitators").AuthorizePage("/Reviews/New"))
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
         services.AddSignalR(o => o.AddFilter<ReviewHubFilter>())

@@ -9,6 +9,9 @@ public interface IReviewStore
 
     string? FindReviewIdByInvitation(string tokenHash);
 
+    /// <summary>The reviews a facilitator's account runs.</summary>
+    IReadOnlyList<Review> FindRunBy(string accountId);
+
     /// <summary>Completes once the review and its activity entry are safely on disk.</summary>
     Task SaveAsync(Review review, Activity activity);
 }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using ReviewRoom.Access;
+using ReviewRoom.Accounts;
 using ReviewRoom.Domain;
 using ReviewRoom.Templates;
 
@@ -19,18 +20,25 @@ public sealed class ReviewService(IReviewStore store, IReviewNotifier notifier, 
 
     private DateTimeOffset Now => clock.GetUtcNow();
 
-    public async Task<ReviewMember> CreateAsync(string? personName, string? title, DateOnly? date, string? templateId, string? facilitatorName, string facilitatorRelationship)
+    public async Task<ReviewMember> CreateAsync(FacilitatorAccount facilitator, string? personName, string? title, DateOnly? date, string? templateId, string facilitatorRelationship)
     {
-        var review = Review.Create(personName, title, date, templates.Find(templateId), facilitatorName, facilitatorRelationship, Now);
-        var facilitator = review.Facilitator;
-        await store.SaveAsync(review, new Activity(review.Id, facilitator.Id, "review-created", Now));
+        var review = Review.Create(personName, title, date, templates.Find(templateId), facilitator.Name, facilitatorRelationship, facilitator.Id, Now);
+        await store.SaveAsync(review, new Activity(review.Id, review.Facilitator.Id, "review-created", Now));
         _open[review.Id] = review;
-        return new ReviewMember(review.Id, facilitator.Id);
+        return new ReviewMember(review.Id, review.Facilitator.Id);
     }
 
     /// <summary>The member, if this participant belongs to this review; null for anyone else.</summary>
     public Task<ReviewMember?> FindMemberAsync(string reviewId, string participantId) =>
         ReadAsync(reviewId, review => review.FindParticipant(participantId) is null ? null : new ReviewMember(reviewId, participantId));
+
+    /// <summary>A signed-in facilitator's place in a review they run; null for any other review.</summary>
+    public Task<ReviewMember?> FindMemberByAccountAsync(string reviewId, string accountId) =>
+        ReadAsync(reviewId, review => review.FindByAccount(accountId) is { } facilitator ? new ReviewMember(reviewId, facilitator.Id) : null);
+
+    /// <summary>The reviews an account runs, soonest first.</summary>
+    public IReadOnlyList<ReviewSummary> RunBy(string accountId) =>
+        [.. store.FindRunBy(accountId).Select(r => new ReviewSummary(r.Id, r.PersonName, r.Title, r.Date)).OrderBy(r => r.Date)];
 
     public Task<BoardSnapshot?> SnapshotAsync(ReviewMember member) =>
         ReadAsync(member.ReviewId, review =>
@@ -213,5 +221,7 @@ public sealed class ReviewService(IReviewStore store, IReviewNotifier notifier, 
         return review;
     }
 }
+
+public sealed record ReviewSummary(string Id, string PersonName, string Title, DateOnly Date);
 
 public sealed record InvitationView(ReviewMember Invitee, string PersonName, string Title, string Name, string Relationship);

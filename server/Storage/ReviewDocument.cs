@@ -1,3 +1,4 @@
+using ReviewRoom.Accounts;
 using ReviewRoom.Domain;
 
 namespace ReviewRoom.Storage;
@@ -54,6 +55,7 @@ internal sealed class ReviewDocument
             InvitationTokenHash = p.InvitationTokenHash,
             InvitedAt = p.InvitedAt.UtcTicks,
             JoinedAt = p.JoinedAt?.UtcTicks,
+            AccountId = p.AccountId,
         })],
         Cards = [.. review.Cards.Select(c => new CardDocument
         {
@@ -96,6 +98,7 @@ internal sealed class ReviewDocument
         Participants.Select(p => new Participant(p.Id, p.Name, p.Relationship, Enum.Parse<Role>(p.Role), p.InvitationTokenHash, Utc(p.InvitedAt))
         {
             JoinedAt = p.JoinedAt is { } joined ? Utc(joined) : null,
+            AccountId = p.AccountId,
         }),
         Cards.Select(c => new Card(c.Id, c.AuthorId, c.OperationId, Utc(c.AddedAt))
         {
@@ -142,6 +145,7 @@ internal sealed class ParticipantDocument
     public string? InvitationTokenHash { get; set; }
     public long InvitedAt { get; set; }
     public long? JoinedAt { get; set; }
+    public string? AccountId { get; set; }
 }
 
 internal sealed class CardDocument
@@ -172,6 +176,40 @@ internal sealed class ActionDocument
     public int Due { get; set; }
     public string Status { get; set; } = "";
     public bool Deleted { get; set; }
+}
+
+internal sealed class AccountDocument
+{
+    public string Id { get; set; } = "";
+    public string Email { get; set; } = "";
+    public string Name { get; set; } = "";
+    public bool IsAdministrator { get; set; }
+    public long CreatedAt { get; set; }
+    public string PasswordHash { get; set; } = "";
+    public int FailedSignIns { get; set; }
+    public long? LockedUntil { get; set; }
+    public bool Removed { get; set; }
+
+    public static AccountDocument From(FacilitatorAccount a) => new()
+    {
+        Id = a.Id,
+        Email = a.Email,
+        Name = a.Name,
+        IsAdministrator = a.IsAdministrator,
+        CreatedAt = a.CreatedAt.UtcTicks,
+        PasswordHash = a.PasswordHash,
+        FailedSignIns = a.FailedSignIns,
+        LockedUntil = a.LockedUntil?.UtcTicks,
+        Removed = a.Removed,
+    };
+
+    public FacilitatorAccount ToAccount() => new(Id, Email, Name, IsAdministrator, new DateTimeOffset(CreatedAt, TimeSpan.Zero))
+    {
+        PasswordHash = PasswordHash,
+        FailedSignIns = FailedSignIns,
+        LockedUntil = LockedUntil is { } until ? new DateTimeOffset(until, TimeSpan.Zero) : null,
+        Removed = Removed,
+    };
 }
 
 /// <summary>Finds a review from an invitation without scanning every review.</summary>

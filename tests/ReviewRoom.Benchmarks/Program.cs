@@ -26,7 +26,7 @@ Console.WriteLine($"Setting up {reviews} reviews with {people} people each…");
 var rooms = new List<HubConnection>();
 for (var r = 0; r < reviews; r++)
 {
-    var facilitator = new Visitor(app);
+    var facilitator = await app.NewFacilitatorAsync();
     visitors.Add(facilitator);
     var reviewId = await facilitator.CreateReviewAsync($"Person {r}");
     var invitees = new List<Visitor> { facilitator };

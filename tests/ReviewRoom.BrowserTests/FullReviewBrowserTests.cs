@@ -17,7 +17,8 @@ public sealed class FullReviewBrowserTests(Chromium chromium) : LiveApp
         await using var fran = await Participant.ArriveAsync(chromium.Browser, App.RootUri, "facilitator");
         await using var ana = await Participant.ArriveAsync(chromium.Browser, App.RootUri, "sister", width: 390);
         await using var raj = await Participant.ArriveAsync(chromium.Browser, App.RootUri, "support-worker");
-        await fran.CreateReviewAsync("Sam Jones", "Annual review", "2026-12-01", "Fran Facilitator");
+        await fran.SetUpAsync(App.Logs);
+        await fran.CreateReviewAsync("Sam Jones", "Annual review", "2026-12-01");
         var anasLink = await fran.InviteAsync("Ana Jones", "sister");
         var rajsLink = await fran.InviteAsync("Raj Patel", "support worker");
         await ana.JoinAsync(anasLink);
@@ -82,7 +83,8 @@ public sealed class FullReviewBrowserTests(Chromium chromium) : LiveApp
     public async Task Path_WalkedStepByStep_EndsInMinutesInTheOrderOfTheSteps()
     {
         await using var fran = await Participant.ArriveAsync(chromium.Browser, App.RootUri, "facilitator");
-        await fran.CreateReviewAsync("Sam Jones", "PATH", "2026-12-01", "Fran Facilitator", "PATH");
+        await fran.SetUpAsync(App.Logs);
+        await fran.CreateReviewAsync("Sam Jones", "PATH", "2026-12-01", "PATH");
         string[] steps = ["The North Star", "The goal", "Now", "Who to enrol", "Getting stronger", "The next few months"];
 
         foreach (var step in steps)
@@ -111,7 +113,8 @@ public sealed class FullReviewBrowserTests(Chromium chromium) : LiveApp
     {
         await using var fran = await Participant.ArriveAsync(chromium.Browser, App.RootUri, "facilitator");
         await using var raj = await Participant.ArriveAsync(chromium.Browser, App.RootUri, "team-member");
-        await fran.CreateReviewAsync("Oak House team", "Team self-assessment", "2026-12-01", "Fran Facilitator", "Team self-assessment");
+        await fran.SetUpAsync(App.Logs);
+        await fran.CreateReviewAsync("Oak House team", "Team self-assessment", "2026-12-01", "Team self-assessment");
         await raj.JoinAsync(await fran.InviteAsync("Raj Patel", "support worker"));
 
         var area = fran.Section("Person-centred reviews");
@@ -135,7 +138,8 @@ public sealed class FullReviewBrowserTests(Chromium chromium) : LiveApp
     {
         await using var fran = await Participant.ArriveAsync(chromium.Browser, App.RootUri, "facilitator");
 
-        await fran.CreateReviewAsync("Sam Jones", template, "2026-12-01", "Fran Facilitator", template);
+        await fran.SetUpAsync(App.Logs);
+        await fran.CreateReviewAsync("Sam Jones", template, "2026-12-01", template);
 
         var violations = await fran.AccessibilityViolationsAsync();
         await fran.ScreenshotAsync($"board-{template.Replace(' ', '-').ToLowerInvariant()}");

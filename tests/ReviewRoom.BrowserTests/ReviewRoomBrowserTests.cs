@@ -12,7 +12,8 @@ public sealed class ReviewRoomBrowserTests(Chromium chromium) : LiveApp
     {
         await using var facilitator = await Participant.ArriveAsync(chromium.Browser, App.RootUri, "facilitator");
         await using var relative = await Participant.ArriveAsync(chromium.Browser, App.RootUri, "relative", width: 390);
-        await facilitator.CreateReviewAsync("Sam Jones", "Annual review", "2026-12-01", "Fran Facilitator");
+        await facilitator.SetUpAsync(App.Logs);
+        await facilitator.CreateReviewAsync("Sam Jones", "Annual review", "2026-12-01");
         var link = await facilitator.InviteAsync("Ana Jones", "sister");
 
         await relative.JoinAsync(link);
@@ -39,7 +40,8 @@ public sealed class ReviewRoomBrowserTests(Chromium chromium) : LiveApp
     {
         await using var facilitator = await Participant.ArriveAsync(chromium.Browser, App.RootUri, "facilitator");
         await using var relative = await Participant.ArriveAsync(chromium.Browser, App.RootUri, "relative");
-        await facilitator.CreateReviewAsync("Sam Jones", "Annual review", "2026-12-01", "Fran Facilitator");
+        await facilitator.SetUpAsync(App.Logs);
+        await facilitator.CreateReviewAsync("Sam Jones", "Annual review", "2026-12-01");
         await relative.JoinAsync(await facilitator.InviteAsync("Ana Jones", "sister"));
 
         await relative.Context.SetOfflineAsync(true);
@@ -66,14 +68,22 @@ public sealed class ReviewRoomBrowserTests(Chromium chromium) : LiveApp
         var violations = new Dictionary<string, IReadOnlyList<string>>();
 
         await facilitator.Page.GotoAsync("/");
-        violations["home"] = await facilitator.AccessibilityViolationsAsync();
+        violations["home, first run"] = await facilitator.AccessibilityViolationsAsync();
+        await facilitator.Page.GotoAsync("/setup");
+        await facilitator.Page.GetByRole(AriaRole.Button, new() { Name = "Create administrator account" }).ClickAsync();
+        await Expect(facilitator.Page.GetByRole(AriaRole.Alert)).ToContainTextAsync("That setup code is not right");
+        violations["setup with errors"] = await facilitator.AccessibilityViolationsAsync();
+        await facilitator.SetUpAsync(App.Logs);
+        violations["your reviews"] = await facilitator.AccessibilityViolationsAsync();
         await facilitator.Page.GotoAsync("/reviews/new");
         violations["new review"] = await facilitator.AccessibilityViolationsAsync();
         await facilitator.Page.GetByRole(AriaRole.Button, new() { Name = "Create review" }).ClickAsync();
         await Expect(facilitator.Page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Enter the person's name");
         violations["new review with errors"] = await facilitator.AccessibilityViolationsAsync();
         await facilitator.ScreenshotAsync("new-review-errors");
-        await facilitator.CreateReviewAsync("Sam Jones", "Annual review", "2026-12-01", "Fran Facilitator");
+        await facilitator.Page.GotoAsync("/facilitators");
+        violations["facilitators"] = await facilitator.AccessibilityViolationsAsync();
+        await facilitator.CreateReviewAsync("Sam Jones", "Annual review", "2026-12-01");
         var link = await facilitator.InviteAsync("Ana Jones", "sister");
         violations["board"] = await facilitator.AccessibilityViolationsAsync();
 
@@ -92,6 +102,8 @@ public sealed class ReviewRoomBrowserTests(Chromium chromium) : LiveApp
         violations["board at 320px"] = await relative.AccessibilityViolationsAsync();
         await relative.ScreenshotAsync("board-320");
 
+        await relative.Page.GotoAsync("/sign-in");
+        violations["sign in"] = await relative.AccessibilityViolationsAsync();
         await relative.Page.GotoAsync("/join/not-a-real-invitation");
         violations["broken invitation link"] = await relative.AccessibilityViolationsAsync();
         await relative.Page.GotoAsync("/reviews/0123456789abcdef0123456789abcdef");

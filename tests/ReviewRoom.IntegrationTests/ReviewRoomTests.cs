@@ -29,7 +29,7 @@ public sealed class ReviewRoomTests : IAsyncLifetime
     [Fact]
     public async Task CreateReview_OverHttp_MakesTheCreatorItsFacilitator()
     {
-        await using var facilitator = new Visitor(_app);
+        await using var facilitator = await _app.NewFacilitatorAsync();
 
         var reviewId = await facilitator.CreateReviewAsync();
 
@@ -42,7 +42,7 @@ public sealed class ReviewRoomTests : IAsyncLifetime
     [Fact]
     public async Task CreateReview_WithMissingAndOverlongFields_ShowsEveryProblemAndSavesNothing()
     {
-        await using var facilitator = new Visitor(_app);
+        await using var facilitator = await _app.NewFacilitatorAsync();
 
         var response = await facilitator.PostFormAsync("/reviews/new", "/reviews/new", new()
         {
@@ -50,7 +50,6 @@ public sealed class ReviewRoomTests : IAsyncLifetime
             ["Title"] = "",
             ["Date"] = "not a date",
             ["TemplateId"] = "person-centred-review",
-            ["FacilitatorName"] = "Fran",
         });
 
         var page = await response.Content.ReadAsStringAsync();
@@ -66,7 +65,7 @@ public sealed class ReviewRoomTests : IAsyncLifetime
     [Fact]
     public async Task CreateReview_WithoutAntiforgeryToken_IsRefused()
     {
-        await using var visitor = new Visitor(_app);
+        await using var visitor = await _app.NewFacilitatorAsync();
 
         var response = await visitor.Http.PostAsync("/reviews/new", new FormUrlEncodedContent(new Dictionary<string, string>
         {
@@ -74,7 +73,6 @@ public sealed class ReviewRoomTests : IAsyncLifetime
             ["Title"] = "Review",
             ["Date"] = "2026-12-01",
             ["TemplateId"] = "person-centred-review",
-            ["FacilitatorName"] = "Fran",
         }));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
@@ -83,7 +81,7 @@ public sealed class ReviewRoomTests : IAsyncLifetime
     [Fact]
     public async Task Card_AddedByInvitedRelative_ReachesTheFacilitatorLive()
     {
-        await using var facilitator = new Visitor(_app);
+        await using var facilitator = await _app.NewFacilitatorAsync();
         await using var relative = new Visitor(_app);
         var reviewId = await facilitator.CreateReviewAsync();
         var link = await facilitator.InviteAsync(reviewId, "Ana Jones", "sister");
@@ -107,7 +105,7 @@ public sealed class ReviewRoomTests : IAsyncLifetime
     [Fact]
     public async Task AddCard_SentTwiceWithOneOperationId_AddsOneCard()
     {
-        await using var facilitator = new Visitor(_app);
+        await using var facilitator = await _app.NewFacilitatorAsync();
         var reviewId = await facilitator.CreateReviewAsync();
         var room = await facilitator.ConnectAsync(reviewId);
 
@@ -122,7 +120,7 @@ public sealed class ReviewRoomTests : IAsyncLifetime
     [Fact]
     public async Task AddCard_TooLongOrEmpty_IsRefusedInPlainWordsAndChangesNothing()
     {
-        await using var facilitator = new Visitor(_app);
+        await using var facilitator = await _app.NewFacilitatorAsync();
         var reviewId = await facilitator.CreateReviewAsync();
         var room = await facilitator.ConnectAsync(reviewId);
 
@@ -141,8 +139,8 @@ public sealed class ReviewRoomTests : IAsyncLifetime
     [Fact]
     public async Task Connection_ToAnotherReview_IsRefused()
     {
-        await using var samsFacilitator = new Visitor(_app);
-        await using var alexsFacilitator = new Visitor(_app);
+        await using var samsFacilitator = await _app.NewFacilitatorAsync();
+        await using var alexsFacilitator = await _app.NewFacilitatorAsync();
         var samsReview = await samsFacilitator.CreateReviewAsync("Sam Jones");
         await alexsFacilitator.CreateReviewAsync("Alex Smith");
 
@@ -158,8 +156,8 @@ public sealed class ReviewRoomTests : IAsyncLifetime
     [Fact]
     public async Task Board_OfAnotherReview_IsForbidden()
     {
-        await using var samsFacilitator = new Visitor(_app);
-        await using var stranger = new Visitor(_app);
+        await using var samsFacilitator = await _app.NewFacilitatorAsync();
+        await using var stranger = await _app.NewFacilitatorAsync();
         var samsReview = await samsFacilitator.CreateReviewAsync();
         await stranger.CreateReviewAsync("Alex Smith");
 
@@ -174,7 +172,7 @@ public sealed class ReviewRoomTests : IAsyncLifetime
     [Fact]
     public async Task InvitationLink_OpenedWithoutPressingJoin_LetsNobodyIn()
     {
-        await using var facilitator = new Visitor(_app);
+        await using var facilitator = await _app.NewFacilitatorAsync();
         await using var linkScanner = new Visitor(_app);
         var reviewId = await facilitator.CreateReviewAsync();
         var link = await facilitator.InviteAsync(reviewId, "Ana Jones", "sister");
@@ -192,7 +190,7 @@ public sealed class ReviewRoomTests : IAsyncLifetime
     [Fact]
     public async Task InvitationToken_IsNeverLoggedNorLeftInTheAddress()
     {
-        await using var facilitator = new Visitor(_app);
+        await using var facilitator = await _app.NewFacilitatorAsync();
         await using var relative = new Visitor(_app);
         var reviewId = await facilitator.CreateReviewAsync();
         var link = await facilitator.InviteAsync(reviewId, "Ana Jones", "sister");
@@ -212,7 +210,7 @@ public sealed class ReviewRoomTests : IAsyncLifetime
     [Fact]
     public async Task Minutes_ForTheFacilitator_AreAMarkdownFileNamedAfterDateAndPerson()
     {
-        await using var facilitator = new Visitor(_app);
+        await using var facilitator = await _app.NewFacilitatorAsync();
         await using var relative = new Visitor(_app);
         var reviewId = await facilitator.CreateReviewAsync();
         await relative.JoinAsync(await facilitator.InviteAsync(reviewId, "Ana Jones", "sister"));
@@ -232,7 +230,7 @@ public sealed class ReviewRoomTests : IAsyncLifetime
     [Fact]
     public async Task Cards_SurviveAServerRestartOnTheSameDatabase()
     {
-        await using var facilitator = new Visitor(_app);
+        var facilitator = await _app.NewFacilitatorAsync();
         var reviewId = await facilitator.CreateReviewAsync();
         var room = await facilitator.ConnectAsync(reviewId);
         await room.InvokeAsync<CardView>("AddCard", "op-1", new CardDraft("important-for", "Takes medication at 8am"));
@@ -249,7 +247,7 @@ public sealed class ReviewRoomTests : IAsyncLifetime
     [Fact]
     public async Task SecondServer_OnTheSameDatabase_FailsFastWithAClearMessage()
     {
-        await using var first = new Visitor(_app);
+        await using var first = await _app.NewFacilitatorAsync();
         await first.CreateReviewAsync();
         await using var second = new ReviewRoomFactory(_data);
 

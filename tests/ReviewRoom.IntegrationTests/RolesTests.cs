@@ -23,7 +23,8 @@ public sealed class RolesTests : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         _app = new ReviewRoomFactory(_data);
-        (_fran, _ana, _raj) = (new Visitor(_app), new Visitor(_app), new Visitor(_app));
+        _fran = await _app.NewFacilitatorAsync();
+        (_ana, _raj) = (new Visitor(_app), new Visitor(_app));
         var reviewId = await _fran.CreateReviewAsync();
         await _ana.JoinAsync(await _fran.InviteAsync(reviewId, "Ana Jones", "sister"));
         await _raj.JoinAsync(await _fran.InviteAsync(reviewId, "Raj Patel", "support worker"));

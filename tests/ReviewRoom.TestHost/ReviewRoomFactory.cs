@@ -20,6 +20,30 @@ public sealed class ReviewRoomFactory(DataFolder data, bool realSocket = false) 
 
     public bool UsesRealSocket => realSocket;
 
+    private Visitor? _administrator;
+    private int _facilitators;
+
+    /// <summary>
+    /// A signed-in facilitator: the administrator, set up with the code from the log, the first time;
+    /// after that a new account the administrator adds.
+    /// </summary>
+    public async Task<Visitor> NewFacilitatorAsync()
+    {
+        if (_administrator is null)
+        {
+            _administrator = new Visitor(this);
+            await _administrator.SetUpAsync("Fran Facilitator", "fran@example.org");
+            return _administrator;
+        }
+
+        var number = Interlocked.Increment(ref _facilitators);
+        var email = $"facilitator{number}@example.org";
+        await _administrator.AddFacilitatorAsync($"Facilitator {number}", email);
+        var facilitator = new Visitor(this);
+        await facilitator.SignInAsync(email);
+        return facilitator;
+    }
+
     public Uri RootUri => realSocket
         ? new Uri(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First())
         : Server.BaseAddress;

@@ -33,6 +33,32 @@ public sealed partial class Visitor(ReviewRoomFactory app, CookieContainer cooki
         return await Http.PostAsync(action, new FormUrlEncodedContent(fields));
     }
 
+    public const string Password = "correct horse battery staple";
+
+    /// <summary>First run: creates the administrator account with the setup code from the server's log.</summary>
+    public async Task SetUpAsync(string name, string email)
+    {
+        _ = app.Services; // starts the server, which writes the code to its log
+        var code = SetupCodeInLog().Match(string.Join('\n', app.Logs.Lines)).Groups[1].Value;
+        var response = await PostFormAsync("/setup", "/setup", new() { ["Code"] = code, ["Name"] = name, ["Email"] = email, ["Password"] = Password });
+        if (response.StatusCode != HttpStatusCode.Redirect)
+        {
+            throw new InvalidOperationException($"Setting up answered {response.StatusCode}, not a redirect home.");
+        }
+    }
+
+    public async Task AddFacilitatorAsync(string name, string email)
+    {
+        var response = await PostFormAsync("/facilitators", "/facilitators?handler=Add", new() { ["Name"] = name, ["Email"] = email, ["Password"] = Password });
+        if (response.StatusCode != HttpStatusCode.Redirect)
+        {
+            throw new InvalidOperationException($"Adding a facilitator answered {response.StatusCode}.");
+        }
+    }
+
+    public async Task<HttpResponseMessage> SignInAsync(string email, string password = Password) =>
+        await PostFormAsync("/sign-in", "/sign-in", new() { ["Email"] = email, ["Password"] = password });
+
     /// <summary>Creates a review as its facilitator and returns its id.</summary>
     public async Task<string> CreateReviewAsync(string personName = "Sam Jones")
     {
@@ -42,7 +68,6 @@ public sealed partial class Visitor(ReviewRoomFactory app, CookieContainer cooki
             ["Title"] = "Annual review",
             ["Date"] = "2026-12-01",
             ["TemplateId"] = "person-centred-review",
-            ["FacilitatorName"] = "Fran Facilitator",
         });
         return response.StatusCode == HttpStatusCode.Redirect
             ? response.Headers.Location!.OriginalString.Split('/').Last()
@@ -102,6 +127,9 @@ public sealed partial class Visitor(ReviewRoomFactory app, CookieContainer cooki
 
         _http?.Dispose();
     }
+
+    [GeneratedRegex(@"setup code: (\d{3} \d{3} \d{3})")]
+    private static partial Regex SetupCodeInLog();
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryToken();

@@ -9,7 +9,7 @@ public sealed class ActionTests
 
     private static Review NewReview() => Review.Create("Sam Jones", "Annual review", new DateOnly(2026, 12, 1),
         new ReviewTemplate("r", "R", "", [new SectionTemplate("actions", SectionKind.Actions, "Actions", "", []), new SectionTemplate("like", SectionKind.Cards, "Like", "", [])]),
-        "Fran", "Facilitator", Now);
+        "Fran", "Facilitator", null, Now);
 
     [Fact]
     public void Action_WithoutOwnerOrDate_IsRefusedSayingWhatIsMissing()

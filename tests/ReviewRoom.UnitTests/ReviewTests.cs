@@ -12,12 +12,12 @@ public sealed class ReviewTests
     ]);
 
     private static Review NewReview() =>
-        Review.Create("Sam Jones", "Annual review", new DateOnly(2026, 12, 1), Template, "Fran", "Facilitator", Now);
+        Review.Create("Sam Jones", "Annual review", new DateOnly(2026, 12, 1), Template, "Fran", "Facilitator", null, Now);
 
     [Fact]
     public void Create_WithNothingFilledIn_ReportsEveryProblemAtOnce()
     {
-        var refusal = Assert.Throws<ReviewRuleException>(() => Review.Create(" ", null, null, null, "", "Facilitator", Now));
+        var refusal = Assert.Throws<ReviewRuleException>(() => Review.Create(" ", null, null, null, "", "Facilitator", null, Now));
 
         Assert.Equal(
             [ReviewError.PersonNameMissing, ReviewError.TitleMissing, ReviewError.DateMissing, ReviewError.TemplateMissing, ReviewError.NameMissing],
@@ -29,7 +29,7 @@ public sealed class ReviewTests
     {
         var refusal = Assert.Throws<ReviewRuleException>(() => Review.Create(
             new string('p', Limits.PersonNameLength + 1), new string('t', Limits.TitleLength + 1), new DateOnly(2026, 12, 1), Template,
-            new string('n', Limits.NameLength + 1), "Facilitator", Now));
+            new string('n', Limits.NameLength + 1), "Facilitator", null, Now));
 
         Assert.Equal([ReviewError.PersonNameTooLong, ReviewError.TitleTooLong, ReviewError.NameTooLong], refusal.Errors);
     }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using ReviewRoom.Access;
+using ReviewRoom.Accounts;
 using ReviewRoom.Domain;
 using ReviewRoom.Infrastructure;
 using ReviewRoom.Pages.Forms;
@@ -10,7 +11,8 @@ using ReviewRoom.Templates;
 
 namespace ReviewRoom.Pages.Reviews;
 
-public sealed class NewModel(ReviewService reviews, TemplateCatalog templates, MembershipCookies memberships, ReviewErrorText errorText, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class NewModel(
+    ReviewService reviews, AccountService accounts, TemplateCatalog templates, MembershipCookies memberships, ReviewErrorText errorText, IStringLocalizer<SharedResource> text) : PageModel
 {
     private static readonly Dictionary<ReviewError, string> FieldOf = new()
     {
@@ -20,15 +22,12 @@ public sealed class NewModel(ReviewService reviews, TemplateCatalog templates, M
         [ReviewError.TitleTooLong] = "title",
         [ReviewError.DateMissing] = "date",
         [ReviewError.TemplateMissing] = "template",
-        [ReviewError.NameMissing] = "facilitator-name",
-        [ReviewError.NameTooLong] = "facilitator-name",
     };
 
     [BindProperty] public string? PersonName { get; set; }
     [BindProperty] public string? Title { get; set; }
     [BindProperty] public DateOnly? Date { get; set; }
     [BindProperty] public string? TemplateId { get; set; }
-    [BindProperty] public string? FacilitatorName { get; set; }
 
     public FormErrors Errors { get; } = new();
 
@@ -41,7 +40,8 @@ public sealed class NewModel(ReviewService reviews, TemplateCatalog templates, M
         try
         {
             // A date the browser could not read arrives as null, and is asked for again.
-            var member = await reviews.CreateAsync(PersonName, Title, ModelState.IsValid ? Date : null, TemplateId, FacilitatorName, text["Role.Facilitator"]);
+            var facilitator = accounts.Active(FacilitatorSignIn.AccountId(User)) ?? throw new ReviewRuleException(ReviewError.AccountNotFound);
+            var member = await reviews.CreateAsync(facilitator, PersonName, Title, ModelState.IsValid ? Date : null, TemplateId, text["Role.Facilitator"]);
             memberships.Admit(HttpContext, member);
             return Redirect($"/reviews/{member.ReviewId}");
         }
@@ -49,8 +49,7 @@ public sealed class NewModel(ReviewService reviews, TemplateCatalog templates, M
         {
             foreach (var error in refusal.Errors)
             {
-                // On this form the only name asked for is the facilitator's own.
-                Errors.Add(FieldOf[error], error == ReviewError.NameMissing ? text["Error.YourNameMissing"] : errorText.For(error));
+                Errors.Add(FieldOf.GetValueOrDefault(error, "person-name"), errorText.For(error));
             }
 
             return Page();

@@ -64,7 +64,7 @@ public sealed partial class MinutesWriterTests
     [InlineData("李雷", "2026-12-01-person-review.md")]
     public void FileName_IsTheDateAndThePersonsName(string personName, string expected)
     {
-        var review = Review.Create(personName, "Review", new DateOnly(2026, 12, 1), Template(), "Fran", "Facilitator", Now);
+        var review = Review.Create(personName, "Review", new DateOnly(2026, 12, 1), Template(), "Fran", "Facilitator", null, Now);
 
         Assert.Equal(expected, MinutesWriter.FileName(BoardSnapshot.Of(review, null, Due)));
     }
@@ -80,7 +80,7 @@ public sealed partial class MinutesWriterTests
 
     private static BoardSnapshot SamsReview()
     {
-        var review = Review.Create("Sam Jones", "Annual review", new DateOnly(2026, 12, 1), Template(), "Fran Facilitator", "Facilitator", Now);
+        var review = Review.Create("Sam Jones", "Annual review", new DateOnly(2026, 12, 1), Template(), "Fran Facilitator", "Facilitator", null, Now);
         var fran = review.Facilitator.Id;
         var ana = review.Invite(fran, "Ana Jones", "sister", "hash-ana", Now).Id;
         review.Invite(fran, "Dr Patel", "GP", "hash-gp", Now);

@@ -50,7 +50,7 @@ public sealed class TemplateMinutesTests
     {
         var template = TemplateParser.Parse(Path.GetFileNameWithoutExtension(templateFile), templateFile,
             File.ReadAllText(Path.Combine(RepoPaths.Root, "templates", templateFile)));
-        var review = Review.Create("Sam Jones", "Review, December 2026", new DateOnly(2026, 12, 1), template, "Fran Facilitator", "Facilitator", Now);
+        var review = Review.Create("Sam Jones", "Review, December 2026", new DateOnly(2026, 12, 1), template, "Fran Facilitator", "Facilitator", null, Now);
         var fran = review.Facilitator.Id;
         var ana = review.Invite(fran, "Ana Jones", "sister", "hash-ana", Now).Id;
         var raj = review.Invite(fran, "Raj Patel", "support worker", "hash-raj", Now).Id;

@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using LiteDB;
 using Microsoft.Extensions.Options;
+using ReviewRoom.Accounts;
 using ReviewRoom.Domain;
 using ReviewRoom.Infrastructure;
 using ReviewRoom.Reviews;
@@ -8,11 +9,11 @@ using ReviewRoom.Reviews;
 namespace ReviewRoom.Storage;
 
 /// <summary>
-/// The only class that touches LiteDB. One database per process, opened once. Saves go through a
+/// The only class that touches LiteDB. One database per process, opened once. Writes go through a
 /// single writer thread that commits in small batches and forces the log to disk, so hub calls never
 /// wait on the disk from the thread pool and an answered change survives a power cut.
 /// </summary>
-public sealed class LiteDbReviewStore : IReviewStore, IDisposable
+public sealed class LiteDbStore : IReviewStore, IAccountStore, IDisposable
 {
     private const int MaxBatch = 64;
 
@@ -22,11 +23,12 @@ public sealed class LiteDbReviewStore : IReviewStore, IDisposable
     private readonly ILiteCollection<ReviewDocument> _reviews;
     private readonly ILiteCollection<InvitationDocument> _invitations;
     private readonly ILiteCollection<ActivityDocument> _activity;
-    private readonly Channel<PendingSave> _queue = Channel.CreateUnbounded<PendingSave>(new() { SingleReader = true });
+    private readonly ILiteCollection<AccountDocument> _accounts;
+    private readonly Channel<PendingWrite> _queue = Channel.CreateUnbounded<PendingWrite>(new() { SingleReader = true });
     private readonly Thread _writer;
-    private readonly ILogger<LiteDbReviewStore> _logger;
+    private readonly ILogger<LiteDbStore> _logger;
 
-    public LiteDbReviewStore(IOptions<ReviewRoomOptions> options, IHostEnvironment environment, ILogger<LiteDbReviewStore> logger)
+    public LiteDbStore(IOptions<ReviewRoomOptions> options, IHostEnvironment environment, ILogger<LiteDbStore> logger)
     {
         _logger = logger;
         var path = Path.GetFullPath(options.Value.DatabaseFile, environment.ContentRootPath);
@@ -36,7 +38,10 @@ public sealed class LiteDbReviewStore : IReviewStore, IDisposable
         _reviews = _database.GetCollection<ReviewDocument>("reviews");
         _invitations = _database.GetCollection<InvitationDocument>("invitations");
         _activity = _database.GetCollection<ActivityDocument>("activity");
+        _accounts = _database.GetCollection<AccountDocument>("accounts");
         _activity.EnsureIndex(a => a.ReviewId);
+        _reviews.EnsureIndex("facilitators", "$.Participants[*].AccountId");
+        _accounts.EnsureIndex(a => a.Email, unique: true);
         _writer = new Thread(WriteLoop) { IsBackground = true, Name = "LiteDB writer" };
         _writer.Start();
         logger.LogInformation("Reviews are kept in {DatabaseFile}", path);
@@ -46,13 +51,41 @@ public sealed class LiteDbReviewStore : IReviewStore, IDisposable
 
     public string? FindReviewIdByInvitation(string tokenHash) => _invitations.FindById(tokenHash)?.ReviewId;
 
+    public IReadOnlyList<Review> FindRunBy(string accountId) =>
+        [.. _reviews.Find(BsonExpression.Create("$.Participants[*].AccountId ANY = @0", new BsonValue(accountId))).Select(r => r.ToReview())];
+
     public Task SaveAsync(Review review, Activity activity)
     {
         // Copied now, on the caller's thread, while the caller still holds the review.
-        var save = new PendingSave(ReviewDocument.From(review), activity);
-        return _queue.Writer.TryWrite(save)
-            ? save.Done.Task
-            : Task.FromException(new ObjectDisposedException(nameof(LiteDbReviewStore)));
+        var document = ReviewDocument.From(review);
+        return Enqueue(() =>
+        {
+            _reviews.Upsert(document);
+            foreach (var participant in document.Participants.Where(p => p.InvitationTokenHash is not null))
+            {
+                _invitations.Upsert(new InvitationDocument { Id = participant.InvitationTokenHash!, ReviewId = document.Id });
+            }
+
+            Record(activity);
+        });
+    }
+
+    public bool AnyAccounts() => _accounts.Count() > 0;
+
+    public IReadOnlyList<FacilitatorAccount> Accounts() => [.. _accounts.FindAll().Select(a => a.ToAccount())];
+
+    public FacilitatorAccount? FindAccount(string accountId) => _accounts.FindById(accountId)?.ToAccount();
+
+    public FacilitatorAccount? FindAccountByEmail(string email) => _accounts.FindOne(a => a.Email == email)?.ToAccount();
+
+    public Task SaveAsync(FacilitatorAccount account, Activity activity)
+    {
+        var document = AccountDocument.From(account);
+        return Enqueue(() =>
+        {
+            _accounts.Upsert(document);
+            Record(activity);
+        });
     }
 
     public void Dispose()
@@ -63,6 +96,22 @@ public sealed class LiteDbReviewStore : IReviewStore, IDisposable
         _logFile.Dispose();
         _dataFile.Dispose();
     }
+
+    private Task Enqueue(Action write)
+    {
+        var pending = new PendingWrite(write);
+        return _queue.Writer.TryWrite(pending)
+            ? pending.Done.Task
+            : Task.FromException(new ObjectDisposedException(nameof(LiteDbStore)));
+    }
+
+    private void Record(Activity activity) => _activity.Insert(new ActivityDocument
+    {
+        ReviewId = activity.ReviewId,
+        ParticipantId = activity.ParticipantId,
+        Action = activity.Action,
+        At = activity.At.UtcTicks,
+    });
 
     private static (FileStream Data, FileStream Log) OpenExclusively(string path)
     {
@@ -81,51 +130,35 @@ public sealed class LiteDbReviewStore : IReviewStore, IDisposable
 
     private void WriteLoop()
     {
-        var batch = new List<PendingSave>(MaxBatch);
+        var batch = new List<PendingWrite>(MaxBatch);
         while (_queue.Reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
         {
-            while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var save))
+            while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var write))
             {
-                batch.Add(save);
+                batch.Add(write);
             }
 
             try
             {
                 Commit(batch);
-                batch.ForEach(s => s.Done.SetResult());
+                batch.ForEach(w => w.Done.SetResult());
             }
             catch (Exception e)
             {
                 _logger.LogError(e, "Saving {Count} changes failed", batch.Count);
-                batch.ForEach(s => s.Done.SetException(e));
+                batch.ForEach(w => w.Done.SetException(e));
             }
 
             batch.Clear();
         }
     }
 
-    private void Commit(List<PendingSave> batch)
+    private void Commit(List<PendingWrite> batch)
     {
         _database.BeginTrans();
         try
         {
-            foreach (var save in batch)
-            {
-                _reviews.Upsert(save.Review);
-                foreach (var participant in save.Review.Participants.Where(p => p.InvitationTokenHash is not null))
-                {
-                    _invitations.Upsert(new InvitationDocument { Id = participant.InvitationTokenHash!, ReviewId = save.Review.Id });
-                }
-
-                _activity.Insert(new ActivityDocument
-                {
-                    ReviewId = save.Activity.ReviewId,
-                    ParticipantId = save.Activity.ParticipantId,
-                    Action = save.Activity.Action,
-                    At = save.Activity.At.UtcTicks,
-                });
-            }
-
+            batch.ForEach(w => w.Write());
             _database.Commit();
         }
         catch
@@ -138,7 +171,7 @@ public sealed class LiteDbReviewStore : IReviewStore, IDisposable
         _dataFile.Flush(flushToDisk: true);
     }
 
-    private sealed record PendingSave(ReviewDocument Review, Activity Activity)
+    private sealed record PendingWrite(Action Write)
     {
         public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }

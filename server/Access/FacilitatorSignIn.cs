@@ -1,0 +1,52 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using ReviewRoom.Accounts;
+
+namespace ReviewRoom.Access;
+
+/// <summary>The facilitator's sign-in cookie: who they are, checked again on every request against their account.</summary>
+public static class FacilitatorSignIn
+{
+    public const string AdministratorRole = "administrator";
+
+    public static string? AccountId(ClaimsPrincipal user) =>
+        user.Identity?.IsAuthenticated == true ? user.FindFirstValue(ClaimTypes.NameIdentifier) : null;
+
+    public static Task SignInAsync(HttpContext context, FacilitatorAccount account)
+    {
+        List<Claim> claims = [new(ClaimTypes.NameIdentifier, account.Id), new(ClaimTypes.Name, account.Name)];
+        if (account.IsAdministrator)
+        {
+            claims.Add(new Claim(ClaimTypes.Role, AdministratorRole));
+        }
+
+        var identity = new ClaimsIdentity(claims, CookieAuthenticationDefaults.AuthenticationScheme);
+        return context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity));
+    }
+
+    public static Task SignOutAsync(HttpContext context) => context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+
+    public static void Configure(CookieAuthenticationOptions options)
+    {
+        options.Cookie.Name = "rr-facilitator";
+        options.Cookie.HttpOnly = true;
+        options.Cookie.SameSite = SameSiteMode.Lax;
+        options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        options.LoginPath = "/sign-in";
+        options.AccessDeniedPath = "/Error";
+        options.ExpireTimeSpan = TimeSpan.FromHours(12);
+        options.SlidingExpiration = true;
+        options.Events.OnValidatePrincipal = context =>
+        {
+            // A removed facilitator is signed out at their next request.
+            var accounts = context.HttpContext.RequestServices.GetRequiredService<AccountService>();
+            if (accounts.Active(AccountId(context.Principal!)) is null)
+            {
+                context.RejectPrincipal();
+            }
+
+            return Task.CompletedTask;
+        };
+    }
+}

@@ -1,0 +1,140 @@
+using Microsoft.AspNetCore.Identity;
+using ReviewRoom.Domain;
+using ReviewRoom.Reviews;
+
+namespace ReviewRoom.Accounts;
+
+/// <summary>Facilitator accounts: the first-run setup, signing in with lockout, and the administrator's list.</summary>
+public sealed class AccountService(IAccountStore store, SetupCode setupCode, TimeProvider clock) : IDisposable
+{
+    public const int FailuresBeforeLockout = 5;
+    public static readonly TimeSpan LockoutTime = TimeSpan.FromMinutes(15);
+    public const int MinimumPasswordLength = 12;
+
+    private static readonly PasswordHasher<FacilitatorAccount> Hasher = new();
+    private readonly SemaphoreSlim _gate = new(1, 1);
+
+    public bool NeedsSetup => setupCode.IsOpen;
+
+    public void Dispose() => _gate.Dispose();
+
+    public async Task<FacilitatorAccount> SetUpAsync(string? code, string? name, string? email, string? password)
+    {
+        var account = New(name, email, password, isAdministrator: true, extra: check => check.Require(setupCode.IsRight(code), ReviewError.SetupCodeWrong));
+        if (!setupCode.TryUse(code))
+        {
+            throw new ReviewRuleException(ReviewError.SetupCodeWrong);
+        }
+
+        await store.SaveAsync(account, new Activity("", account.Id, "administrator-set-up", clock.GetUtcNow()));
+        return account;
+    }
+
+    public async Task<FacilitatorAccount> AddFacilitatorAsync(string administratorId, string? name, string? email, string? password)
+    {
+        RequireAdministrator(administratorId);
+        var account = New(name, email, password, isAdministrator: false);
+        await store.SaveAsync(account, new Activity("", administratorId, "facilitator-added", clock.GetUtcNow()));
+        return account;
+    }
+
+    public async Task RemoveFacilitatorAsync(string administratorId, string accountId)
+    {
+        RequireAdministrator(administratorId);
+        var account = store.FindAccount(accountId);
+        if (account is null || account.IsAdministrator)
+        {
+            throw new ReviewRuleException(ReviewError.AccountNotFound);
+        }
+
+        account.Removed = true;
+        await store.SaveAsync(account, new Activity("", administratorId, "facilitator-removed", clock.GetUtcNow()));
+    }
+
+    public IReadOnlyList<FacilitatorAccount> Facilitators(string administratorId)
+    {
+        RequireAdministrator(administratorId);
+        return [.. store.Accounts().Where(a => !a.Removed).OrderBy(a => a.Name, StringComparer.CurrentCultureIgnoreCase)];
+    }
+
+    /// <summary>The account, if it is still allowed to sign in.</summary>
+    public FacilitatorAccount? Active(string? accountId) =>
+        accountId is null ? null : store.FindAccount(accountId) is { Removed: false } account ? account : null;
+
+    /// <summary>Checks an email address and password; repeated failures lock the account for a while.</summary>
+    public async Task<SignInResult> SignInAsync(string? email, string? password)
+    {
+        await _gate.WaitAsync();
+        try
+        {
+            var now = clock.GetUtcNow();
+            var account = store.FindAccountByEmail(Normalised(email));
+            if (account is null || account.Removed)
+            {
+                // The same work as a real check, so timing does not tell which addresses have accounts.
+                Hasher.VerifyHashedPassword(null!, DummyHash, password ?? "");
+                return SignInResult.Failed;
+            }
+
+            if (account.LockedUntil > now)
+            {
+                return SignInResult.LockedOut;
+            }
+
+            if (Hasher.VerifyHashedPassword(account, account.PasswordHash, password ?? "") == PasswordVerificationResult.Failed)
+            {
+                account.FailedSignIns++;
+                var lockedOut = account.FailedSignIns >= FailuresBeforeLockout;
+                if (lockedOut)
+                {
+                    (account.LockedUntil, account.FailedSignIns) = (now + LockoutTime, 0);
+                }
+
+                await store.SaveAsync(account, new Activity("", account.Id, lockedOut ? "sign-in-locked-out" : "sign-in-failed", now));
+                return lockedOut ? SignInResult.LockedOut : SignInResult.Failed;
+            }
+
+            (account.FailedSignIns, account.LockedUntil) = (0, null);
+            await store.SaveAsync(account, new Activity("", account.Id, "signed-in", now));
+            return new SignInResult(account, false);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private static readonly string DummyHash = Hasher.HashPassword(null!, "not a real password, only for timing");
+
+    private FacilitatorAccount New(string? name, string? email, string? password, bool isAdministrator, Action<RuleCheck>? extra = null)
+    {
+        var check = new RuleCheck();
+        var cleanName = check.Line(name, Limits.NameLength, ReviewError.NameMissing, ReviewError.NameTooLong);
+        var cleanEmail = Normalised(email);
+        check.Require(cleanEmail.Length is > 2 and <= 254 && cleanEmail.Contains('@', StringComparison.Ordinal), ReviewError.EmailInvalid);
+        check.Require((password ?? "").Length >= MinimumPasswordLength, ReviewError.PasswordTooShort);
+        check.Require(store.FindAccountByEmail(cleanEmail) is null, ReviewError.EmailTaken);
+        extra?.Invoke(check);
+        check.ThrowIfBroken();
+
+        var account = new FacilitatorAccount(Guid.NewGuid().ToString("N"), cleanEmail, cleanName, isAdministrator, clock.GetUtcNow());
+        account.PasswordHash = Hasher.HashPassword(account, password!);
+        return account;
+    }
+
+    private void RequireAdministrator(string administratorId)
+    {
+        if (Active(administratorId) is not { IsAdministrator: true })
+        {
+            throw new ReviewRuleException(ReviewError.AdministratorOnly);
+        }
+    }
+
+    private static string Normalised(string? email) => (email ?? "").Trim().ToLowerInvariant();
+}
+
+public sealed record SignInResult(FacilitatorAccount? Account, bool IsLockedOut)
+{
+    public static readonly SignInResult Failed = new(null, false);
+    public static readonly SignInResult LockedOut = new(null, true);
+}
