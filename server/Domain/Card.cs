@@ -26,6 +26,9 @@ public sealed class Card(string id, string authorId, string operationId, DateTim
     public bool Quiet { get; internal set; }
 
     public bool Deleted { get; internal set; }
+
+    /// <summary>The person chose to leave this out of the minutes; it stays on the board, marked.</summary>
+    public bool KeptOutOfMinutes { get; internal set; }
 }
 
 /// <summary>A grid cell: one perspective, working or not working.</summary>

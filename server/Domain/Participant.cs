@@ -1,6 +1,6 @@
 namespace ReviewRoom.Domain;
 
-public sealed class Participant(string id, string name, string relationship, Role role, string? invitationTokenHash, DateTimeOffset invitedAt)
+public sealed class Participant(string id, string name, string relationship, Role role, string? invitationTokenHash, DateTimeOffset invitedAt, DateTimeOffset? expiresAt = null)
 {
     public string Id { get; } = id;
     public string Name { get; } = name;
@@ -9,6 +9,12 @@ public sealed class Participant(string id, string name, string relationship, Rol
     public string? InvitationTokenHash { get; } = invitationTokenHash;
     public DateTimeOffset InvitedAt { get; } = invitedAt;
     public DateTimeOffset? JoinedAt { get; internal set; }
+
+    /// <summary>After this, the invitation link no longer lets anyone in.</summary>
+    public DateTimeOffset? ExpiresAt { get; } = expiresAt;
+
+    /// <summary>Removed from the review: the link stops working and they lose access at once.</summary>
+    public bool Removed { get; internal set; }
 
     /// <summary>For a facilitator: their account, so they can open the review from any device once signed in.</summary>
     public string? AccountId { get; internal set; }

@@ -76,12 +76,17 @@ public sealed class Review
         Dictionary<string, SectionState> states) =>
         new(id, details, templateId, createdAt, version, [.. sections], [.. participants], [.. cards], [.. actions], states) { NowDiscussing = nowDiscussing };
 
-    public Participant? FindParticipant(string? participantId) => _participants.Find(p => p.Id == participantId);
+    /// <summary>Someone still in the review; null for anyone removed or never in it.</summary>
+    public Participant? FindParticipant(string? participantId) => _participants.Find(p => p.Id == participantId && !p.Removed);
+
+    /// <summary>Who wrote something, even if they have since been removed.</summary>
+    public Participant Author(string participantId) => _participants.First(p => p.Id == participantId);
 
     public Participant? FindByAccount(string accountId) => _participants.Find(p => p.AccountId == accountId);
 
-    public Participant? FindInvitation(string tokenHash) =>
-        _participants.Find(p => p.InvitationTokenHash is not null && p.InvitationTokenHash == tokenHash);
+    /// <summary>The invitee whose link this is, while the link still works.</summary>
+    public Participant? FindInvitation(string tokenHash, DateTimeOffset now) =>
+        _participants.Find(p => p.InvitationTokenHash is not null && p.InvitationTokenHash == tokenHash && !p.Removed && !(p.ExpiresAt <= now));
 
     public Participant Member(string participantId) =>
         FindParticipant(participantId) ?? throw new ReviewRuleException(ReviewError.NotAMember);
@@ -219,18 +224,56 @@ public sealed class Review
         Version++;
     }
 
-    public Participant Invite(string participantId, string? name, string? relationship, string invitationTokenHash, DateTimeOffset now)
+    /// <summary>Invites someone by a link of their own, as the person or as a contributor.</summary>
+    public Participant Invite(string participantId, string? name, string? relationship, Role role, string invitationTokenHash, DateTimeOffset now)
     {
         RequireFacilitator(participantId);
         var check = new RuleCheck();
         var cleanName = check.Line(name, Limits.NameLength, ReviewError.NameMissing, ReviewError.NameTooLong);
         var cleanRelationship = check.Line(relationship, Limits.RelationshipLength, ReviewError.RelationshipMissing, ReviewError.RelationshipTooLong);
+        check.Require(role is Role.Person or Role.Contributor, ReviewError.RequestMalformed);
+        check.Require(role != Role.Person || !_participants.Exists(p => p.Role == Role.Person && !p.Removed), ReviewError.PersonAlreadyInvited);
         check.ThrowIfBroken();
 
-        var invitee = new Participant(NewId(), cleanName, cleanRelationship, Role.Contributor, invitationTokenHash, now);
+        var expires = new DateTimeOffset(Date.AddDays(Limits.InvitationDaysAfterReview).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        var invitee = new Participant(NewId(), cleanName, cleanRelationship, role, invitationTokenHash, now, expires);
         _participants.Add(invitee);
         Version++;
         return invitee;
+    }
+
+    /// <summary>The facilitator or the person takes someone out of the review. Nobody removes the facilitator.</summary>
+    public Participant Remove(string participantId, string? removedId)
+    {
+        var remover = Member(participantId);
+        if (remover.Role is not (Role.Facilitator or Role.Person))
+        {
+            throw new ReviewRuleException(ReviewError.FacilitatorOrPersonOnly);
+        }
+
+        var removed = FindParticipant(removedId) ?? throw new ReviewRuleException(ReviewError.ParticipantNotFound);
+        if (removed.Role == Role.Facilitator)
+        {
+            throw new ReviewRuleException(ReviewError.FacilitatorCannotBeRemoved);
+        }
+
+        removed.Removed = true;
+        Version++;
+        return removed;
+    }
+
+    /// <summary>The person decides what is recorded: a hidden card stays on the board, marked, and is left out of the minutes.</summary>
+    public Card SetKeptOutOfMinutes(string participantId, string? cardId, bool keptOut)
+    {
+        if (Member(participantId).Role != Role.Person)
+        {
+            throw new ReviewRuleException(ReviewError.PersonOnly);
+        }
+
+        var card = _cards.Find(c => c.Id == cardId && !c.Deleted && !c.Quiet) ?? throw new ReviewRuleException(ReviewError.CardNotFound);
+        card.KeptOutOfMinutes = keptOut;
+        Version++;
+        return card;
     }
 
     /// <summary>Records the first time an invitee comes in; later visits change nothing.</summary>

@@ -41,4 +41,9 @@ public enum ReviewError
     PasswordTooShort,
     AccountNotFound,
     AdministratorOnly,
+    PersonAlreadyInvited,
+    ParticipantNotFound,
+    FacilitatorCannotBeRemoved,
+    PersonOnly,
+    FacilitatorOrPersonOnly,
 }

@@ -53,7 +53,7 @@ public sealed class MinutesWriter(IStringLocalizer<SharedResource> text)
     private void Cards(StringBuilder minutes, IEnumerable<CardView> cards)
     {
         var any = false;
-        foreach (var card in cards)
+        foreach (var card in cards.Where(c => !c.KeptOutOfMinutes))
         {
             any = true;
             minutes.Append("- ").Append(MarkdownText.EscapeLines(card.Text, "  ")).Append(" (").Append(Attribution(card)).Append(')');

@@ -3,7 +3,7 @@ using ReviewRoom.Reviews;
 
 namespace ReviewRoom.Realtime;
 
-public sealed class HubReviewNotifier(IHubContext<ReviewHub, IReviewClient> hub) : IReviewNotifier
+public sealed class HubReviewNotifier(IHubContext<ReviewHub, IReviewClient> hub, PresenceTracker presence) : IReviewNotifier
 {
     public Task CardSavedAsync(string reviewId, CardView card, long version, string? onlyFor) =>
         Audience(reviewId, onlyFor).CardSaved(card, version);
@@ -16,6 +16,15 @@ public sealed class HubReviewNotifier(IHubContext<ReviewHub, IReviewClient> hub)
 
     public Task ParticipantsChangedAsync(string reviewId, IReadOnlyList<ParticipantView> participants, long version) =>
         Room(reviewId).ParticipantsChanged(participants, version);
+
+    public async Task ParticipantRemovedAsync(string reviewId, string participantId)
+    {
+        foreach (var connection in presence.ConnectionsOf(reviewId, participantId))
+        {
+            await hub.Groups.RemoveFromGroupAsync(connection.ConnectionId, ReviewHub.GroupFor(reviewId));
+            connection.Abort();
+        }
+    }
 
     public Task BoardChangedAsync(string reviewId, long version) => Room(reviewId).BoardChanged(version);
 

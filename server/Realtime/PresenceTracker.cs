@@ -1,12 +1,17 @@
+using Microsoft.AspNetCore.SignalR;
+
 namespace ReviewRoom.Realtime;
 
-/// <summary>Who has a live connection to each review, for the "Here now" list. One person may have several tabs.</summary>
+/// <summary>
+/// Who has a live connection to each review, for the "Here now" list, and so a removed participant's
+/// connections can be ended. One person may have several tabs.
+/// </summary>
 public sealed class PresenceTracker
 {
-    private readonly Dictionary<string, Dictionary<string, string>> _connections = [];
+    private readonly Dictionary<string, Dictionary<string, (string ParticipantId, HubCallerContext Connection)>> _connections = [];
     private readonly Lock _gate = new();
 
-    public IReadOnlyList<string> Arrive(string reviewId, string connectionId, string participantId)
+    public IReadOnlyList<string> Arrive(string reviewId, HubCallerContext connection, string participantId)
     {
         lock (_gate)
         {
@@ -15,7 +20,7 @@ public sealed class PresenceTracker
                 _connections[reviewId] = review = [];
             }
 
-            review[connectionId] = participantId;
+            review[connection.ConnectionId] = (participantId, connection);
             return Here(review);
         }
     }
@@ -47,5 +52,16 @@ public sealed class PresenceTracker
         }
     }
 
-    private static string[] Here(Dictionary<string, string> review) => [.. review.Values.Distinct().Order(StringComparer.Ordinal)];
+    public IReadOnlyList<HubCallerContext> ConnectionsOf(string reviewId, string participantId)
+    {
+        lock (_gate)
+        {
+            return _connections.TryGetValue(reviewId, out var review)
+                ? [.. review.Values.Where(c => c.ParticipantId == participantId).Select(c => c.Connection)]
+                : [];
+        }
+    }
+
+    private static string[] Here(Dictionary<string, (string ParticipantId, HubCallerContext Connection)> review) =>
+        [.. review.Values.Select(c => c.ParticipantId).Distinct().Order(StringComparer.Ordinal)];
 }

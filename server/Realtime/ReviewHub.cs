@@ -25,7 +25,7 @@ public sealed class ReviewHub(ReviewService reviews, MembershipCookies membershi
         Context.Items[MemberKey] = member;
         await Groups.AddToGroupAsync(Context.ConnectionId, GroupFor(member.ReviewId));
         await Groups.AddToGroupAsync(Context.ConnectionId, GroupForParticipant(member.ParticipantId));
-        await Clients.Group(GroupFor(member.ReviewId)).PresenceChanged(presence.Arrive(member.ReviewId, Context.ConnectionId, member.ParticipantId));
+        await Clients.Group(GroupFor(member.ReviewId)).PresenceChanged(presence.Arrive(member.ReviewId, Context, member.ParticipantId));
     }
 
     public override async Task OnDisconnectedAsync(Exception? exception)
@@ -58,6 +58,8 @@ public sealed class ReviewHub(ReviewService reviews, MembershipCookies membershi
     public Task SetNowDiscussing(string? sectionId) => reviews.SetNowDiscussingAsync(Member, sectionId);
 
     public Task SetLocked(string sectionId, bool locked) => reviews.SetLockedAsync(Member, sectionId, locked);
+
+    public Task<CardView> SetKeptOutOfMinutes(string cardId, bool keptOut) => reviews.SetKeptOutOfMinutesAsync(Member, cardId, keptOut);
 
     public Task SetQuietWriting(string sectionId, bool quiet) => reviews.SetQuietWritingAsync(Member, sectionId, quiet);
 

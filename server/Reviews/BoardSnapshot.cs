@@ -28,7 +28,7 @@ public sealed record BoardSnapshot(
         review.Version,
         review.NowDiscussing,
         [.. review.Sections.Select(s => SectionView.Of(review, s, viewerId, due))],
-        [.. review.Participants.Select(ParticipantView.Of)]);
+        ParticipantView.InReview(review));
 }
 
 public sealed record SectionView(
@@ -48,13 +48,13 @@ public sealed record SectionView(
 
 public sealed record CardView(
     string Id, string SectionId, string Text, string AuthorId, string AuthorName, string AuthorRelationship,
-    string? Perspective, bool? Working, string? SaidBy, string? FindOutBy, bool Quiet)
+    string? Perspective, bool? Working, string? SaidBy, string? FindOutBy, bool Quiet, bool KeptOutOfMinutes)
 {
     public static CardView Of(Review review, Card card)
     {
-        var author = review.Member(card.AuthorId);
+        var author = review.Author(card.AuthorId);
         return new(card.Id, card.SectionId, card.Text, author.Id, author.Name, author.Relationship,
-            card.Cell?.Perspective, card.Cell?.Working, card.SaidBy, card.FindOutBy, card.Quiet);
+            card.Cell?.Perspective, card.Cell?.Working, card.SaidBy, card.FindOutBy, card.Quiet, card.KeptOutOfMinutes);
     }
 }
 
@@ -69,4 +69,6 @@ public sealed record ParticipantView(string Id, string Name, string Relationship
 {
     public static ParticipantView Of(Participant participant) =>
         new(participant.Id, participant.Name, participant.Relationship, participant.Role, participant.JoinedAt is not null);
+
+    public static IReadOnlyList<ParticipantView> InReview(Review review) => [.. review.Participants.Where(p => !p.Removed).Select(Of)];
 }

@@ -15,6 +15,9 @@ public interface IReviewNotifier
 
     Task ParticipantsChangedAsync(string reviewId, IReadOnlyList<ParticipantView> participants, long version);
 
+    /// <summary>Ends every live connection a removed participant has to the review.</summary>
+    Task ParticipantRemovedAsync(string reviewId, string participantId);
+
     /// <summary>Something that changes the board as a whole (a section locked, quiet writing revealed): fetch a snapshot.</summary>
     Task BoardChangedAsync(string reviewId, long version);
 }

@@ -20,12 +20,16 @@ public sealed class ReviewService(IReviewStore store, IReviewNotifier notifier, 
 
     private DateTimeOffset Now => clock.GetUtcNow();
 
-    public async Task<ReviewMember> CreateAsync(FacilitatorAccount facilitator, string? personName, string? title, DateOnly? date, string? templateId, string facilitatorRelationship)
+    /// <summary>Creates a review, with the person's own invitation made at once; returns the facilitator's place and the person's link secret.</summary>
+    public async Task<(ReviewMember Facilitator, string PersonsToken)> CreateAsync(
+        FacilitatorAccount facilitator, string? personName, string? title, DateOnly? date, string? templateId, string facilitatorRelationship, string personsRelationship)
     {
         var review = Review.Create(personName, title, date, templates.Find(templateId), facilitator.Name, facilitatorRelationship, facilitator.Id, Now);
+        var token = InvitationToken.Create();
+        review.Invite(review.Facilitator.Id, review.PersonName, personsRelationship, Role.Person, InvitationToken.Hash(token), Now);
         await store.SaveAsync(review, new Activity(review.Id, review.Facilitator.Id, "review-created", Now));
         _open[review.Id] = review;
-        return new ReviewMember(review.Id, review.Facilitator.Id);
+        return (new ReviewMember(review.Id, review.Facilitator.Id), token);
     }
 
     /// <summary>The member, if this participant belongs to this review; null for anyone else.</summary>
@@ -105,13 +109,13 @@ public sealed class ReviewService(IReviewStore store, IReviewNotifier notifier, 
         ChangeAsync(member, quiet ? "quiet-writing-opened" : "quiet-writing-revealed", review => Done(() => review.SetQuietWriting(member.ParticipantId, sectionId, quiet)), TellBoardAsync);
 
     /// <summary>Invites someone and returns the secret for their link; only its hash is kept.</summary>
-    public async Task<string> InviteAsync(ReviewMember member, string? name, string? relationship)
+    public async Task<string> InviteAsync(ReviewMember member, string? name, string? relationship, Role role)
     {
         var token = InvitationToken.Create();
         await ChangeAsync(
             member,
             "participant-invited",
-            review => review.Invite(member.ParticipantId, name, relationship, InvitationToken.Hash(token), Now),
+            review => review.Invite(member.ParticipantId, name, relationship, role, InvitationToken.Hash(token), Now),
             (review, _) => ParticipantsChangedAsync(review));
         return token;
     }
@@ -124,7 +128,7 @@ public sealed class ReviewService(IReviewStore store, IReviewNotifier notifier, 
             return null;
         }
 
-        return await ReadAsync(reviewId, review => review.FindInvitation(InvitationToken.Hash(token)) is { } invitee
+        return await ReadAsync(reviewId, review => review.FindInvitation(InvitationToken.Hash(token), Now) is { } invitee
             ? new InvitationView(new ReviewMember(review.Id, invitee.Id), review.PersonName, review.Title, invitee.Name, invitee.Relationship)
             : null);
     }
@@ -137,7 +141,26 @@ public sealed class ReviewService(IReviewStore store, IReviewNotifier notifier, 
             (review, _) => ParticipantsChangedAsync(review));
 
     private Task ParticipantsChangedAsync(Review review) =>
-        notifier.ParticipantsChangedAsync(review.Id, [.. review.Participants.Select(ParticipantView.Of)], review.Version);
+        notifier.ParticipantsChangedAsync(review.Id, ParticipantView.InReview(review), review.Version);
+
+    /// <summary>Takes someone out of the review; their open pages lose access at once.</summary>
+    public Task RemoveParticipantAsync(ReviewMember member, string? participantId) =>
+        ChangeAsync(
+            member,
+            "participant-removed",
+            review => review.Remove(member.ParticipantId, participantId),
+            async (review, removed) =>
+            {
+                await ParticipantsChangedAsync(review);
+                await notifier.ParticipantRemovedAsync(review.Id, removed.Id);
+            });
+
+    public Task<CardView> SetKeptOutOfMinutesAsync(ReviewMember member, string? cardId, bool keptOut) =>
+        ChangeAsync(
+            member,
+            keptOut ? "card-kept-out-of-minutes" : "card-put-back-in-minutes",
+            review => CardView.Of(review, review.SetKeptOutOfMinutes(member.ParticipantId, cardId, keptOut)),
+            TellCardAsync);
 
     private Task TellCardAsync(Review review, CardView card) =>
         notifier.CardSavedAsync(review.Id, card, review.Version, card.Quiet ? card.AuthorId : null);

@@ -56,6 +56,8 @@ internal sealed class ReviewDocument
             InvitedAt = p.InvitedAt.UtcTicks,
             JoinedAt = p.JoinedAt?.UtcTicks,
             AccountId = p.AccountId,
+            ExpiresAt = p.ExpiresAt?.UtcTicks,
+            Removed = p.Removed,
         })],
         Cards = [.. review.Cards.Select(c => new CardDocument
         {
@@ -71,6 +73,7 @@ internal sealed class ReviewDocument
             FindOutBy = c.FindOutBy,
             Quiet = c.Quiet,
             Deleted = c.Deleted,
+            KeptOutOfMinutes = c.KeptOutOfMinutes,
         })],
         Actions = [.. review.Actions.Select(a => new ActionDocument
         {
@@ -95,8 +98,10 @@ internal sealed class ReviewDocument
         Version,
         NowDiscussing,
         Sections.Select(s => new Section(s.Id, Enum.Parse<SectionKind>(s.Kind), s.Heading, s.Prompt, s.Options)),
-        Participants.Select(p => new Participant(p.Id, p.Name, p.Relationship, Enum.Parse<Role>(p.Role), p.InvitationTokenHash, Utc(p.InvitedAt))
+        Participants.Select(p => new Participant(p.Id, p.Name, p.Relationship, Enum.Parse<Role>(p.Role), p.InvitationTokenHash, Utc(p.InvitedAt),
+            p.ExpiresAt is { } expires ? Utc(expires) : null)
         {
+            Removed = p.Removed,
             JoinedAt = p.JoinedAt is { } joined ? Utc(joined) : null,
             AccountId = p.AccountId,
         }),
@@ -109,6 +114,7 @@ internal sealed class ReviewDocument
             FindOutBy = c.FindOutBy,
             Quiet = c.Quiet,
             Deleted = c.Deleted,
+            KeptOutOfMinutes = c.KeptOutOfMinutes,
         }),
         Actions.Select(a => new ActionItem(a.Id, a.SectionId, a.AuthorId, a.OperationId, Utc(a.AddedAt))
         {
@@ -146,6 +152,8 @@ internal sealed class ParticipantDocument
     public long InvitedAt { get; set; }
     public long? JoinedAt { get; set; }
     public string? AccountId { get; set; }
+    public long? ExpiresAt { get; set; }
+    public bool Removed { get; set; }
 }
 
 internal sealed class CardDocument
@@ -162,6 +170,7 @@ internal sealed class CardDocument
     public string? FindOutBy { get; set; }
     public bool Quiet { get; set; }
     public bool Deleted { get; set; }
+    public bool KeptOutOfMinutes { get; set; }
 }
 
 internal sealed class ActionDocument

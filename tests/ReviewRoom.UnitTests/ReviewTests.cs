@@ -122,9 +122,9 @@ public sealed class ReviewTests
     public void Invite_BySomeoneOtherThanTheFacilitator_IsRefused()
     {
         var review = NewReview();
-        var sister = review.Invite(review.Facilitator.Id, "Ana Jones", "sister", "hash-1", Now);
+        var sister = review.Invite(review.Facilitator.Id, "Ana Jones", "sister", Role.Contributor, "hash-1", Now);
 
-        var refusal = Assert.Throws<ReviewRuleException>(() => review.Invite(sister.Id, "Someone", "friend", "hash-2", Now));
+        var refusal = Assert.Throws<ReviewRuleException>(() => review.Invite(sister.Id, "Someone", "friend", Role.Contributor, "hash-2", Now));
 
         Assert.Equal([ReviewError.FacilitatorOnly], refusal.Errors);
         Assert.Equal(2, review.Participants.Count);
@@ -135,7 +135,7 @@ public sealed class ReviewTests
     {
         var review = NewReview();
 
-        var refusal = Assert.Throws<ReviewRuleException>(() => review.Invite(review.Facilitator.Id, " ", "", "hash", Now));
+        var refusal = Assert.Throws<ReviewRuleException>(() => review.Invite(review.Facilitator.Id, " ", "", Role.Contributor, "hash", Now));
 
         Assert.Equal([ReviewError.NameMissing, ReviewError.RelationshipMissing], refusal.Errors);
     }
@@ -144,7 +144,7 @@ public sealed class ReviewTests
     public void Join_IsRecordedOnce()
     {
         var review = NewReview();
-        var sister = review.Invite(review.Facilitator.Id, "Ana Jones", "sister", "hash-1", Now);
+        var sister = review.Invite(review.Facilitator.Id, "Ana Jones", "sister", Role.Contributor, "hash-1", Now);
 
         var first = review.Join(sister.Id, Now);
         var versionAfterJoining = review.Version;
@@ -154,6 +154,6 @@ public sealed class ReviewTests
         Assert.False(again);
         Assert.Equal(Now, sister.JoinedAt);
         Assert.Equal(versionAfterJoining, review.Version);
-        Assert.Same(sister, review.FindInvitation("hash-1"));
+        Assert.Same(sister, review.FindInvitation("hash-1", Now));
     }
 }

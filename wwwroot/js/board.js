@@ -11,12 +11,20 @@ import { say } from './text.js';
 const room = document.getElementById('room');
 const { reviewId, version, me } = room.dataset;
 const isFacilitator = room.dataset.facilitator === 'true';
+const isPerson = room.dataset.person === 'true';
 const board = room.querySelector('.board');
 const connection = new RoomConnection(reviewId, Number(version));
 
 const status = showStatus(document.getElementById('connection-status'), connection);
 showPresence(document.getElementById('here-now'), connection, me);
-showCards(board, connection, { reviewId, me, isFacilitator, status });
+showCards(board, connection, { reviewId, me, isFacilitator, isPerson, status });
+
+// Someone taken out of the review keeps nothing on their screen.
+connection.addEventListener('state', ({ detail }) => {
+    if (detail.state !== 'refused') return;
+    board.replaceChildren();
+    room.querySelector('.room__people')?.replaceChildren();
+});
 showActions(board, connection, { me, isFacilitator, status });
 showFacilitation(board, connection, { goThere: goThereOffer(document.getElementById('go-there')) });
 

@@ -8,7 +8,7 @@ import { say } from './text.js';
 const cardKinds = new Set(['cards', 'grid', 'questions', 'path']);
 const undoSeconds = 10;
 
-export function showCards(board, room, { reviewId, me, isFacilitator, status }) {
+export function showCards(board, room, { reviewId, me, isFacilitator, isPerson, status }) {
     const pendingKey = `rr-pending-${reviewId}`;
     const pending = new Map(JSON.parse(sessionStorage.getItem(pendingKey) ?? '[]'));
     let sections = [];
@@ -115,23 +115,38 @@ export function showCards(board, room, { reviewId, me, isFacilitator, status }) 
     }
 
     function cardItem(card) {
-        const item = element('li', 'card');
+        const item = element('li', card.keptOutOfMinutes ? 'card card--kept-out' : 'card');
         item.dataset.cardId = card.id;
+        if (card.keptOutOfMinutes) {
+            const marker = element('p', 'card__marker');
+            marker.append(element('strong', 'govuk-tag govuk-tag--grey', say('Board.KeptOut')));
+            item.append(marker);
+        }
         item.append(element('p', 'card__text', card.text));
         item.append(element('p', 'card__by', card.saidBy
             ? say('Board.SaidByShown', card.saidBy, card.authorName)
             : say('nameAndRelationship', card.authorName, card.authorRelationship)));
         if (card.findOutBy) item.append(element('p', 'card__by', say('Board.FindOutByShown', card.findOutBy)));
-        if (card.authorId === me || isFacilitator) item.append(controls(card));
+        if (card.authorId === me || isFacilitator || isPerson) item.append(controls(card));
         return item;
     }
 
     function controls(card) {
         const bar = element('div', 'card__controls');
-        const edit = button(say('Board.Edit'), () => startEditing(card));
-        edit.dataset.control = 'edit';
-        const remove = button(say('Board.Delete'), () => removeCard(card));
-        bar.append(edit, remove, mover(card));
+        if (card.authorId === me || isFacilitator) {
+            const edit = button(say('Board.Edit'), () => startEditing(card));
+            edit.dataset.control = 'edit';
+            bar.append(edit, button(say('Board.Delete'), () => removeCard(card)), mover(card));
+        }
+        if (isPerson) {
+            const keep = button(say(card.keptOutOfMinutes ? 'Board.PutBack' : 'Board.KeepOut'), async () => {
+                await room.invoke('SetKeptOutOfMinutes', card.id, !card.keptOutOfMinutes)
+                    .then(() => focusControl(card.id, 'minutes'))
+                    .catch((failure) => announce(failure.refusal ?? say('waiting')));
+            });
+            keep.dataset.control = 'minutes';
+            bar.append(keep);
+        }
         return bar;
     }
 

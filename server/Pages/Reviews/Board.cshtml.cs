@@ -27,8 +27,12 @@ public sealed class BoardModel(
     public string? InvitationLink { get; private set; }
     public bool InviteOpen => InvitationLink is not null || Errors.For("invite-name") is not null || Errors.For("invite-relationship") is not null;
     public bool IsFacilitator => Me.Role == Role.Facilitator;
+    public bool IsPerson => Me.Role == Role.Person;
+    public bool PersonInvited => Board.Participants.Any(p => p.Role == Role.Person);
 
-    private const string InvitationLinkKey = "InvitationLink";
+    public const string InvitationLinkKey = "InvitationLink";
+
+    public static string JoinLink(HttpRequest request, string token) => $"{request.Scheme}://{request.Host}/join/{token}";
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -113,7 +117,7 @@ public sealed class BoardModel(
         }
     }
 
-    public async Task<IActionResult> OnPostInviteAsync(string? name, string? relationship)
+    public async Task<IActionResult> OnPostInviteAsync(string? name, string? relationship, Role role = Role.Contributor)
     {
         if (await memberships.FindAsync(HttpContext, ReviewId) is not { } member)
         {
@@ -122,9 +126,9 @@ public sealed class BoardModel(
 
         try
         {
-            var token = await reviews.InviteAsync(member, name, relationship);
+            var token = await reviews.InviteAsync(member, name, relationship, role);
             // Shown once, after the redirect, so reloading the board does not invite them twice.
-            TempData[InvitationLinkKey] = $"{Request.Scheme}://{Request.Host}/join/{token}";
+            TempData[InvitationLinkKey] = JoinLink(Request, token);
             return Redirect($"/reviews/{ReviewId}");
         }
         catch (ReviewRuleException refusal)
@@ -135,6 +139,25 @@ public sealed class BoardModel(
             }
 
             (InviteName, InviteRelationship) = (name, relationship);
+            return await ShowAsync(member);
+        }
+    }
+
+    public async Task<IActionResult> OnPostRemoveAsync(string? participantId)
+    {
+        if (await memberships.FindAsync(HttpContext, ReviewId) is not { } member)
+        {
+            return Forbidden();
+        }
+
+        try
+        {
+            await reviews.RemoveParticipantAsync(member, participantId);
+            return Redirect($"/reviews/{ReviewId}");
+        }
+        catch (ReviewRuleException refusal)
+        {
+            Errors.Add("invited", errorText.For(refusal));
             return await ShowAsync(member);
         }
     }

@@ -41,8 +41,10 @@ public sealed class NewModel(
         {
             // A date the browser could not read arrives as null, and is asked for again.
             var facilitator = accounts.Active(FacilitatorSignIn.AccountId(User)) ?? throw new ReviewRuleException(ReviewError.AccountNotFound);
-            var member = await reviews.CreateAsync(facilitator, PersonName, Title, ModelState.IsValid ? Date : null, TemplateId, text["Role.Facilitator"]);
+            var (member, personsToken) = await reviews.CreateAsync(
+                facilitator, PersonName, Title, ModelState.IsValid ? Date : null, TemplateId, text["Role.Facilitator"], text["Role.PersonRelationship"]);
             memberships.Admit(HttpContext, member);
+            TempData[BoardModel.InvitationLinkKey] = BoardModel.JoinLink(Request, personsToken);
             return Redirect($"/reviews/{member.ReviewId}");
         }
         catch (ReviewRuleException refusal)

@@ -82,8 +82,8 @@ public sealed partial class MinutesWriterTests
     {
         var review = Review.Create("Sam Jones", "Annual review", new DateOnly(2026, 12, 1), Template(), "Fran Facilitator", "Facilitator", null, Now);
         var fran = review.Facilitator.Id;
-        var ana = review.Invite(fran, "Ana Jones", "sister", "hash-ana", Now).Id;
-        review.Invite(fran, "Dr Patel", "GP", "hash-gp", Now);
+        var ana = review.Invite(fran, "Ana Jones", "sister", Role.Contributor, "hash-ana", Now).Id;
+        review.Invite(fran, "Dr Patel", "GP", Role.Contributor, "hash-gp", Now);
         review.Join(ana, Now);
 
         review.AddCard(ana, new CardDraft("like-and-admire", "Loves swimming on Saturdays."), "op-1", Now);

@@ -52,8 +52,8 @@ public sealed class TemplateMinutesTests
             File.ReadAllText(Path.Combine(RepoPaths.Root, "templates", templateFile)));
         var review = Review.Create("Sam Jones", "Review, December 2026", new DateOnly(2026, 12, 1), template, "Fran Facilitator", "Facilitator", null, Now);
         var fran = review.Facilitator.Id;
-        var ana = review.Invite(fran, "Ana Jones", "sister", "hash-ana", Now).Id;
-        var raj = review.Invite(fran, "Raj Patel", "support worker", "hash-raj", Now).Id;
+        var ana = review.Invite(fran, "Ana Jones", "sister", Role.Contributor, "hash-ana", Now).Id;
+        var raj = review.Invite(fran, "Raj Patel", "support worker", Role.Contributor, "hash-raj", Now).Id;
         review.Join(ana, Now);
         review.Join(raj, Now);
         return (review, fran, ana, raj);
