@@ -18,6 +18,8 @@ public sealed class ReviewRoomFactory(DataFolder data, bool realSocket = false) 
 {
     public CapturedLogs Logs { get; } = new();
 
+    public SettableClock Clock { get; } = new();
+
     public bool UsesRealSocket => realSocket;
 
     private Visitor? _administrator;
@@ -64,5 +66,6 @@ public sealed class ReviewRoomFactory(DataFolder data, bool realSocket = false) 
             ["ReviewRoom:DataPath"] = data.Path,
         }));
         builder.ConfigureLogging(logging => logging.AddProvider(Logs));
+        builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 }

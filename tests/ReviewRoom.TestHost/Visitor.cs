@@ -87,6 +87,10 @@ public sealed partial class Visitor(ReviewRoomFactory app, CookieContainer cooki
         return WebUtility.HtmlDecode(InvitationLink().Match(page).Groups[1].Value);
     }
 
+    /// <summary>The invitation link the board shows once, after creating a review or inviting someone.</summary>
+    public async Task<string> InvitationLinkShownAsync(string reviewId) =>
+        WebUtility.HtmlDecode(InvitationLink().Match(await Http.GetStringAsync($"/reviews/{reviewId}")).Groups[1].Value);
+
     public async Task<HttpResponseMessage> JoinAsync(string invitationLink) =>
         await PostFormAsync(invitationLink, new Uri(invitationLink).AbsolutePath, []);
 

@@ -1,0 +1,115 @@
+using System.Net;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Client;
+using ReviewRoom.Domain;
+using ReviewRoom.Reviews;
+using ReviewRoom.TestHost;
+
+namespace ReviewRoom.IntegrationTests;
+
+/// <summary>The person decides who is there and what is recorded.</summary>
+public sealed class PersonsControlTests : IAsyncLifetime
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(5);
+
+    private readonly DataFolder _data = new();
+    private ReviewRoomFactory _app = null!;
+    private Visitor _fran = null!;
+    private Visitor _sam = null!;
+    private Visitor _ana = null!;
+    private string _reviewId = "";
+
+    public async ValueTask InitializeAsync()
+    {
+        _app = new ReviewRoomFactory(_data);
+        _fran = await _app.NewFacilitatorAsync();
+        _reviewId = await _fran.CreateReviewAsync();
+        var samsLink = await _fran.InvitationLinkShownAsync(_reviewId);
+        (_sam, _ana) = (new Visitor(_app), new Visitor(_app));
+        await _sam.JoinAsync(samsLink);
+        await _ana.JoinAsync(await _fran.InviteAsync(_reviewId, "Ana Jones", "sister"));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _fran.DisposeAsync();
+        await _sam.DisposeAsync();
+        await _ana.DisposeAsync();
+        await _app.DisposeAsync();
+        _data.Dispose();
+    }
+
+    [Fact]
+    public async Task ThePerson_IsInvitedWithTheReview_AndMarkedAsSuch()
+    {
+        var room = await _sam.ConnectAsync(_reviewId);
+
+        var board = await room.InvokeAsync<BoardSnapshot>("GetSnapshot");
+
+        var sam = board.Participants.Single(p => p.Role == Role.Person);
+        Assert.Equal(("Sam Jones", "whose review it is", true), (sam.Name, sam.Relationship, sam.HasJoined));
+    }
+
+    [Fact]
+    public async Task ThePerson_RemovesAContributor_WhoLosesAccessWithinSeconds()
+    {
+        var anasRoom = await _ana.ConnectAsync(_reviewId);
+        var closed = new TaskCompletionSource();
+        anasRoom.Closed += _ => Task.FromResult(closed.TrySetResult());
+        var board = await (await _sam.ConnectAsync(_reviewId)).InvokeAsync<BoardSnapshot>("GetSnapshot");
+        var ana = board.Participants.Single(p => p.Name == "Ana Jones");
+
+        var removed = await _sam.PostFormAsync($"/reviews/{_reviewId}", $"/reviews/{_reviewId}/remove", new() { ["participantId"] = ana.Id });
+
+        Assert.Equal(HttpStatusCode.Redirect, removed.StatusCode);
+        await closed.Task.WaitAsync(Patience);
+        Assert.Equal(HttpStatusCode.Forbidden, (await _ana.Http.GetAsync($"/reviews/{_reviewId}")).StatusCode);
+        var closedAgain = new TaskCompletionSource<Exception?>();
+        var retry = await _ana.ConnectAsync(_reviewId);
+        retry.Closed += error => Task.FromResult(closedAgain.TrySetResult(error));
+        Assert.Contains("You are not part of this review", (await closedAgain.Task.WaitAsync(Patience))?.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task NobodyRemovesTheFacilitator_AndContributorsRemoveNobody()
+    {
+        var samsRoom = await _sam.ConnectAsync(_reviewId);
+        var board = await samsRoom.InvokeAsync<BoardSnapshot>("GetSnapshot");
+        var fran = board.Participants.Single(p => p.Role == Role.Facilitator);
+        var sam = board.Participants.Single(p => p.Role == Role.Person);
+
+        var removingFacilitator = await _sam.PostFormAsync($"/reviews/{_reviewId}", $"/reviews/{_reviewId}/remove", new() { ["participantId"] = fran.Id });
+        var contributorRemoving = await _ana.PostFormAsync($"/reviews/{_reviewId}", $"/reviews/{_reviewId}/remove", new() { ["participantId"] = sam.Id });
+
+        Assert.Contains("The facilitator cannot be removed", await removingFacilitator.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("Only the facilitator, or the person whose review it is", await contributorRemoving.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(3, (await samsRoom.InvokeAsync<BoardSnapshot>("GetSnapshot")).Participants.Count);
+    }
+
+    [Fact]
+    public async Task ThePerson_KeepsACardOutOfTheMinutes_AndOnlyThePersonCan()
+    {
+        var anasRoom = await _ana.ConnectAsync(_reviewId);
+        var samsRoom = await _sam.ConnectAsync(_reviewId);
+        var card = await anasRoom.InvokeAsync<CardView>("AddCard", "op-1", new CardDraft("important-for", "Had a fall in October"));
+
+        var refused = await Assert.ThrowsAsync<HubException>(() => anasRoom.InvokeAsync<CardView>("SetKeptOutOfMinutes", card.Id, true));
+        var kept = await samsRoom.InvokeAsync<CardView>("SetKeptOutOfMinutes", card.Id, true);
+
+        Assert.Contains("Only the person whose review it is", refused.Message, StringComparison.Ordinal);
+        Assert.True(kept.KeptOutOfMinutes);
+        Assert.Contains("Had a fall in October", await _fran.Http.GetStringAsync($"/reviews/{_reviewId}"), StringComparison.Ordinal);
+        Assert.DoesNotContain("Had a fall in October", await _fran.Http.GetStringAsync($"/reviews/{_reviewId}/minutes"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task InvitationLink_StopsWorkingAfterItsExpiry()
+    {
+        var link = await _fran.InviteAsync(_reviewId, "Raj Patel", "support worker");
+        await using var raj = new Visitor(_app);
+
+        _app.Clock.Now = new DateTimeOffset(2026, 12, 1 + Limits.InvitationDaysAfterReview, 0, 0, 1, TimeSpan.Zero);
+
+        Assert.Equal(HttpStatusCode.NotFound, (await raj.Http.GetAsync(link)).StatusCode);
+    }
+}
