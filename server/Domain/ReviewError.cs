@@ -46,4 +46,5 @@ public enum ReviewError
     FacilitatorCannotBeRemoved,
     PersonOnly,
     FacilitatorOrPersonOnly,
+    ScreenOnlyShows,
 }

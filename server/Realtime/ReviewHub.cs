@@ -22,15 +22,23 @@ public sealed class ReviewHub(ReviewService reviews, MembershipCookies membershi
         var http = Context.GetHttpContext()!;
         var member = await memberships.FindAsync(http, http.Request.Query["review"])
             ?? throw new ReviewRuleException(ReviewError.NotAMember);
-        Context.Items[MemberKey] = member;
         await Groups.AddToGroupAsync(Context.ConnectionId, GroupFor(member.ReviewId));
+        if (http.Request.Query["screen"] == "1")
+        {
+            // The big screen: reads the review, changes nothing, and is not a person in "Here now".
+            Context.Items[MemberKey] = member with { OnlyReads = true };
+            await Clients.Caller.PresenceChanged(presence.Here(member.ReviewId));
+            return;
+        }
+
+        Context.Items[MemberKey] = member;
         await Groups.AddToGroupAsync(Context.ConnectionId, GroupForParticipant(member.ParticipantId));
         await Clients.Group(GroupFor(member.ReviewId)).PresenceChanged(presence.Arrive(member.ReviewId, Context, member.ParticipantId));
     }
 
     public override async Task OnDisconnectedAsync(Exception? exception)
     {
-        if (Context.Items.TryGetValue(MemberKey, out var value) && value is ReviewMember member)
+        if (Context.Items.TryGetValue(MemberKey, out var value) && value is ReviewMember { OnlyReads: false } member)
         {
             await Clients.Group(GroupFor(member.ReviewId)).PresenceChanged(presence.Leave(member.ReviewId, Context.ConnectionId));
         }

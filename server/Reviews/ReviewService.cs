@@ -48,7 +48,8 @@ public sealed class ReviewService(IReviewStore store, IReviewNotifier notifier, 
         ReadAsync(member.ReviewId, review =>
         {
             review.Member(member.ParticipantId);
-            return BoardSnapshot.Of(review, member.ParticipantId, dueDates.InWords);
+            // A big screen is nobody's own device, so it shows nobody's quiet writing.
+            return BoardSnapshot.Of(review, member.OnlyReads ? "" : member.ParticipantId, dueDates.InWords);
         });
 
     /// <summary>Everything on the board, quiet writing included: what the minutes are written from.</summary>
@@ -196,6 +197,11 @@ public sealed class ReviewService(IReviewStore store, IReviewNotifier notifier, 
 
     private async Task<T> ChangeAsync<T>(ReviewMember member, string action, Func<Review, T> change, Func<Review, T, Task> tellTheRoom)
     {
+        if (member.OnlyReads)
+        {
+            throw new ReviewRuleException(ReviewError.ScreenOnlyShows);
+        }
+
         var gate = _locks.GetOrAdd(member.ReviewId, _ => new SemaphoreSlim(1, 1));
         await gate.WaitAsync();
         try

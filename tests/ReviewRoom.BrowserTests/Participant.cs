@@ -94,6 +94,17 @@ internal sealed class Participant : IAsyncDisposable
         await ExpectLiveAsync();
     }
 
+    /// <summary>The big screen for this board, in a tab of its own at 1920×1080.</summary>
+    public async Task<IPage> OpenBigScreenAsync()
+    {
+        var href = await _page.GetByRole(AriaRole.Link, new() { Name = "Open big screen" }).GetAttributeAsync("href");
+        var screen = await _context.NewPageAsync();
+        await screen.SetViewportSizeAsync(1920, 1080);
+        await screen.GotoAsync(href!);
+        await Expect(screen.Locator("#connection-status")).ToHaveAttributeAsync("data-state", "live");
+        return screen;
+    }
+
     public ILocator Section(string heading) => _page.GetByRole(AriaRole.Region, new() { Name = heading });
 
     public async Task AddCardAsync(string sectionHeading, string text)

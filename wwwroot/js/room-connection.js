@@ -14,11 +14,12 @@ export class RoomConnection extends EventTarget {
     #state = 'connecting';
     #connecting = false;
 
-    constructor(reviewId, version) {
+    /** screen: connect as the read-only big screen. */
+    constructor(reviewId, version, { screen = false } = {}) {
         super();
         this.#version = version;
         this.#connection = new HubConnectionBuilder()
-            .withUrl(`/hubs/review?review=${encodeURIComponent(reviewId)}`)
+            .withUrl(`/hubs/review?review=${encodeURIComponent(reviewId)}${screen ? '&screen=1' : ''}`)
             .withAutomaticReconnect({ nextRetryDelayInMilliseconds: ({ previousRetryCount }) => retryDelays[Math.min(previousRetryCount, retryDelays.length - 1)] })
             .build();
         this.#connection.on('CardSaved', (card, version) => this.#changed('card-saved', card, version));
@@ -39,6 +40,9 @@ export class RoomConnection extends EventTarget {
     get state() { return this.#state; }
 
     start() { return this.#connect(0); }
+
+    /** Fetches the whole board again (the big screen redraws from it on every change). */
+    refresh() { return this.#catchUp().catch(() => {}); }
 
     /** Calls a hub method. Rejects with the server's words in error.refusal, or with a lost connection. */
     async invoke(method, ...args) {

@@ -1,0 +1,38 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using ReviewRoom.Access;
+using ReviewRoom.Domain;
+using ReviewRoom.Realtime;
+using ReviewRoom.Reviews;
+
+namespace ReviewRoom.Pages.Screen;
+
+/// <summary>The big screen: read-only, large type, following "Now discussing". Opened by the facilitator.</summary>
+public sealed class IndexModel(ReviewService reviews, MembershipCookies memberships, PresenceTracker presence, IStringLocalizer<SharedResource> text) : PageModel
+{
+    [FromRoute] public string ReviewId { get; set; } = "";
+
+    public BoardSnapshot Board { get; private set; } = null!;
+    public int HereCount { get; private set; }
+    public Dictionary<string, string> ClientText { get; } = [];
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        if (await memberships.FindAsync(HttpContext, ReviewId) is not { } member || await reviews.RoleOfAsync(member) != Role.Facilitator)
+        {
+            return StatusCode(StatusCodes.Status403Forbidden);
+        }
+
+        Board = (await reviews.SnapshotAsync(member with { OnlyReads = true }))!;
+        HereCount = presence.Here(ReviewId).Count;
+        foreach (var shared in text.GetAllStrings().Where(s => s.Name.StartsWith("Screen.", StringComparison.Ordinal)
+            || s.Name.StartsWith("Grid.", StringComparison.Ordinal) || s.Name.StartsWith("Board.Status.", StringComparison.Ordinal)
+            || s.Name is "Board.NameAndRelationship" or "Board.SaidByShown" or "Board.FindOutByShown" or "Board.Action.WhoWhen" or "Board.KeptOut"))
+        {
+            ClientText[shared.Name] = shared.Value;
+        }
+
+        return Page();
+    }
+}

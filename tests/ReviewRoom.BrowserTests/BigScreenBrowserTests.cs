@@ -1,0 +1,71 @@
+using System.Text.Json;
+using Microsoft.Playwright;
+using ReviewRoom.TestHost;
+using static Microsoft.Playwright.Assertions;
+
+namespace ReviewRoom.BrowserTests;
+
+public sealed class BigScreenBrowserTests(Chromium chromium) : LiveApp
+{
+    private const string Grid = "What is working and not working";
+
+    [Fact]
+    public async Task BigScreen_FollowsNowDiscussing_ShowsTheGridAsAGrid_AndChangesNothing()
+    {
+        await using var fran = await Participant.ArriveAsync(chromium.Browser, App.RootUri, "facilitator");
+        await using var ana = await Participant.ArriveAsync(chromium.Browser, App.RootUri, "sister");
+        await fran.SetUpAsync(App.Logs);
+        await fran.CreateReviewAsync("Sam Jones", "Annual review", "2026-12-01");
+        await ana.JoinAsync(await fran.InviteAsync("Ana Jones", "sister"));
+        var screen = await fran.OpenBigScreenAsync();
+
+        await fran.Section(Grid).GetByRole(AriaRole.Button, new() { Name = "Discuss this now" }).ClickAsync();
+        await ana.AddCardAsync(Grid, "Loves the day centre");
+
+        var shown = screen.GetByRole(AriaRole.Region, new() { Name = Grid });
+        await Expect(shown).ToContainTextAsync("Now discussing");
+        await Expect(shown.GetByRole(AriaRole.Table)).ToContainTextAsync("Loves the day centre");
+        await Expect(shown.GetByRole(AriaRole.Columnheader, new() { Name = "Family" })).ToBeVisibleAsync();
+        await Expect(screen.Locator("#screen-here")).ToContainTextAsync("Here now: 2");
+        var bodyText = await screen.EvaluateAsync<double>("() => parseFloat(getComputedStyle(document.body).fontSize)");
+        Assert.InRange(bodyText, 1080 * 0.045, 1080 * 0.055);
+        await screen.ScreenshotAsync(new() { Path = Path.Combine(RepoPaths.TestResults, "big-screen-1920x1080.png") });
+        Assert.Empty(await Violations(screen));
+
+        // The screen's connection is read-only, whatever a script on it tries.
+        var refusal = await screen.EvaluateAsync<string>("""
+            async () => {
+                const c = new signalR.HubConnectionBuilder().withUrl(location.origin + '/hubs/review?review=' + document.getElementById('screen').dataset.reviewId + '&screen=1').build();
+                await c.start();
+                try { await c.invoke('AddCard', 'op-screen', { sectionId: 'like-and-admire', text: 'from the screen' }); return 'accepted'; }
+                catch (e) { return e.message; }
+            }
+            """);
+        Assert.Contains("The big screen only shows the review", refusal, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task BigScreen_ForAPath_DrawsThePath()
+    {
+        await using var fran = await Participant.ArriveAsync(chromium.Browser, App.RootUri, "facilitator");
+        await fran.SetUpAsync(App.Logs);
+        await fran.CreateReviewAsync("Sam Jones", "PATH", "2026-12-01", "PATH");
+        await fran.AddCardAsync("The North Star", "A home by the sea");
+        await fran.AddCardAsync("Now", "Lives with mum");
+        var screen = await fran.OpenBigScreenAsync();
+
+        await Expect(screen.GetByRole(AriaRole.Region, new() { Name = "The North Star" })).ToContainTextAsync("A home by the sea");
+        var north = await screen.GetByRole(AriaRole.Region, new() { Name = "The North Star" }).BoundingBoxAsync();
+        var now = await screen.GetByRole(AriaRole.Region, new() { Name = "Now" }).BoundingBoxAsync();
+        Assert.True(north!.X > now!.X && north.Y < now.Y, "The North Star is drawn top right, Now bottom left.");
+        await screen.ScreenshotAsync(new() { Path = Path.Combine(RepoPaths.TestResults, "big-screen-path-1920x1080.png") });
+        Assert.Empty(await Violations(screen));
+    }
+
+    private static async Task<string[]> Violations(IPage page)
+    {
+        await page.EvaluateAsync(await File.ReadAllTextAsync(Path.Combine(RepoPaths.Root, "node_modules", "axe-core", "axe.min.js")));
+        var json = await page.EvaluateAsync<string>("async () => JSON.stringify((await axe.run()).violations.map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', ')))");
+        return JsonSerializer.Deserialize<string[]>(json)!;
+    }
+}

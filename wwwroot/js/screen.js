@@ -1,0 +1,94 @@
+// The big screen: read-only, redrawn from a fresh snapshot on every change. Shows the section under
+// discussion in large type (the grid as a grid), or for a PATH, the whole path.
+import { RoomConnection } from './room-connection.js';
+import { showStatus } from './status.js';
+import { say } from './text.js';
+
+const screen = document.getElementById('screen');
+const area = document.getElementById('screen-board');
+const here = document.getElementById('screen-here');
+const connection = new RoomConnection(screen.dataset.reviewId, Number(screen.dataset.version), { screen: true });
+
+showStatus(document.getElementById('connection-status'), connection);
+for (const type of ['card-saved', 'card-removed', 'action-saved', 'participants-changed']) {
+    connection.addEventListener(type, () => connection.refresh());
+}
+connection.addEventListener('presence-changed', ({ detail }) => {
+    here.textContent = say('Screen.HereNow', detail.length);
+});
+connection.addEventListener('snapshot', ({ detail }) => draw(detail));
+connection.start();
+
+function draw(board) {
+    const steps = board.sections.filter((s) => s.kind === 'Path');
+    if (steps.length > 0) {
+        area.replaceChildren(path(board, steps));
+        return;
+    }
+    const now = board.sections.find((s) => s.id === board.nowDiscussing) ?? board.sections[0];
+    area.replaceChildren(section(now, board.nowDiscussing === now.id, 'h2'));
+}
+
+function path(board, steps) {
+    const drawing = element('div', 'path');
+    steps.forEach((step, i) => {
+        const box = section(step, board.nowDiscussing === step.id, 'h2');
+        box.classList.add('path__step', `path__step--${i + 1}`);
+        drawing.append(box);
+    });
+    drawing.append(element('div', 'path__arrow'));
+    const rest = board.sections.find((s) => s.id === board.nowDiscussing && s.kind !== 'Path');
+    if (rest) drawing.append(Object.assign(section(rest, true, 'h2'), { className: 'screen__section path__rest screen__section--now' }));
+    return drawing;
+}
+
+function section(view, isNow, level) {
+    const box = element('section', isNow ? 'screen__section screen__section--now' : 'screen__section');
+    box.setAttribute('aria-labelledby', `screen-${view.id}`);
+    if (isNow) box.append(element('p', 'screen__now', say('Screen.NowDiscussing')));
+    const heading = element(level, 'screen__heading', view.heading);
+    heading.id = `screen-${view.id}`;
+    box.append(heading);
+    if (view.kind === 'Grid') box.append(grid(view));
+    else if (view.kind === 'Actions') box.append(list(view.actions.map((a) => `${a.what} — ${say('Board.Action.WhoWhen', a.owner, a.dueOn, a.dueInWords)}`)));
+    else if (view.kind === 'Choice') box.append(list(view.options.filter((_, i) => i === view.chosen)));
+    else box.append(list(view.cards.map(words)));
+    return box;
+}
+
+function grid(view) {
+    const table = element('table', 'screen__grid');
+    const head = element('tr');
+    head.append(element('td'));
+    for (const perspective of view.options) head.append(Object.assign(element('th', '', perspective), { scope: 'col' }));
+    table.append(head);
+    for (const working of [true, false]) {
+        const row = element('tr');
+        row.append(Object.assign(element('th', '', say(working ? 'Grid.Working' : 'Grid.NotWorking')), { scope: 'row' }));
+        for (const perspective of view.options) {
+            const cell = element('td');
+            cell.append(list(view.cards.filter((c) => c.perspective === perspective && c.working === working).map(words)));
+            row.append(cell);
+        }
+        table.append(row);
+    }
+    return table;
+}
+
+function words(card) {
+    return card.text;
+}
+
+function list(items) {
+    if (items.length === 0) return element('p', 'screen__nothing', say('Screen.Nothing'));
+    const ul = element('ul', 'screen__cards');
+    for (const text of items) ul.append(element('li', 'screen__card', text));
+    return ul;
+}
+
+function element(tag, className, text) {
+    const node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined) node.textContent = text;
+    return node;
+}
