@@ -37,17 +37,23 @@ public sealed class MembershipCookies(IDataProtectionProvider dataProtection, Re
             return FacilitatorSignIn.AccountId(context.User) is { } accountId ? await reviews.FindMemberByAccountAsync(reviewId, accountId) : null;
         }
 
-        string participantId;
+        return ParticipantId(reviewId, value) is { } participantId ? await reviews.FindMemberAsync(reviewId, participantId) : null;
+    }
+
+    /// <summary>Whose cookie this is for the review, whether or not they have been let in yet.</summary>
+    public string? WaitingParticipantId(HttpContext context, string? reviewId) =>
+        IsReviewId(reviewId) && context.Request.Cookies.TryGetValue(CookieName(reviewId), out var value) ? ParticipantId(reviewId, value) : null;
+
+    private string? ParticipantId(string reviewId, string value)
+    {
         try
         {
-            participantId = Protector(reviewId).Unprotect(value);
+            return Protector(reviewId).Unprotect(value);
         }
         catch (System.Security.Cryptography.CryptographicException)
         {
             return null;
         }
-
-        return await reviews.FindMemberAsync(reviewId, participantId);
     }
 
     private static bool IsReviewId([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] string? reviewId) =>

@@ -13,6 +13,9 @@ public sealed class Participant(string id, string name, string relationship, Rol
     /// <summary>After this, the invitation link no longer lets anyone in.</summary>
     public DateTimeOffset? ExpiresAt { get; } = expiresAt;
 
+    /// <summary>Came in with the room's code and is waiting in the lobby to be let in.</summary>
+    public bool Waiting { get; internal set; }
+
     /// <summary>Removed from the review: the link stops working and they lose access at once.</summary>
     public bool Removed { get; internal set; }
 

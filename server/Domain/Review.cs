@@ -76,8 +76,16 @@ public sealed class Review
         Dictionary<string, SectionState> states) =>
         new(id, details, templateId, createdAt, version, [.. sections], [.. participants], [.. cards], [.. actions], states) { NowDiscussing = nowDiscussing };
 
+    internal void RestoreJoinCode(string? joinCode) => JoinCode = joinCode;
+
     /// <summary>Someone still in the review; null for anyone removed or never in it.</summary>
-    public Participant? FindParticipant(string? participantId) => _participants.Find(p => p.Id == participantId && !p.Removed);
+    public Participant? FindParticipant(string? participantId) => _participants.Find(p => p.Id == participantId && !p.Removed && !p.Waiting);
+
+    /// <summary>Someone in the lobby, or null once they are let in, turned away, or never there.</summary>
+    public Participant? FindWaiting(string? participantId) => _participants.Find(p => p.Id == participantId && p.Waiting && !p.Removed);
+
+    /// <summary>The six digits on the big screen that let people ask to join; null when the facilitator has turned them off.</summary>
+    public string? JoinCode { get; private set; }
 
     /// <summary>Who wrote something, even if they have since been removed.</summary>
     public Participant Author(string participantId) => _participants.First(p => p.Id == participantId);
@@ -240,6 +248,44 @@ public sealed class Review
         _participants.Add(invitee);
         Version++;
         return invitee;
+    }
+
+    /// <summary>Shows a new join code on the big screen, or none (null) to stop people joining by code.</summary>
+    public void SetJoinCode(string participantId, string? code)
+    {
+        RequireFacilitator(participantId);
+        JoinCode = code;
+        Version++;
+    }
+
+    /// <summary>Someone who typed the room's code asks to come in; they wait until let in.</summary>
+    public Participant AskToJoin(string? name, string? relationship, DateTimeOffset now)
+    {
+        var check = new RuleCheck();
+        var cleanName = check.Line(name, Limits.NameLength, ReviewError.NameMissing, ReviewError.NameTooLong);
+        var cleanRelationship = check.Line(relationship, Limits.RelationshipLength, ReviewError.RelationshipMissing, ReviewError.RelationshipTooLong);
+        check.ThrowIfBroken();
+
+        var asking = new Participant(NewId(), cleanName, cleanRelationship, Role.Contributor, null, now) { Waiting = true };
+        _participants.Add(asking);
+        Version++;
+        return asking;
+    }
+
+    /// <summary>The facilitator or the person lets someone in from the lobby, or turns them away.</summary>
+    public Participant Admit(string participantId, string? waitingId, bool letIn, DateTimeOffset now)
+    {
+        if (Member(participantId).Role is not (Role.Facilitator or Role.Person))
+        {
+            throw new ReviewRuleException(ReviewError.FacilitatorOrPersonOnly);
+        }
+
+        var waiting = FindWaiting(waitingId) ?? throw new ReviewRuleException(ReviewError.ParticipantNotFound);
+        waiting.Waiting = false;
+        waiting.Removed = !letIn;
+        waiting.JoinedAt = letIn ? now : null;
+        Version++;
+        return waiting;
     }
 
     /// <summary>The facilitator or the person takes someone out of the review. Nobody removes the facilitator.</summary>

@@ -41,6 +41,7 @@ public static class ReviewRoomServices
         services.AddSingleton<DueDates>();
         services.AddSingleton<PresenceTracker>();
         services.AddSingleton<MembershipCookies>();
+        services.AddSingleton<JoinCodeAttempts>();
         services.AddSingleton<MinutesWriter>();
         services.AddSingleton<ReviewErrorText>();
 

@@ -69,6 +69,8 @@ public sealed class ReviewHub(ReviewService reviews, MembershipCookies membershi
 
     public Task<CardView> SetKeptOutOfMinutes(string cardId, bool keptOut) => reviews.SetKeptOutOfMinutesAsync(Member, cardId, keptOut);
 
+    public Task Admit(string waitingId, bool letIn) => reviews.AdmitAsync(Member, waitingId, letIn);
+
     public Task SetQuietWriting(string sectionId, bool quiet) => reviews.SetQuietWritingAsync(Member, sectionId, quiet);
 
     private ReviewMember Member => (ReviewMember)Context.Items[MemberKey]!;

@@ -15,6 +15,7 @@ public sealed record BoardSnapshot(
     DateOnly Date,
     long Version,
     string? NowDiscussing,
+    string? JoinCode,
     IReadOnlyList<SectionView> Sections,
     IReadOnlyList<ParticipantView> Participants)
 {
@@ -27,6 +28,7 @@ public sealed record BoardSnapshot(
         review.Date,
         review.Version,
         review.NowDiscussing,
+        review.JoinCode,
         [.. review.Sections.Select(s => SectionView.Of(review, s, viewerId, due))],
         ParticipantView.InReview(review));
 }
@@ -65,10 +67,10 @@ public sealed record ActionView(string Id, string SectionId, string What, string
             due(action.Due), action.Status, action.AuthorId);
 }
 
-public sealed record ParticipantView(string Id, string Name, string Relationship, Role Role, bool HasJoined)
+public sealed record ParticipantView(string Id, string Name, string Relationship, Role Role, bool HasJoined, bool Waiting)
 {
     public static ParticipantView Of(Participant participant) =>
-        new(participant.Id, participant.Name, participant.Relationship, participant.Role, participant.JoinedAt is not null);
+        new(participant.Id, participant.Name, participant.Relationship, participant.Role, participant.JoinedAt is not null, participant.Waiting);
 
     public static IReadOnlyList<ParticipantView> InReview(Review review) => [.. review.Participants.Where(p => !p.Removed).Select(Of)];
 }

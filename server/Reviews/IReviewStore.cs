@@ -9,6 +9,9 @@ public interface IReviewStore
 
     string? FindReviewIdByInvitation(string tokenHash);
 
+    /// <summary>The review that last showed this join code; check the review still shows it.</summary>
+    string? FindReviewIdByJoinCode(string code);
+
     /// <summary>The reviews a facilitator's account runs.</summary>
     IReadOnlyList<Review> FindRunBy(string accountId);
 

@@ -14,6 +14,7 @@ namespace ReviewRoom.Reviews;
 public sealed class ReviewService(IReviewStore store, IReviewNotifier notifier, TemplateCatalog templates, DueDates dueDates, TimeProvider clock)
 {
     private const int OperationIdLength = 64;
+    private const int JoinCodeLength = 6;
 
     private readonly ConcurrentDictionary<string, Review> _open = new();
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _locks = new();
@@ -27,6 +28,7 @@ public sealed class ReviewService(IReviewStore store, IReviewNotifier notifier, 
         var review = Review.Create(personName, title, date, templates.Find(templateId), facilitator.Name, facilitatorRelationship, facilitator.Id, Now);
         var token = InvitationToken.Create();
         review.Invite(review.Facilitator.Id, review.PersonName, personsRelationship, Role.Person, InvitationToken.Hash(token), Now);
+        review.SetJoinCode(review.Facilitator.Id, NewJoinCode());
         await store.SaveAsync(review, new Activity(review.Id, review.Facilitator.Id, "review-created", Now));
         _open[review.Id] = review;
         return (new ReviewMember(review.Id, review.Facilitator.Id), token);
@@ -144,6 +146,49 @@ public sealed class ReviewService(IReviewStore store, IReviewNotifier notifier, 
     private Task ParticipantsChangedAsync(Review review) =>
         notifier.ParticipantsChangedAsync(review.Id, ParticipantView.InReview(review), review.Version);
 
+    /// <summary>Shows a new join code on the big screen, or turns joining by code off.</summary>
+    public Task SetJoinCodeAsync(ReviewMember member, bool open) =>
+        ChangeAsync(member, open ? "join-code-made" : "join-code-turned-off", review => Done(() => review.SetJoinCode(member.ParticipantId, open ? NewJoinCode() : null)), TellBoardAsync);
+
+    /// <summary>Someone who typed a code asks to join; null when the code shows on no review (which is all they learn).</summary>
+    public async Task<ReviewMember?> AskToJoinAsync(string? code, string? name, string? relationship)
+    {
+        var digits = new string((code ?? "").Where(char.IsAsciiDigit).ToArray());
+        if (digits.Length != JoinCodeLength || store.FindReviewIdByJoinCode(digits) is not { } reviewId)
+        {
+            return null;
+        }
+
+        var gate = _locks.GetOrAdd(reviewId, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync();
+        try
+        {
+            if (Load(reviewId) is not { } review || review.JoinCode != digits)
+            {
+                return null;
+            }
+
+            var asking = review.AskToJoin(name, relationship, Now);
+            await SaveOrForgetAsync(review, new Activity(review.Id, asking.Id, "asked-to-join", Now));
+            await ParticipantsChangedAsync(review);
+            return new ReviewMember(review.Id, asking.Id);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    /// <summary>Where someone in the lobby stands: still waiting, let in, or turned away.</summary>
+    public Task<LobbyState?> LobbyStateAsync(string reviewId, string participantId) =>
+        ReadAsync<LobbyState?>(reviewId, review =>
+            review.FindWaiting(participantId) is not null ? LobbyState.Waiting
+            : review.FindParticipant(participantId) is not null ? LobbyState.LetIn
+            : LobbyState.TurnedAway);
+
+    public Task AdmitAsync(ReviewMember member, string? waitingId, bool letIn) =>
+        ChangeAsync(member, letIn ? "let-in" : "turned-away", review => review.Admit(member.ParticipantId, waitingId, letIn, Now), (review, _) => ParticipantsChangedAsync(review));
+
     /// <summary>Takes someone out of the review; their open pages lose access at once.</summary>
     public Task RemoveParticipantAsync(ReviewMember member, string? participantId) =>
         ChangeAsync(
@@ -214,23 +259,39 @@ public sealed class ReviewService(IReviewStore store, IReviewNotifier notifier, 
                 return result;
             }
 
-            try
-            {
-                await store.SaveAsync(review, new Activity(review.Id, member.ParticipantId, action, Now));
-            }
-            catch
-            {
-                // The copy in memory is ahead of the disk: drop it, so the next reader sees only what was saved.
-                _open.TryRemove(member.ReviewId, out _);
-                throw;
-            }
-
+            await SaveOrForgetAsync(review, new Activity(review.Id, member.ParticipantId, action, Now));
             await tellTheRoom(review, result);
             return result;
         }
         finally
         {
             gate.Release();
+        }
+    }
+
+    private async Task SaveOrForgetAsync(Review review, Activity activity)
+    {
+        try
+        {
+            await store.SaveAsync(review, activity);
+        }
+        catch
+        {
+            // The copy in memory is ahead of the disk: drop it, so the next reader sees only what was saved.
+            _open.TryRemove(review.Id, out _);
+            throw;
+        }
+    }
+
+    private string NewJoinCode()
+    {
+        while (true)
+        {
+            var code = System.Security.Cryptography.RandomNumberGenerator.GetInt32(0, 1_000_000).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
+            if (store.FindReviewIdByJoinCode(code) is not { } reviewId || Load(reviewId)?.JoinCode != code)
+            {
+                return code;
+            }
         }
     }
 
@@ -249,6 +310,13 @@ public sealed class ReviewService(IReviewStore store, IReviewNotifier notifier, 
 
         return review;
     }
+}
+
+public enum LobbyState
+{
+    Waiting,
+    LetIn,
+    TurnedAway,
 }
 
 public sealed record ReviewSummary(string Id, string PersonName, string Title, DateOnly Date);

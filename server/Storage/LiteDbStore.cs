@@ -24,6 +24,7 @@ public sealed class LiteDbStore : IReviewStore, IAccountStore, IDisposable
     private readonly ILiteCollection<InvitationDocument> _invitations;
     private readonly ILiteCollection<ActivityDocument> _activity;
     private readonly ILiteCollection<AccountDocument> _accounts;
+    private readonly ILiteCollection<JoinCodeDocument> _joinCodes;
     private readonly Channel<PendingWrite> _queue = Channel.CreateUnbounded<PendingWrite>(new() { SingleReader = true });
     private readonly Thread _writer;
     private readonly ILogger<LiteDbStore> _logger;
@@ -39,6 +40,7 @@ public sealed class LiteDbStore : IReviewStore, IAccountStore, IDisposable
         _invitations = _database.GetCollection<InvitationDocument>("invitations");
         _activity = _database.GetCollection<ActivityDocument>("activity");
         _accounts = _database.GetCollection<AccountDocument>("accounts");
+        _joinCodes = _database.GetCollection<JoinCodeDocument>("joincodes");
         _activity.EnsureIndex(a => a.ReviewId);
         _reviews.EnsureIndex("facilitators", "$.Participants[*].AccountId");
         _accounts.EnsureIndex(a => a.Email, unique: true);
@@ -50,6 +52,8 @@ public sealed class LiteDbStore : IReviewStore, IAccountStore, IDisposable
     public Review? Find(string reviewId) => _reviews.FindById(reviewId)?.ToReview();
 
     public string? FindReviewIdByInvitation(string tokenHash) => _invitations.FindById(tokenHash)?.ReviewId;
+
+    public string? FindReviewIdByJoinCode(string code) => _joinCodes.FindById(code)?.ReviewId;
 
     public IReadOnlyList<Review> FindRunBy(string accountId) =>
         [.. _reviews.Find(BsonExpression.Create("$.Participants[*].AccountId ANY = @0", new BsonValue(accountId))).Select(r => r.ToReview())];
@@ -64,6 +68,11 @@ public sealed class LiteDbStore : IReviewStore, IAccountStore, IDisposable
             foreach (var participant in document.Participants.Where(p => p.InvitationTokenHash is not null))
             {
                 _invitations.Upsert(new InvitationDocument { Id = participant.InvitationTokenHash!, ReviewId = document.Id });
+            }
+
+            if (document.JoinCode is not null)
+            {
+                _joinCodes.Upsert(new JoinCodeDocument { Id = document.JoinCode, ReviewId = document.Id });
             }
 
             Record(activity);

@@ -15,6 +15,7 @@ internal sealed class ReviewDocument
     public long CreatedAt { get; set; }
     public long Version { get; set; }
     public string? NowDiscussing { get; set; }
+    public string? JoinCode { get; set; }
     public List<SectionDocument> Sections { get; set; } = [];
     public List<ParticipantDocument> Participants { get; set; } = [];
     public List<CardDocument> Cards { get; set; } = [];
@@ -30,6 +31,7 @@ internal sealed class ReviewDocument
         CreatedAt = review.CreatedAt.UtcTicks,
         Version = review.Version,
         NowDiscussing = review.NowDiscussing,
+        JoinCode = review.JoinCode,
         Sections = [.. review.Sections.Select(s =>
         {
             var state = review.StateOf(s.Id);
@@ -58,6 +60,7 @@ internal sealed class ReviewDocument
             AccountId = p.AccountId,
             ExpiresAt = p.ExpiresAt?.UtcTicks,
             Removed = p.Removed,
+            Waiting = p.Waiting,
         })],
         Cards = [.. review.Cards.Select(c => new CardDocument
         {
@@ -90,7 +93,14 @@ internal sealed class ReviewDocument
         })],
     };
 
-    public Review ToReview() => Review.Restore(
+    public Review ToReview()
+    {
+        var review = Restore();
+        review.RestoreJoinCode(JoinCode);
+        return review;
+    }
+
+    private Review Restore() => Review.Restore(
         Id,
         new ReviewDetails(PersonName, Title, DateOnly.FromDayNumber(Date)),
         TemplateId,
@@ -102,6 +112,7 @@ internal sealed class ReviewDocument
             p.ExpiresAt is { } expires ? Utc(expires) : null)
         {
             Removed = p.Removed,
+            Waiting = p.Waiting,
             JoinedAt = p.JoinedAt is { } joined ? Utc(joined) : null,
             AccountId = p.AccountId,
         }),
@@ -154,6 +165,7 @@ internal sealed class ParticipantDocument
     public string? AccountId { get; set; }
     public long? ExpiresAt { get; set; }
     public bool Removed { get; set; }
+    public bool Waiting { get; set; }
 }
 
 internal sealed class CardDocument
@@ -219,6 +231,13 @@ internal sealed class AccountDocument
         LockedUntil = LockedUntil is { } until ? new DateTimeOffset(until, TimeSpan.Zero) : null,
         Removed = Removed,
     };
+}
+
+/// <summary>Finds a review from the code on its big screen.</summary>
+internal sealed class JoinCodeDocument
+{
+    public string Id { get; set; } = "";
+    public string ReviewId { get; set; } = "";
 }
 
 /// <summary>Finds a review from an invitation without scanning every review.</summary>

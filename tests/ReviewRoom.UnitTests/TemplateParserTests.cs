@@ -1,6 +1,5 @@
 using ReviewRoom.Domain;
 using ReviewRoom.Templates;
-using ReviewRoom.TestHost;
 
 namespace ReviewRoom.UnitTests;
 
@@ -9,7 +8,7 @@ public sealed class TemplateParserTests
     [Fact]
     public void PersonCentredReview_AsShipped_HasItsSectionsInOrder()
     {
-        var markdown = File.ReadAllText(Path.Combine(RepoPaths.Root, "templates", "person-centred-review.md"));
+        var markdown = RepoFiles.Read("templates", "person-centred-review.md");
 
         var template = TemplateParser.Parse("person-centred-review", "person-centred-review.md", markdown);
 
@@ -39,7 +38,7 @@ public sealed class TemplateParserTests
     [InlineData("team-self-assessment.md", "Team self-assessment", 5)]
     public void ShippedTemplate_Parses(string file, string name, int sections)
     {
-        var template = TemplateParser.Parse(Path.GetFileNameWithoutExtension(file), file, File.ReadAllText(Path.Combine(RepoPaths.Root, "templates", file)));
+        var template = TemplateParser.Parse(Path.GetFileNameWithoutExtension(file), file, RepoFiles.Read("templates", file));
 
         Assert.Equal(name, template.Name);
         Assert.Equal(sections, template.Sections.Count);
@@ -49,7 +48,7 @@ public sealed class TemplateParserTests
     [Fact]
     public void EveryTemplateInTheFolder_IsCoveredByATest()
     {
-        var shipped = Directory.EnumerateFiles(Path.Combine(RepoPaths.Root, "templates"), "*.md").Select(Path.GetFileName).Where(f => f != "README.md");
+        var shipped = Directory.EnumerateFiles(RepoFiles.PathTo("templates"), "*.md").Select(Path.GetFileName).Where(f => f != "README.md");
 
         Assert.Equal(["four-plus-one.md", "maps.md", "one-page-profile.md", "path.md", "person-centred-review.md", "team-self-assessment.md"], shipped.Order());
     }
@@ -57,8 +56,8 @@ public sealed class TemplateParserTests
     [Fact]
     public void Path_TakesItsStepsInOrder_AndSelfAssessmentAreasHaveFiveStatements()
     {
-        var path = TemplateParser.Parse("path", "path.md", File.ReadAllText(Path.Combine(RepoPaths.Root, "templates", "path.md")));
-        var assessment = TemplateParser.Parse("team-self-assessment", "team-self-assessment.md", File.ReadAllText(Path.Combine(RepoPaths.Root, "templates", "team-self-assessment.md")));
+        var path = TemplateParser.Parse("path", "path.md", RepoFiles.Read("templates", "path.md"));
+        var assessment = TemplateParser.Parse("team-self-assessment", "team-self-assessment.md", RepoFiles.Read("templates", "team-self-assessment.md"));
 
         Assert.Equal(["north-star", "goal", "now", "enrol", "getting-stronger", "next-months", "first-steps"], path.Sections.Select(s => s.Id));
         Assert.All(assessment.Sections.Where(s => s.Kind == SectionKind.Choice), s => Assert.Equal(5, s.Options.Count));
@@ -74,14 +73,14 @@ public sealed class TemplateParserTests
     }
 
     [Fact]
-    public void Section_WithoutAKind_HoldsCards_AndKeepsEveryPromptLine()
+    public void Section_WithoutAKind_HoldsCards_AndKeepsEveryPromptParagraph()
     {
-        var template = TemplateParser.Parse("t", "t.md", "# Talk\n\n## Hopes {#hopes}\n\nFirst prompt.\n\nSecond prompt.\n");
+        var template = TemplateParser.Parse("t", "t.md", "# Talk\n\n## Hopes {#hopes}\n\nFirst prompt,\nwrapped.\n\nSecond prompt.\n");
 
         var section = Assert.Single(template.Sections);
         Assert.Equal(SectionKind.Cards, section.Kind);
         Assert.Equal("Hopes", section.Heading);
-        Assert.Equal("First prompt.\nSecond prompt.", section.Prompt);
+        Assert.Equal("First prompt, wrapped.\nSecond prompt.", section.Prompt);
     }
 
     [Theory]

@@ -16,7 +16,7 @@ const board = room.querySelector('.board');
 const connection = new RoomConnection(reviewId, Number(version));
 
 const status = showStatus(document.getElementById('connection-status'), connection);
-showPresence(document.getElementById('here-now'), connection, me);
+showPresence(document.getElementById('here-now'), connection, me, { canAdmit: isFacilitator || isPerson });
 showCards(board, connection, { reviewId, me, isFacilitator, isPerson, status });
 
 // Someone taken out of the review keeps nothing on their screen.

@@ -2,7 +2,9 @@
 import { announce } from './announcer.js';
 import { say } from './text.js';
 
-export function showPresence(list, room, me) {
+export function showPresence(list, room, me, { canAdmit = false } = {}) {
+    const waitingArea = document.getElementById('waiting-area');
+    const waitingList = document.getElementById('waiting');
     let participants = new Map();
     let here = [...list.querySelectorAll('[data-participant-id]')].map((item) => item.dataset.participantId);
 
@@ -17,7 +19,32 @@ export function showPresence(list, room, me) {
     });
 
     function remember(list) {
+        const waitingBefore = new Set([...participants.values()].filter((p) => p.waiting).map((p) => p.id));
         participants = new Map(list.map((p) => [p.id, p]));
+        if (!canAdmit || !waitingList) return;
+        const waiting = list.filter((p) => p.waiting);
+        for (const p of waiting.filter((p) => !waitingBefore.has(p.id))) announce(say('Board.Waiting') + ': ' + p.name);
+        waitingList.replaceChildren(...waiting.map(waitingItem));
+        waitingArea.hidden = waiting.length === 0;
+    }
+
+    function waitingItem(p) {
+        const item = document.createElement('li');
+        item.dataset.waitingId = p.id;
+        item.className = 'lobby__person';
+        const who = document.createElement('span');
+        who.textContent = say('nameAndRelationship', p.name, p.relationship);
+        item.append(who, admitButton(say('Board.LetIn', p.name), p.id, true), admitButton(say('Board.TurnAway', p.name), p.id, false));
+        return item;
+    }
+
+    function admitButton(text, id, letIn) {
+        const button = document.createElement('button');
+        button.type = 'button';
+        button.className = letIn ? 'govuk-button govuk-!-margin-bottom-1' : 'govuk-button govuk-button--warning govuk-!-margin-bottom-1';
+        button.textContent = text;
+        button.addEventListener('click', () => room.invoke('Admit', id, letIn).catch((error) => announce(error.refusal ?? say('waiting'))));
+        return button;
     }
 
     function nameOf(id) {

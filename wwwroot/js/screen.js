@@ -16,8 +16,20 @@ for (const type of ['card-saved', 'card-removed', 'action-saved', 'participants-
 connection.addEventListener('presence-changed', ({ detail }) => {
     here.textContent = say('Screen.HereNow', detail.length);
 });
-connection.addEventListener('snapshot', ({ detail }) => draw(detail));
+connection.addEventListener('snapshot', ({ detail }) => {
+    showJoinCode(detail.joinCode);
+    draw(detail);
+});
 connection.start();
+
+function showJoinCode(code) {
+    document.getElementById('screen-join').hidden = !code;
+    if (!code) return;
+    document.getElementById('screen-code').textContent = `${code.slice(0, 3)} ${code.slice(3)}`;
+    const qr = document.getElementById('screen-qr');
+    const src = `/screen/${encodeURIComponent(screen.dataset.reviewId)}/qr?code=${code}`;
+    if (qr.getAttribute('src') !== src) qr.setAttribute('src', src);
+}
 
 function draw(board) {
     const steps = board.sections.filter((s) => s.kind === 'Path');

@@ -143,6 +143,24 @@ public sealed class BoardModel(
         }
     }
 
+    public async Task<IActionResult> OnPostJoinCodeAsync(bool open)
+    {
+        if (await memberships.FindAsync(HttpContext, ReviewId) is not { } member)
+        {
+            return Forbidden();
+        }
+
+        try
+        {
+            await reviews.SetJoinCodeAsync(member, open);
+            return Redirect($"/reviews/{ReviewId}");
+        }
+        catch (ReviewRuleException)
+        {
+            return Forbidden();
+        }
+    }
+
     public async Task<IActionResult> OnPostRemoveAsync(string? participantId)
     {
         if (await memberships.FindAsync(HttpContext, ReviewId) is not { } member)

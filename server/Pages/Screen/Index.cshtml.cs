@@ -35,4 +35,17 @@ public sealed class IndexModel(ReviewService reviews, MembershipCookies membersh
 
         return Page();
     }
+
+    /// <summary>A QR code that opens the join page with this review's code filled in.</summary>
+    public async Task<IActionResult> OnGetQrAsync()
+    {
+        if (await memberships.FindAsync(HttpContext, ReviewId) is not { } member || (await reviews.SnapshotAsync(member with { OnlyReads = true }))?.JoinCode is not { } code)
+        {
+            return NotFound();
+        }
+
+        using var data = QRCoder.QRCodeGenerator.GenerateQrCode($"{Request.Scheme}://{Request.Host}/join?code={code}", QRCoder.QRCodeGenerator.ECCLevel.M);
+        var svg = new QRCoder.SvgQRCode(data).GetGraphic(10);
+        return Content(svg, "image/svg+xml");
+    }
 }

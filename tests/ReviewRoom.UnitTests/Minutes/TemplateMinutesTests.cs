@@ -2,7 +2,6 @@ using ReviewRoom.Domain;
 using ReviewRoom.Minutes;
 using ReviewRoom.Reviews;
 using ReviewRoom.Templates;
-using ReviewRoom.TestHost;
 
 namespace ReviewRoom.UnitTests.Minutes;
 
@@ -49,7 +48,7 @@ public sealed class TemplateMinutesTests
     private static (Review Review, string Fran, string Ana, string Raj) Meeting(string templateFile)
     {
         var template = TemplateParser.Parse(Path.GetFileNameWithoutExtension(templateFile), templateFile,
-            File.ReadAllText(Path.Combine(RepoPaths.Root, "templates", templateFile)));
+            RepoFiles.Read("templates", templateFile));
         var review = Review.Create("Sam Jones", "Review, December 2026", new DateOnly(2026, 12, 1), template, "Fran Facilitator", "Facilitator", null, Now);
         var fran = review.Facilitator.Id;
         var ana = review.Invite(fran, "Ana Jones", "sister", Role.Contributor, "hash-ana", Now).Id;
@@ -65,6 +64,6 @@ public sealed class TemplateMinutesTests
         var due = new DueDates(new FixedClock(Now), text);
         var minutes = new MinutesWriter(text).Write(BoardSnapshot.Of(review, null, due.InWords));
 
-        Assert.Equal(File.ReadAllText(Path.Combine(RepoPaths.Root, "tests", "ReviewRoom.UnitTests", "Minutes", golden)), minutes);
+        Assert.Equal(RepoFiles.Read("tests", "ReviewRoom.UnitTests", "Minutes", golden), minutes);
     }
 }

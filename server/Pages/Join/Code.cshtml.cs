@@ -1,0 +1,58 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using ReviewRoom.Access;
+using ReviewRoom.Domain;
+using ReviewRoom.Infrastructure;
+using ReviewRoom.Pages.Forms;
+using ReviewRoom.Reviews;
+
+namespace ReviewRoom.Pages.Join;
+
+/// <summary>Joining with the code on the big screen: you wait in the lobby until someone lets you in.</summary>
+public sealed class CodeModel(ReviewService reviews, MembershipCookies memberships, JoinCodeAttempts attempts, ReviewErrorText errorText, IStringLocalizer<SharedResource> text) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public string? Code { get; set; }
+    [BindProperty] public string? Name { get; set; }
+    [BindProperty] public string? Relationship { get; set; }
+
+    public FormErrors Errors { get; } = new();
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var client = HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        if (attempts.DelayFor(client) is not { } delay)
+        {
+            Errors.Add("code", text["JoinCode.LockedOut", JoinCodeAttempts.LockoutTime.TotalMinutes]);
+            return Page();
+        }
+
+        await Task.Delay(delay, HttpContext.RequestAborted);
+        try
+        {
+            if (await reviews.AskToJoinAsync(Code, Name, Relationship) is not { } asking)
+            {
+                attempts.Failed(client);
+                Errors.Add("code", text["JoinCode.Wrong"]);
+                return Page();
+            }
+
+            attempts.Succeeded(client);
+            memberships.Admit(HttpContext, asking);
+            return Redirect($"/lobby/{asking.ReviewId}");
+        }
+        catch (ReviewRuleException refusal)
+        {
+            foreach (var error in refusal.Errors)
+            {
+                Errors.Add(error is ReviewError.RelationshipMissing or ReviewError.RelationshipTooLong ? "relationship" : "name", errorText.For(error));
+            }
+
+            return Page();
+        }
+    }
+}
