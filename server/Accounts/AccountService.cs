@@ -61,6 +61,10 @@ public sealed class AccountService(IAccountStore store, SetupCode setupCode, Tim
     public FacilitatorAccount? Active(string? accountId) =>
         accountId is null ? null : store.FindAccount(accountId) is { Removed: false } account ? account : null;
 
+    /// <summary>A colleague's account found by email address, to help run a review; null if there is no such active account.</summary>
+    public FacilitatorAccount? ActiveByEmail(string? email) =>
+        string.IsNullOrWhiteSpace(email) ? null : store.FindAccountByEmail(Normalised(email)) is { Removed: false } account ? account : null;
+
     /// <summary>Checks an email address and password; repeated failures lock the account for a while.</summary>
     public async Task<SignInResult> SignInAsync(string? email, string? password)
     {

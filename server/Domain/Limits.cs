@@ -11,4 +11,7 @@ public static class Limits
 
     /// <summary>How long after the review's date an invitation link keeps working.</summary>
     public const int InvitationDaysAfterReview = 14;
+
+    /// <summary>How long after the review's date a big-screen link keeps working.</summary>
+    public const int ScreenDaysAfterReview = 1;
 }

@@ -50,6 +50,7 @@ public sealed class Review
 
     public IReadOnlyList<ActionItem> Actions => _actions;
 
+    /// <summary>The facilitator who made the review and runs it; any co-facilitators come after.</summary>
     public Participant Facilitator => _participants.First(p => p.Role == Role.Facilitator);
 
     /// <summary>A new review from what the facilitator entered; every mistake in it is reported at once.</summary>
@@ -90,7 +91,7 @@ public sealed class Review
     /// <summary>Who wrote something, even if they have since been removed.</summary>
     public Participant Author(string participantId) => _participants.First(p => p.Id == participantId);
 
-    public Participant? FindByAccount(string accountId) => _participants.Find(p => p.AccountId == accountId);
+    public Participant? FindByAccount(string accountId) => _participants.Find(p => p.AccountId == accountId && !p.Removed);
 
     /// <summary>The invitee whose link this is, while the link still works.</summary>
     public Participant? FindInvitation(string tokenHash, DateTimeOffset now) =>
@@ -98,6 +99,10 @@ public sealed class Review
 
     public Participant Member(string participantId) =>
         FindParticipant(participantId) ?? throw new ReviewRuleException(ReviewError.NotAMember);
+
+    /// <summary>A member who is changing something: never a big screen, which only shows the review.</summary>
+    private Participant Actor(string participantId) =>
+        Member(participantId) is { Role: not Role.Screen } actor ? actor : throw new ReviewRuleException(ReviewError.ScreenOnlyShows);
 
     public SectionState StateOf(string sectionId) => _states[sectionId];
 
@@ -111,7 +116,7 @@ public sealed class Review
     /// <summary>Adds a card, or returns the card this operation already added (a retried send).</summary>
     public Card AddCard(string participantId, CardDraft draft, string operationId, DateTimeOffset now)
     {
-        var author = Member(participantId);
+        var author = Actor(participantId);
         if (_cards.Find(c => c.OperationId == operationId && c.AuthorId == author.Id) is { } already)
         {
             return already;
@@ -147,7 +152,7 @@ public sealed class Review
 
     public ActionItem AddAction(string participantId, ActionDraft draft, string operationId, DateTimeOffset now)
     {
-        var author = Member(participantId);
+        var author = Actor(participantId);
         if (_actions.Find(a => a.OperationId == operationId && a.AuthorId == author.Id) is { } already)
         {
             return already;
@@ -171,7 +176,7 @@ public sealed class Review
 
     public ActionItem SetActionStatus(string participantId, string? actionId, ActionStatus status)
     {
-        var member = Member(participantId);
+        var member = Actor(participantId);
         var action = _actions.Find(a => a.Id == actionId && !a.Deleted) ?? throw new ReviewRuleException(ReviewError.ActionNotFound);
         RequireAuthorOrFacilitator(member, action.AuthorId);
         if (!Enum.IsDefined(status))
@@ -250,6 +255,32 @@ public sealed class Review
         return invitee;
     }
 
+    /// <summary>Another facilitator's account helps run this review: they see it and may do all a facilitator does.</summary>
+    public Participant AddCoFacilitator(string participantId, string accountId, string? name, string relationship, DateTimeOffset now)
+    {
+        RequireFacilitator(participantId);
+        var check = new RuleCheck();
+        var cleanName = check.Line(name, Limits.NameLength, ReviewError.NameMissing, ReviewError.NameTooLong);
+        check.Require(FindByAccount(accountId) is null, ReviewError.AlreadyCoFacilitator);
+        check.ThrowIfBroken();
+
+        var coFacilitator = new Participant(NewId(), cleanName, relationship, Role.Facilitator, null, now) { AccountId = accountId };
+        _participants.Add(coFacilitator);
+        Version++;
+        return coFacilitator;
+    }
+
+    /// <summary>A link that lets another device (a TV, a projector's computer) show this review as the big screen, and nothing more.</summary>
+    public Participant AddScreen(string participantId, string invitationTokenHash, DateTimeOffset now)
+    {
+        RequireFacilitator(participantId);
+        var expires = new DateTimeOffset(Date.AddDays(Limits.ScreenDaysAfterReview).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        var screen = new Participant(NewId(), "", "", Role.Screen, invitationTokenHash, now, expires);
+        _participants.Add(screen);
+        Version++;
+        return screen;
+    }
+
     /// <summary>Shows a new join code on the big screen, or none (null) to stop people joining by code.</summary>
     public void SetJoinCode(string participantId, string? code)
     {
@@ -275,7 +306,7 @@ public sealed class Review
     /// <summary>The facilitator or the person lets someone in from the lobby, or turns them away.</summary>
     public Participant Admit(string participantId, string? waitingId, bool letIn, DateTimeOffset now)
     {
-        if (Member(participantId).Role is not (Role.Facilitator or Role.Person))
+        if (Actor(participantId).Role is not (Role.Facilitator or Role.Person))
         {
             throw new ReviewRuleException(ReviewError.FacilitatorOrPersonOnly);
         }
@@ -288,17 +319,20 @@ public sealed class Review
         return waiting;
     }
 
-    /// <summary>The facilitator or the person takes someone out of the review. Nobody removes the facilitator.</summary>
+    /// <summary>
+    /// The facilitator or the person takes someone out of the review, or revokes a link not yet used.
+    /// Nobody removes the facilitator who runs it; only a facilitator removes a co-facilitator.
+    /// </summary>
     public Participant Remove(string participantId, string? removedId)
     {
-        var remover = Member(participantId);
+        var remover = Actor(participantId);
         if (remover.Role is not (Role.Facilitator or Role.Person))
         {
             throw new ReviewRuleException(ReviewError.FacilitatorOrPersonOnly);
         }
 
         var removed = FindParticipant(removedId) ?? throw new ReviewRuleException(ReviewError.ParticipantNotFound);
-        if (removed.Role == Role.Facilitator)
+        if (removed.Role == Role.Facilitator && (removed == Facilitator || remover.Role != Role.Facilitator))
         {
             throw new ReviewRuleException(ReviewError.FacilitatorCannotBeRemoved);
         }
@@ -311,7 +345,7 @@ public sealed class Review
     /// <summary>The person decides what is recorded: a hidden card stays on the board, marked, and is left out of the minutes.</summary>
     public Card SetKeptOutOfMinutes(string participantId, string? cardId, bool keptOut)
     {
-        if (Member(participantId).Role != Role.Person)
+        if (Actor(participantId).Role != Role.Person)
         {
             throw new ReviewRuleException(ReviewError.PersonOnly);
         }
@@ -365,7 +399,7 @@ public sealed class Review
 
     private (Participant Member, Card Card) CardFor(string participantId, string? cardId)
     {
-        var member = Member(participantId);
+        var member = Actor(participantId);
         var card = _cards.Find(c => c.Id == cardId && (!c.Quiet || c.AuthorId == member.Id)) ?? throw new ReviewRuleException(ReviewError.CardNotFound);
         RequireAuthorOrFacilitator(member, card.AuthorId);
         return (member, card);

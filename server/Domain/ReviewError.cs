@@ -47,4 +47,6 @@ public enum ReviewError
     PersonOnly,
     FacilitatorOrPersonOnly,
     ScreenOnlyShows,
+    AlreadyCoFacilitator,
+    CoFacilitatorNotFound,
 }

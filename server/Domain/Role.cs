@@ -8,4 +8,7 @@ public enum Role
     Person,
 
     Contributor,
+
+    /// <summary>A big screen for the room: shows the review it was opened for, changes nothing, and is nobody in "Here now".</summary>
+    Screen,
 }

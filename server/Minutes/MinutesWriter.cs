@@ -17,7 +17,7 @@ public sealed class MinutesWriter(IStringLocalizer<SharedResource> text)
         Field(minutes, text["Minutes.Date"], LongDate(review.Date));
 
         minutes.Append("\n## ").Append(text["Minutes.WhoIsHere"]).Append("\n\n");
-        foreach (var participant in review.Participants.Where(p => p.HasJoined))
+        foreach (var participant in review.Participants.Where(p => p.HasJoined && p.Role != Role.Screen))
         {
             minutes.Append("- ").Append(MarkdownText.Escape(participant.Name))
                 .Append(" (").Append(MarkdownText.Escape(participant.Relationship)).Append(")\n");

@@ -4,14 +4,15 @@ namespace ReviewRoom.Realtime;
 
 /// <summary>
 /// Who has a live connection to each review, for the "Here now" list, and so a removed participant's
-/// connections can be ended. One person may have several tabs.
+/// connections, big screens included, can be ended. One person may have several tabs.
 /// </summary>
 public sealed class PresenceTracker
 {
-    private readonly Dictionary<string, Dictionary<string, (string ParticipantId, HubCallerContext Connection)>> _connections = [];
+    private readonly Dictionary<string, Dictionary<string, (string ParticipantId, HubCallerContext Connection, bool IsScreen)>> _connections = [];
     private readonly Lock _gate = new();
 
-    public IReadOnlyList<string> Arrive(string reviewId, HubCallerContext connection, string participantId)
+    /// <summary>Records a connection; a big screen's is kept (so it can be ended) but is nobody in "Here now".</summary>
+    public IReadOnlyList<string> Arrive(string reviewId, HubCallerContext connection, string participantId, bool isScreen = false)
     {
         lock (_gate)
         {
@@ -20,7 +21,7 @@ public sealed class PresenceTracker
                 _connections[reviewId] = review = [];
             }
 
-            review[connection.ConnectionId] = (participantId, connection);
+            review[connection.ConnectionId] = (participantId, connection, isScreen);
             return Here(review);
         }
     }
@@ -62,6 +63,6 @@ public sealed class PresenceTracker
         }
     }
 
-    private static string[] Here(Dictionary<string, (string ParticipantId, HubCallerContext Connection)> review) =>
-        [.. review.Values.Select(c => c.ParticipantId).Distinct().Order(StringComparer.Ordinal)];
+    private static string[] Here(Dictionary<string, (string ParticipantId, HubCallerContext Connection, bool IsScreen)> review) =>
+        [.. review.Values.Where(c => !c.IsScreen).Select(c => c.ParticipantId).Distinct().Order(StringComparer.Ordinal)];
 }

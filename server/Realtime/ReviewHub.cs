@@ -22,25 +22,28 @@ public sealed class ReviewHub(ReviewService reviews, MembershipCookies membershi
         var http = Context.GetHttpContext()!;
         var member = await memberships.FindAsync(http, http.Request.Query["review"])
             ?? throw new ReviewRuleException(ReviewError.NotAMember);
+        // A screen's own link makes it read-only; a facilitator's tab asking to be the screen becomes read-only too.
+        var isScreen = member.OnlyReads || http.Request.Query["screen"] == "1";
+        Context.Items[MemberKey] = member with { OnlyReads = isScreen };
         await Groups.AddToGroupAsync(Context.ConnectionId, GroupFor(member.ReviewId));
-        if (http.Request.Query["screen"] == "1")
+        if (!isScreen)
         {
-            // The big screen: reads the review, changes nothing, and is not a person in "Here now".
-            Context.Items[MemberKey] = member with { OnlyReads = true };
-            await Clients.Caller.PresenceChanged(presence.Here(member.ReviewId));
-            return;
+            await Groups.AddToGroupAsync(Context.ConnectionId, GroupForParticipant(member.ParticipantId));
         }
 
-        Context.Items[MemberKey] = member;
-        await Groups.AddToGroupAsync(Context.ConnectionId, GroupForParticipant(member.ParticipantId));
-        await Clients.Group(GroupFor(member.ReviewId)).PresenceChanged(presence.Arrive(member.ReviewId, Context, member.ParticipantId));
+        var here = presence.Arrive(member.ReviewId, Context, member.ParticipantId, isScreen);
+        await (isScreen ? Clients.Caller : Clients.Group(GroupFor(member.ReviewId))).PresenceChanged(here);
     }
 
     public override async Task OnDisconnectedAsync(Exception? exception)
     {
-        if (Context.Items.TryGetValue(MemberKey, out var value) && value is ReviewMember { OnlyReads: false } member)
+        if (Context.Items.TryGetValue(MemberKey, out var value) && value is ReviewMember member)
         {
-            await Clients.Group(GroupFor(member.ReviewId)).PresenceChanged(presence.Leave(member.ReviewId, Context.ConnectionId));
+            var here = presence.Leave(member.ReviewId, Context.ConnectionId);
+            if (!member.OnlyReads)
+            {
+                await Clients.Group(GroupFor(member.ReviewId)).PresenceChanged(here);
+            }
         }
     }
 

@@ -12,7 +12,7 @@ public interface IReviewStore
     /// <summary>The review that last showed this join code; check the review still shows it.</summary>
     string? FindReviewIdByJoinCode(string code);
 
-    /// <summary>The reviews a facilitator's account runs.</summary>
+    /// <summary>The reviews that name this account, including any it has since been removed from.</summary>
     IReadOnlyList<Review> FindRunBy(string accountId);
 
     /// <summary>Completes once the review and its activity entry are safely on disk.</summary>

@@ -36,7 +36,9 @@ public sealed class ReviewService(IReviewStore store, IReviewNotifier notifier, 
 
     /// <summary>The member, if this participant belongs to this review; null for anyone else.</summary>
     public Task<ReviewMember?> FindMemberAsync(string reviewId, string participantId) =>
-        ReadAsync(reviewId, review => review.FindParticipant(participantId) is null ? null : new ReviewMember(reviewId, participantId));
+        ReadAsync(reviewId, review => review.FindParticipant(participantId) is { } participant
+            ? new ReviewMember(reviewId, participantId, OnlyReads: participant.Role == Role.Screen)
+            : null);
 
     /// <summary>A signed-in facilitator's place in a review they run; null for any other review.</summary>
     public Task<ReviewMember?> FindMemberByAccountAsync(string reviewId, string accountId) =>
@@ -44,7 +46,7 @@ public sealed class ReviewService(IReviewStore store, IReviewNotifier notifier, 
 
     /// <summary>The reviews an account runs, soonest first.</summary>
     public IReadOnlyList<ReviewSummary> RunBy(string accountId) =>
-        [.. store.FindRunBy(accountId).Select(r => new ReviewSummary(r.Id, r.PersonName, r.Title, r.Date)).OrderBy(r => r.Date)];
+        [.. store.FindRunBy(accountId).Where(r => r.FindByAccount(accountId) is not null).Select(r => new ReviewSummary(r.Id, r.PersonName, r.Title, r.Date)).OrderBy(r => r.Date)];
 
     public Task<BoardSnapshot?> SnapshotAsync(ReviewMember member) =>
         ReadAsync(member.ReviewId, review =>
@@ -132,10 +134,26 @@ public sealed class ReviewService(IReviewStore store, IReviewNotifier notifier, 
         }
 
         return await ReadAsync(reviewId, review => review.FindInvitation(InvitationToken.Hash(token), Now) is { } invitee
-            ? new InvitationView(new ReviewMember(review.Id, invitee.Id), review.PersonName, review.Title, invitee.Name, invitee.Relationship)
+            ? new InvitationView(new ReviewMember(review.Id, invitee.Id), review.PersonName, review.Title, invitee.Name, invitee.Relationship, invitee.Role)
             : null);
     }
 
+    /// <summary>Makes a link for another device to show the review as the big screen; returns its secret, of which only the hash is kept.</summary>
+    public async Task<string> AddScreenAsync(ReviewMember member)
+    {
+        var token = InvitationToken.Create();
+        await ChangeAsync(member, "screen-link-made", review => review.AddScreen(member.ParticipantId, InvitationToken.Hash(token), Now), (review, _) => ParticipantsChangedAsync(review));
+        return token;
+    }
+
+    public Task AddCoFacilitatorAsync(ReviewMember member, FacilitatorAccount? account, string relationship) =>
+        ChangeAsync(
+            member,
+            "co-facilitator-added",
+            review => review.AddCoFacilitator(member.ParticipantId, account?.Id ?? throw new ReviewRuleException(ReviewError.CoFacilitatorNotFound), account.Name, relationship, Now),
+            (review, _) => ParticipantsChangedAsync(review));
+
+    /// <summary>Records the first time someone comes in; the big screen's first visit is recorded too, though it is nobody in the minutes.</summary>
     public Task JoinAsync(ReviewMember member) =>
         ChangeAsync(
             member,
@@ -321,4 +339,4 @@ public enum LobbyState
 
 public sealed record ReviewSummary(string Id, string PersonName, string Title, DateOnly Date);
 
-public sealed record InvitationView(ReviewMember Invitee, string PersonName, string Title, string Name, string Relationship);
+public sealed record InvitationView(ReviewMember Invitee, string PersonName, string Title, string Name, string Relationship, Role Role);

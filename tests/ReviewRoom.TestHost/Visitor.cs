@@ -60,14 +60,14 @@ public sealed partial class Visitor(ReviewRoomFactory app, CookieContainer cooki
         await PostFormAsync("/sign-in", "/sign-in", new() { ["Email"] = email, ["Password"] = password });
 
     /// <summary>Creates a review as its facilitator and returns its id.</summary>
-    public async Task<string> CreateReviewAsync(string personName = "Sam Jones")
+    public async Task<string> CreateReviewAsync(string personName = "Sam Jones", string template = "person-centred-review")
     {
         var response = await PostFormAsync("/reviews/new", "/reviews/new", new()
         {
             ["PersonName"] = personName,
             ["Title"] = "Annual review",
             ["Date"] = "2026-12-01",
-            ["TemplateId"] = "person-centred-review",
+            ["TemplateId"] = template,
         });
         return response.StatusCode == HttpStatusCode.Redirect
             ? response.Headers.Location!.OriginalString.Split('/').Last()
@@ -90,6 +90,19 @@ public sealed partial class Visitor(ReviewRoomFactory app, CookieContainer cooki
     /// <summary>The invitation link the board shows once, after creating a review or inviting someone.</summary>
     public async Task<string> InvitationLinkShownAsync(string reviewId) =>
         WebUtility.HtmlDecode(InvitationLink().Match(await Http.GetStringAsync($"/reviews/{reviewId}")).Groups[1].Value);
+
+    /// <summary>Makes a link for another device to be the review's big screen, and returns it.</summary>
+    public async Task<string> ScreenLinkAsync(string reviewId)
+    {
+        var response = await PostFormAsync($"/reviews/{reviewId}", $"/reviews/{reviewId}/screenlink", []);
+        var page = response.StatusCode == HttpStatusCode.Redirect
+            ? await Http.GetStringAsync(response.Headers.Location)
+            : throw new InvalidOperationException($"Making a screen link answered {response.StatusCode}.");
+        return WebUtility.HtmlDecode(ScreenLink().Match(page).Groups[1].Value);
+    }
+
+    public async Task<HttpResponseMessage> AddCoFacilitatorAsync(string reviewId, string email) =>
+        await PostFormAsync($"/reviews/{reviewId}", $"/reviews/{reviewId}/cofacilitator", new() { ["email"] = email });
 
     public async Task<HttpResponseMessage> JoinAsync(string invitationLink) =>
         await PostFormAsync(invitationLink, new Uri(invitationLink).AbsolutePath, []);
@@ -140,4 +153,7 @@ public sealed partial class Visitor(ReviewRoomFactory app, CookieContainer cooki
 
     [GeneratedRegex("id=\"invitation-link\" name=\"invitation-link\" type=\"text\" value=\"([^\"]+)\"")]
     private static partial Regex InvitationLink();
+
+    [GeneratedRegex("id=\"screen-link\" name=\"screen-link\" type=\"text\" value=\"([^\"]+)\"")]
+    private static partial Regex ScreenLink();
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using ReviewRoom.Access;
+using ReviewRoom.Domain;
 using ReviewRoom.Reviews;
 
 namespace ReviewRoom.Pages.Join;
@@ -34,6 +35,6 @@ public sealed class JoinModel(ReviewService reviews, MembershipCookies membershi
 
         await reviews.JoinAsync(invitation.Invitee);
         memberships.Admit(HttpContext, invitation.Invitee);
-        return Redirect($"/reviews/{invitation.Invitee.ReviewId}");
+        return Redirect(invitation.Role == Role.Screen ? $"/screen/{invitation.Invitee.ReviewId}" : $"/reviews/{invitation.Invitee.ReviewId}");
     }
 }

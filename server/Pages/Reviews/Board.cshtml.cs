@@ -1,7 +1,9 @@
 using System.Text;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using ReviewRoom.Access;
+using ReviewRoom.Accounts;
 using ReviewRoom.Domain;
 using ReviewRoom.Infrastructure;
 using ReviewRoom.Minutes;
@@ -13,7 +15,8 @@ namespace ReviewRoom.Pages.Reviews;
 
 /// <summary>The room. Rendered in full on the server, so it works before (and without) the live connection.</summary>
 public sealed class BoardModel(
-    ReviewService reviews, MembershipCookies memberships, PresenceTracker presence, MinutesWriter minutes, ReviewErrorText errorText) : PageModel
+    ReviewService reviews, AccountService accounts, MembershipCookies memberships, PresenceTracker presence, MinutesWriter minutes, ReviewErrorText errorText,
+    IStringLocalizer<SharedResource> text) : PageModel
 {
     [FromRoute] public string ReviewId { get; set; } = "";
 
@@ -25,12 +28,20 @@ public sealed class BoardModel(
     public string? InviteName { get; private set; }
     public string? InviteRelationship { get; private set; }
     public string? InvitationLink { get; private set; }
+    public string? ScreenLink { get; private set; }
+    public string? CoFacilitatorEmail { get; private set; }
     public bool InviteOpen => InvitationLink is not null || Errors.For("invite-name") is not null || Errors.For("invite-relationship") is not null;
     public bool IsFacilitator => Me.Role == Role.Facilitator;
     public bool IsPerson => Me.Role == Role.Person;
     public bool PersonInvited => Board.Participants.Any(p => p.Role == Role.Person);
 
+    /// <summary>The facilitator or the person may take anyone out but themselves and the lead facilitator; only facilitators remove a co-facilitator.</summary>
+    public bool CanRemove(ParticipantView participant) =>
+        (IsFacilitator || IsPerson) && participant.Id != Me.Id
+        && (participant.Role != Role.Facilitator || (IsFacilitator && participant.Id != Board.Participants.First(p => p.Role == Role.Facilitator).Id));
+
     public const string InvitationLinkKey = "InvitationLink";
+    public const string ScreenLinkKey = "ScreenLink";
 
     public static string JoinLink(HttpRequest request, string token) => $"{request.Scheme}://{request.Host}/join/{token}";
 
@@ -41,13 +52,21 @@ public sealed class BoardModel(
             return Forbidden();
         }
 
+        if (member.OnlyReads)
+        {
+            return Redirect($"/screen/{ReviewId}");
+        }
+
+        // A co-facilitator's first visit is when they join.
+        await reviews.JoinAsync(member);
         InvitationLink = TempData[InvitationLinkKey] as string;
+        ScreenLink = TempData[ScreenLinkKey] as string;
         return await ShowAsync(member);
     }
 
     public async Task<IActionResult> OnPostAddCardAsync(string? sectionId, string? text, string? operationId, string? cell, string? saidBy, string? findOutBy)
     {
-        if (await memberships.FindAsync(HttpContext, ReviewId) is not { } member)
+        if (await ActorAsync() is not { } member)
         {
             return Forbidden();
         }
@@ -69,7 +88,7 @@ public sealed class BoardModel(
 
     public async Task<IActionResult> OnPostAddActionAsync(string? sectionId, string? what, string? owner, DateOnly? due, string? operationId)
     {
-        if (await memberships.FindAsync(HttpContext, ReviewId) is not { } member)
+        if (await ActorAsync() is not { } member)
         {
             return Forbidden();
         }
@@ -100,7 +119,7 @@ public sealed class BoardModel(
 
     public async Task<IActionResult> OnPostChooseAsync(string? sectionId, int? statement, string? agreedBy)
     {
-        if (await memberships.FindAsync(HttpContext, ReviewId) is not { } member)
+        if (await ActorAsync() is not { } member)
         {
             return Forbidden();
         }
@@ -119,7 +138,7 @@ public sealed class BoardModel(
 
     public async Task<IActionResult> OnPostInviteAsync(string? name, string? relationship, Role role = Role.Contributor)
     {
-        if (await memberships.FindAsync(HttpContext, ReviewId) is not { } member)
+        if (await ActorAsync() is not { } member)
         {
             return Forbidden();
         }
@@ -143,9 +162,51 @@ public sealed class BoardModel(
         }
     }
 
+    public async Task<IActionResult> OnPostScreenLinkAsync()
+    {
+        if (await ActorAsync() is not { } member)
+        {
+            return Forbidden();
+        }
+
+        try
+        {
+            TempData[ScreenLinkKey] = JoinLink(Request, await reviews.AddScreenAsync(member));
+            return Redirect($"/reviews/{ReviewId}");
+        }
+        catch (ReviewRuleException)
+        {
+            return Forbidden();
+        }
+    }
+
+    public async Task<IActionResult> OnPostCoFacilitatorAsync(string? email)
+    {
+        if (await ActorAsync() is not { } member)
+        {
+            return Forbidden();
+        }
+
+        try
+        {
+            await reviews.AddCoFacilitatorAsync(member, accounts.ActiveByEmail(email), text["Role.CoFacilitator"]);
+            return Redirect($"/reviews/{ReviewId}");
+        }
+        catch (ReviewRuleException refusal) when (!refusal.Errors.Contains(ReviewError.FacilitatorOnly))
+        {
+            Errors.Add("co-facilitator-email", errorText.For(refusal));
+            CoFacilitatorEmail = email;
+            return await ShowAsync(member);
+        }
+        catch (ReviewRuleException)
+        {
+            return Forbidden();
+        }
+    }
+
     public async Task<IActionResult> OnPostJoinCodeAsync(bool open)
     {
-        if (await memberships.FindAsync(HttpContext, ReviewId) is not { } member)
+        if (await ActorAsync() is not { } member)
         {
             return Forbidden();
         }
@@ -163,7 +224,7 @@ public sealed class BoardModel(
 
     public async Task<IActionResult> OnPostRemoveAsync(string? participantId)
     {
-        if (await memberships.FindAsync(HttpContext, ReviewId) is not { } member)
+        if (await ActorAsync() is not { } member)
         {
             return Forbidden();
         }
@@ -199,6 +260,10 @@ public sealed class BoardModel(
         HereNow = [.. Board.Participants.Where(p => here.Contains(p.Id))];
         return Page();
     }
+
+    /// <summary>Who is changing the review: a member, and not a big screen, which only shows it.</summary>
+    private async Task<ReviewMember?> ActorAsync() =>
+        await memberships.FindAsync(HttpContext, ReviewId) is { OnlyReads: false } member ? member : null;
 
     private StatusCodeResult Forbidden() => StatusCode(StatusCodes.Status403Forbidden);
 }

@@ -12,7 +12,7 @@ using ReviewRoom.Templates;
 namespace ReviewRoom.Pages.Reviews;
 
 public sealed class NewModel(
-    ReviewService reviews, AccountService accounts, TemplateCatalog templates, MembershipCookies memberships, ReviewErrorText errorText, IStringLocalizer<SharedResource> text) : PageModel
+    ReviewService reviews, AccountService accounts, TemplateCatalog templates, ReviewErrorText errorText, IStringLocalizer<SharedResource> text) : PageModel
 {
     private static readonly Dictionary<ReviewError, string> FieldOf = new()
     {
@@ -43,7 +43,6 @@ public sealed class NewModel(
             var facilitator = accounts.Active(FacilitatorSignIn.AccountId(User)) ?? throw new ReviewRuleException(ReviewError.AccountNotFound);
             var (member, personsToken) = await reviews.CreateAsync(
                 facilitator, PersonName, Title, ModelState.IsValid ? Date : null, TemplateId, text["Role.Facilitator"], text["Role.PersonRelationship"]);
-            memberships.Admit(HttpContext, member);
             TempData[BoardModel.InvitationLinkKey] = BoardModel.JoinLink(Request, personsToken);
             return Redirect($"/reviews/{member.ReviewId}");
         }

@@ -1,0 +1,280 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.SignalR.Client;
+using ReviewRoom.Domain;
+using ReviewRoom.Reviews;
+using ReviewRoom.TestHost;
+
+namespace ReviewRoom.IntegrationTests;
+
+/// <summary>
+/// Every hub method and page handler, tried by every kind of caller, against a fresh review each
+/// time: allowed or refused as DESIGN.md says, and a refused call changes nothing.
+/// </summary>
+public sealed partial class AccessBoundaryTests(AccessBoundaryTests.Accounts accounts) : IClassFixture<AccessBoundaryTests.Accounts>
+{
+    public enum Caller { Facilitator, CoFacilitator, Person, Contributor, Screen, Revoked, Stranger, OtherReviewsFacilitator }
+
+    private const string Cards = "priority";
+    private const string ActionPlan = "action-plan";
+    private const string Choice = "what-matters";
+
+    // One letter per caller, in the order above: Y allowed, n refused.
+    private static readonly Dictionary<string, string> Table = new()
+    {
+        ["hub GetSnapshot"] = "YYYYYnnn",
+        ["hub AddCard"] = "YYYYnnnn",
+        ["hub EditCard (the person's card)"] = "YYYnnnnn",
+        ["hub MoveCard (the person's card)"] = "YYYnnnnn",
+        ["hub DeleteCard (the person's card)"] = "YYYnnnnn",
+        ["hub RestoreCard (the person's card)"] = "YYYnnnnn",
+        ["hub AddAction"] = "YYYYnnnn",
+        ["hub SetActionStatus (the person's action)"] = "YYYnnnnn",
+        ["hub Choose"] = "YYnnnnnn",
+        ["hub SetNowDiscussing"] = "YYnnnnnn",
+        ["hub SetLocked"] = "YYnnnnnn",
+        ["hub SetQuietWriting"] = "YYnnnnnn",
+        ["hub SetKeptOutOfMinutes"] = "nnYnnnnn",
+        ["hub Admit (someone in the lobby)"] = "YYYnnnnn",
+        ["page GET board"] = "YYYYnnnn",
+        ["page GET minutes"] = "YYnnnnnn",
+        ["page GET big screen"] = "YYnnYnnn",
+        ["page GET big screen QR code"] = "YYnnYnnn",
+        ["page POST add card"] = "YYYYnnnn",
+        ["page POST add action"] = "YYYYnnnn",
+        ["page POST choose"] = "YYnnnnnn",
+        ["page POST invite"] = "YYnnnnnn",
+        ["page POST screen link"] = "YYnnnnnn",
+        ["page POST co-facilitator"] = "YYnnnnnn",
+        ["page POST join code"] = "YYnnnnnn",
+        ["page POST remove (a contributor)"] = "YYYnnnnn",
+    };
+
+    private static readonly Dictionary<string, Func<Room, Visitor, Task<bool>>> Operations = new()
+    {
+        ["hub GetSnapshot"] = (room, v) => Hub(room, v, c => c.InvokeAsync<BoardSnapshot>("GetSnapshot")),
+        ["hub AddCard"] = (room, v) => Hub(room, v, c => c.InvokeAsync<CardView>("AddCard", NewId(), new CardDraft(Cards, "Kind"))),
+        ["hub EditCard (the person's card)"] = (room, v) => Hub(room, v, c => c.InvokeAsync<CardView>("EditCard", room.PersonsCard, new CardDraft(Cards, "Changed"))),
+        ["hub MoveCard (the person's card)"] = (room, v) => Hub(room, v, c => c.InvokeAsync<CardView>("MoveCard", room.PersonsCard, Cards, null, null)),
+        ["hub DeleteCard (the person's card)"] = (room, v) => Hub(room, v, c => c.InvokeAsync("DeleteCard", room.PersonsCard)),
+        ["hub RestoreCard (the person's card)"] = (room, v) => Hub(room, v, c => c.InvokeAsync<CardView>("RestoreCard", room.PersonsCard)),
+        ["hub AddAction"] = (room, v) => Hub(room, v, c => c.InvokeAsync<ActionView>("AddAction", NewId(), new ActionDraft(ActionPlan, "Ring the college", "Ana Jones", new DateOnly(2027, 1, 5)))),
+        ["hub SetActionStatus (the person's action)"] = (room, v) => Hub(room, v, c => c.InvokeAsync<ActionView>("SetActionStatus", room.PersonsAction, ActionStatus.Done)),
+        ["hub Choose"] = (room, v) => Hub(room, v, c => c.InvokeAsync("Choose", Choice, 2, "Everyone")),
+        ["hub SetNowDiscussing"] = (room, v) => Hub(room, v, c => c.InvokeAsync("SetNowDiscussing", Cards)),
+        ["hub SetLocked"] = (room, v) => Hub(room, v, c => c.InvokeAsync("SetLocked", Cards, true)),
+        ["hub SetQuietWriting"] = (room, v) => Hub(room, v, c => c.InvokeAsync("SetQuietWriting", Cards, true)),
+        ["hub SetKeptOutOfMinutes"] = (room, v) => Hub(room, v, c => c.InvokeAsync<CardView>("SetKeptOutOfMinutes", room.PersonsCard, true)),
+        ["hub Admit (someone in the lobby)"] = (room, v) => Hub(room, v, c => c.InvokeAsync("Admit", room.WaitingId, true)),
+        ["page GET board"] = (room, v) => Ok(v.Http.GetAsync($"/reviews/{room.Id}")),
+        ["page GET minutes"] = (room, v) => Ok(v.Http.GetAsync($"/reviews/{room.Id}/minutes")),
+        ["page GET big screen"] = (room, v) => Ok(v.Http.GetAsync($"/screen/{room.Id}")),
+        ["page GET big screen QR code"] = (room, v) => Ok(v.Http.GetAsync($"/screen/{room.Id}/qr")),
+        ["page POST add card"] = (room, v) => Post(room, v, "addcard", new() { ["sectionId"] = Cards, ["text"] = "Kind", ["operationId"] = NewId() }),
+        ["page POST add action"] = (room, v) => Post(room, v, "addaction", new() { ["sectionId"] = ActionPlan, ["what"] = "Ring", ["owner"] = "Ana", ["due"] = "2027-01-05", ["operationId"] = NewId() }),
+        ["page POST choose"] = (room, v) => Post(room, v, "choose", new() { ["sectionId"] = Choice, ["statement"] = "1" }),
+        ["page POST invite"] = (room, v) => Post(room, v, "invite", new() { ["name"] = "Bo", ["relationship"] = "friend" }),
+        ["page POST screen link"] = (room, v) => Post(room, v, "screenlink", []),
+        ["page POST co-facilitator"] = (room, v) => Post(room, v, "cofacilitator", new() { ["email"] = Accounts.SpareEmail }),
+        ["page POST join code"] = (room, v) => Post(room, v, "joincode", new() { ["open"] = "true" }),
+        ["page POST remove (a contributor)"] = (room, v) => Post(room, v, "remove", new() { ["participantId"] = room.ContributorId }),
+    };
+
+    public static TheoryData<string, Caller> Cases()
+    {
+        var cases = new TheoryData<string, Caller>();
+        foreach (var operation in Table.Keys)
+        {
+            foreach (var caller in Enum.GetValues<Caller>())
+            {
+                cases.Add(operation, caller);
+            }
+        }
+
+        return cases;
+    }
+
+    [Fact]
+    public void Table_CoversEveryHubMethodAndEveryCaller()
+    {
+        var hubMethods = typeof(ReviewRoom.Realtime.ReviewHub).GetMethods(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.DeclaredOnly)
+            .Where(m => !m.IsSpecialName && m.Name is not ("OnConnectedAsync" or "OnDisconnectedAsync"))
+            .Select(m => m.Name);
+        var tried = Table.Keys.Where(k => k.StartsWith("hub ", StringComparison.Ordinal)).Select(k => k.Split(' ')[1]);
+
+        Assert.Equal(hubMethods.Order(StringComparer.Ordinal), tried.Order(StringComparer.Ordinal));
+        Assert.Equal(Table.Keys.Order(StringComparer.Ordinal), Operations.Keys.Order(StringComparer.Ordinal));
+        Assert.All(Table.Values, row => Assert.Equal(Enum.GetValues<Caller>().Length, row.Length));
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public async Task Operation_IsAllowedOrRefused_AsTheRolesSay(string operation, Caller caller)
+    {
+        await using var room = await Room.OpenAsync(accounts);
+        var before = await room.VersionAsync();
+        var visitor = room.As(caller);
+
+        var allowed = await Operations[operation](room, visitor);
+
+        var expected = Table[operation][(int)caller] == 'Y';
+        Assert.True(expected == allowed, $"{operation} by {caller}: expected {(expected ? "allowed" : "refused")}, was {(allowed ? "allowed" : "refused")}.");
+        if (!allowed)
+        {
+            Assert.Equal(before, await room.VersionAsync());
+        }
+    }
+
+    private static async Task<bool> Hub(Room room, Visitor visitor, Func<HubConnection, Task> call)
+    {
+        HubConnection? connection = null;
+        try
+        {
+            // The screen connects without asking to be one: its link alone must make it read-only.
+            connection = await visitor.ConnectAsync(room.Id);
+            await call(connection).WaitAsync(TimeSpan.FromSeconds(10));
+            return true;
+        }
+        catch (Exception refused) when (refused is not TimeoutException)
+        {
+            return false;
+        }
+        finally
+        {
+            if (connection is not null)
+            {
+                await connection.DisposeAsync();
+            }
+        }
+    }
+
+    private static async Task<bool> Ok(Task<HttpResponseMessage> request) => (await request).StatusCode == HttpStatusCode.OK;
+
+    // A change made through a form answers with a redirect back to the board; a refusal does not.
+    private static async Task<bool> Post(Room room, Visitor visitor, string handler, Dictionary<string, string> fields)
+    {
+        fields["__RequestVerificationToken"] = room.AntiforgeryToken(visitor);
+        var response = await visitor.Http.PostAsync($"/reviews/{room.Id}/{handler}", new FormUrlEncodedContent(fields));
+        return response.StatusCode == HttpStatusCode.Redirect;
+    }
+
+    private static string NewId() => Guid.NewGuid().ToString("N");
+
+    /// <summary>The accounts every case shares: the facilitator, a colleague made co-facilitator, another review's facilitator.</summary>
+    public sealed class Accounts : IAsyncLifetime
+    {
+        public const string SpareEmail = "spare@example.org";
+
+        private readonly DataFolder _data = new();
+
+        public ReviewRoomFactory App { get; private set; } = null!;
+        public Visitor Facilitator { get; private set; } = null!;
+        public Visitor CoFacilitator { get; private set; } = null!;
+        public string CoFacilitatorEmail { get; } = "facilitator1@example.org";
+        public Visitor OtherReviewsFacilitator { get; private set; } = null!;
+
+        public async ValueTask InitializeAsync()
+        {
+            App = new ReviewRoomFactory(_data);
+            Facilitator = await App.NewFacilitatorAsync();
+            CoFacilitator = await App.NewFacilitatorAsync();
+            OtherReviewsFacilitator = await App.NewFacilitatorAsync();
+            await OtherReviewsFacilitator.CreateReviewAsync("Alex Smith");
+            await Facilitator.AddFacilitatorAsync("Spare Colleague", SpareEmail);
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await Facilitator.DisposeAsync();
+            await CoFacilitator.DisposeAsync();
+            await OtherReviewsFacilitator.DisposeAsync();
+            await App.DisposeAsync();
+            _data.Dispose();
+        }
+    }
+
+    /// <summary>A fresh review with someone of every kind in it, a card and an action by the person, and someone in the lobby.</summary>
+    private sealed partial class Room(Accounts accounts, string id) : IAsyncDisposable
+    {
+        private readonly Dictionary<Visitor, string> _antiforgery = [];
+        private HubConnection _facilitatorsView = null!;
+
+        public string Id { get; } = id;
+        public Visitor Person { get; } = new(accounts.App);
+        public Visitor Contributor { get; } = new(accounts.App);
+        public Visitor ScreenDevice { get; } = new(accounts.App);
+        public Visitor Revoked { get; } = new(accounts.App);
+        public Visitor Stranger { get; } = new(accounts.App);
+        public Visitor Waiting { get; } = new(accounts.App);
+        public string PersonsCard { get; private set; } = "";
+        public string PersonsAction { get; private set; } = "";
+        public string ContributorId { get; private set; } = "";
+        public string WaitingId { get; private set; } = "";
+
+        public static async Task<Room> OpenAsync(Accounts accounts)
+        {
+            var fran = accounts.Facilitator;
+            var room = new Room(accounts, await fran.CreateReviewAsync(template: "team-self-assessment"));
+            await room.Person.JoinAsync(await fran.InvitationLinkShownAsync(room.Id));
+            await room.Contributor.JoinAsync(await fran.InviteAsync(room.Id, "Ana Jones", "sister"));
+            await room.Revoked.JoinAsync(await fran.InviteAsync(room.Id, "Raj Patel", "neighbour"));
+            await room.ScreenDevice.JoinAsync(await fran.ScreenLinkAsync(room.Id));
+            await fran.AddCoFacilitatorAsync(room.Id, accounts.CoFacilitatorEmail);
+
+            var screen = await fran.Http.GetStringAsync($"/screen/{room.Id}");
+            var code = ScreenCode().Match(screen).Groups[1].Value.Replace(" ", "", StringComparison.Ordinal);
+            await room.Waiting.PostFormAsync($"/join?code={code}", "/join", new() { ["Code"] = code, ["Name"] = "Bo", ["Relationship"] = "friend" });
+
+            var persons = await room.Person.ConnectAsync(room.Id);
+            room.PersonsCard = (await persons.InvokeAsync<CardView>("AddCard", NewId(), new CardDraft(Cards, "My own words"))).Id;
+            room.PersonsAction = (await persons.InvokeAsync<ActionView>("AddAction", NewId(), new ActionDraft(ActionPlan, "Visit the college", "Sam Jones", new DateOnly(2027, 1, 5)))).Id;
+
+            room._facilitatorsView = await fran.ConnectAsync(room.Id);
+            var participants = (await room._facilitatorsView.InvokeAsync<BoardSnapshot>("GetSnapshot")).Participants;
+            room.ContributorId = participants.Single(p => p.Name == "Ana Jones").Id;
+            room.WaitingId = participants.Single(p => p.Waiting).Id;
+            var removed = await fran.PostFormAsync($"/reviews/{room.Id}", $"/reviews/{room.Id}/remove", new() { ["participantId"] = participants.Single(p => p.Name == "Raj Patel").Id });
+            Assert.Equal(HttpStatusCode.Redirect, removed.StatusCode);
+
+            foreach (var visitor in new[] { fran, accounts.CoFacilitator, room.Person, room.Contributor, room.ScreenDevice, room.Revoked, room.Stranger, accounts.OtherReviewsFacilitator })
+            {
+                // A caller with no board of their own still gets a valid token from a page they can open.
+                var page = await visitor.Http.GetStringAsync("/join");
+                room._antiforgery[visitor] = AntiforgeryField().Match(page).Groups[1].Value;
+            }
+
+            return room;
+        }
+
+        public Visitor As(Caller caller) => caller switch
+        {
+            Caller.Facilitator => accounts.Facilitator,
+            Caller.CoFacilitator => accounts.CoFacilitator,
+            Caller.Person => Person,
+            Caller.Contributor => Contributor,
+            Caller.Screen => ScreenDevice,
+            Caller.Revoked => Revoked,
+            Caller.Stranger => Stranger,
+            _ => accounts.OtherReviewsFacilitator,
+        };
+
+        public string AntiforgeryToken(Visitor visitor) => _antiforgery[visitor];
+
+        public async Task<long> VersionAsync() => (await _facilitatorsView.InvokeAsync<BoardSnapshot>("GetSnapshot")).Version;
+
+        public async ValueTask DisposeAsync()
+        {
+            await _facilitatorsView.DisposeAsync();
+            foreach (var visitor in new[] { Person, Contributor, ScreenDevice, Revoked, Stranger, Waiting })
+            {
+                await visitor.DisposeAsync();
+            }
+        }
+
+        [GeneratedRegex("id=\"screen-code\">([0-9 ]+)<")]
+        private static partial Regex ScreenCode();
+
+        [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+        private static partial Regex AntiforgeryField();
+    }
+}
