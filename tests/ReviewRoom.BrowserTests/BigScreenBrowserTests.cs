@@ -62,6 +62,43 @@ public sealed class BigScreenBrowserTests(Chromium chromium) : LiveApp
         Assert.Empty(await Violations(screen));
     }
 
+    [Fact]
+    public async Task BigScreen_OnAnotherDevice_OpensFromItsLink_RecoversAfterADrop_AndGoesWhenRevoked()
+    {
+        await using var fran = await Participant.ArriveAsync(chromium.Browser, App.RootUri, "facilitator");
+        await using var tv = await Participant.ArriveAsync(chromium.Browser, App.RootUri, "tv", width: 1920);
+        await fran.SetUpAsync(App.Logs);
+        await fran.CreateReviewAsync("Sam Jones", "Annual review", "2026-12-01");
+        await fran.Page.GetByRole(AriaRole.Button, new() { Name = "Show the big screen on another device" }).ClickAsync();
+        var link = await fran.Page.GetByLabel("Big screen link").InputValueAsync();
+
+        await tv.Page.SetViewportSizeAsync(1920, 1080);
+        await tv.Page.GotoAsync(link);
+        await tv.Page.GetByRole(AriaRole.Button, new() { Name = "Show the big screen" }).ClickAsync();
+        await Expect(tv.Page.Locator("#connection-status")).ToHaveAttributeAsync("data-state", "live");
+        Assert.DoesNotContain(link.Split('/').Last(), tv.Page.Url, StringComparison.Ordinal);
+        await fran.Section(Grid).GetByRole(AriaRole.Button, new() { Name = "Discuss this now" }).ClickAsync();
+        await Expect(tv.Page.GetByRole(AriaRole.Region, new() { Name = Grid })).ToContainTextAsync("Now discussing");
+        await Expect(tv.Page.GetByRole(AriaRole.Img, new() { Name = "QR code that opens the join page with the code filled in" })).ToBeVisibleAsync();
+
+        await tv.Context.SetOfflineAsync(true);
+        await Expect(tv.Page.Locator("#connection-status")).Not.ToHaveAttributeAsync("data-state", "live");
+        await fran.AddCardAsync(Grid, "Enjoys the new bus route");
+        await tv.Context.SetOfflineAsync(false);
+        await Expect(tv.Page.Locator("#connection-status")).ToHaveAttributeAsync("data-state", "live");
+        await Expect(tv.Page.GetByRole(AriaRole.Region, new() { Name = Grid })).ToContainTextAsync("Enjoys the new bus route");
+        await tv.Page.ScreenshotAsync(new() { Path = Path.Combine(RepoPaths.TestResults, "big-screen-other-device-1920x1080.png") });
+
+        await fran.Page.GetByText("Who is invited").ClickAsync();
+        await fran.Page.GetByRole(AriaRole.Button, new() { Name = "Revoke Big screen on another device" }).ClickAsync();
+
+        await Expect(tv.Page.Locator("#connection-status")).ToHaveAttributeAsync("data-state", "refused", new() { Timeout = 5000 });
+        await Expect(tv.Page.GetByText("Enjoys the new bus route")).ToHaveCountAsync(0);
+        await Expect(tv.Page.GetByText("Sam Jones")).ToHaveCountAsync(0);
+        var again = await tv.Page.GotoAsync(link);
+        Assert.Equal(404, again!.Status);
+    }
+
     private static async Task<string[]> Violations(IPage page)
     {
         await page.EvaluateAsync(await File.ReadAllTextAsync(Path.Combine(RepoPaths.Root, "node_modules", "axe-core", "axe.min.js")));

@@ -20,6 +20,12 @@ connection.addEventListener('snapshot', ({ detail }) => {
     showJoinCode(detail.joinCode);
     draw(detail);
 });
+// A screen whose link was revoked keeps nothing of the review on show.
+connection.addEventListener('state', ({ detail }) => {
+    if (detail.state !== 'refused') return;
+    area.replaceChildren();
+    document.querySelector('.screen__header').replaceChildren();
+});
 connection.start();
 
 function showJoinCode(code) {
