@@ -221,9 +221,7 @@ public sealed partial class AccessBoundaryTests(AccessBoundaryTests.Accounts acc
             await room.ScreenDevice.JoinAsync(await fran.ScreenLinkAsync(room.Id));
             await fran.AddCoFacilitatorAsync(room.Id, accounts.CoFacilitatorEmail);
 
-            var screen = await fran.Http.GetStringAsync($"/screen/{room.Id}");
-            var code = ScreenCode().Match(screen).Groups[1].Value.Replace(" ", "", StringComparison.Ordinal);
-            await room.Waiting.PostFormAsync($"/join?code={code}", "/join", new() { ["Code"] = code, ["Name"] = "Bo", ["Relationship"] = "friend" });
+            await room.Waiting.AskToJoinAsync(await fran.JoinCodeAsync(room.Id));
 
             var persons = await room.Person.ConnectAsync(room.Id);
             room.PersonsCard = (await persons.InvokeAsync<CardView>("AddCard", NewId(), new CardDraft(Cards, "My own words"))).Id;
@@ -270,9 +268,6 @@ public sealed partial class AccessBoundaryTests(AccessBoundaryTests.Accounts acc
                 await visitor.DisposeAsync();
             }
         }
-
-        [GeneratedRegex("id=\"screen-code\">([0-9 ]+)<")]
-        private static partial Regex ScreenCode();
 
         [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
         private static partial Regex AntiforgeryField();

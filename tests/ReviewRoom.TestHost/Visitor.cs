@@ -101,6 +101,17 @@ public sealed partial class Visitor(ReviewRoomFactory app, CookieContainer cooki
         return WebUtility.HtmlDecode(ScreenLink().Match(page).Groups[1].Value);
     }
 
+    /// <summary>The six digits the big screen shows, as a facilitator sees them; empty when joining by code is off.</summary>
+    public async Task<string> JoinCodeAsync(string reviewId) =>
+        JoinCode().Match(await Http.GetStringAsync($"/screen/{reviewId}")).Groups[1].Value.Replace(" ", "", StringComparison.Ordinal);
+
+    /// <summary>Types a code, a name and a relationship on the join page; answers where it sent them, or null if it did not.</summary>
+    public async Task<string?> AskToJoinAsync(string code, string name = "Bo Lane", string relationship = "friend")
+    {
+        var response = await PostFormAsync("/join", "/join", new() { ["Code"] = code, ["Name"] = name, ["Relationship"] = relationship });
+        return response.StatusCode == HttpStatusCode.Redirect ? response.Headers.Location!.OriginalString : null;
+    }
+
     public async Task<HttpResponseMessage> AddCoFacilitatorAsync(string reviewId, string email) =>
         await PostFormAsync($"/reviews/{reviewId}", $"/reviews/{reviewId}/cofacilitator", new() { ["email"] = email });
 
@@ -153,6 +164,9 @@ public sealed partial class Visitor(ReviewRoomFactory app, CookieContainer cooki
 
     [GeneratedRegex("id=\"invitation-link\" name=\"invitation-link\" type=\"text\" value=\"([^\"]+)\"")]
     private static partial Regex InvitationLink();
+
+    [GeneratedRegex("id=\"screen-code\">([0-9 ]*)<")]
+    private static partial Regex JoinCode();
 
     [GeneratedRegex("id=\"screen-link\" name=\"screen-link\" type=\"text\" value=\"([^\"]+)\"")]
     private static partial Regex ScreenLink();
