@@ -28,6 +28,7 @@ public sealed class LiteDbStore : IReviewStore, IAccountStore, IDisposable
     private readonly Channel<PendingWrite> _queue = Channel.CreateUnbounded<PendingWrite>(new() { SingleReader = true });
     private readonly Thread _writer;
     private readonly ILogger<LiteDbStore> _logger;
+    private readonly Lock _disposing = new();
 
     public LiteDbStore(IOptions<ReviewRoomOptions> options, IHostEnvironment environment, ILogger<LiteDbStore> logger)
     {
@@ -97,13 +98,21 @@ public sealed class LiteDbStore : IReviewStore, IAccountStore, IDisposable
         });
     }
 
+    /// <summary>Finishes the queued writes and closes the file; a second call waits for the first to finish.</summary>
     public void Dispose()
     {
-        _queue.Writer.TryComplete();
-        _writer.Join();
-        _database.Dispose();
-        _logFile.Dispose();
-        _dataFile.Dispose();
+        lock (_disposing)
+        {
+            if (!_queue.Writer.TryComplete())
+            {
+                return;
+            }
+
+            _writer.Join();
+            _database.Dispose();
+            _logFile.Dispose();
+            _dataFile.Dispose();
+        }
     }
 
     private Task Enqueue(Action write)

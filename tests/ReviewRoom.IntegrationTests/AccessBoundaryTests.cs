@@ -48,6 +48,7 @@ public sealed partial class AccessBoundaryTests(AccessBoundaryTests.Accounts acc
         ["page POST co-facilitator"] = "YYnnnnnn",
         ["page POST join code"] = "YYnnnnnn",
         ["page POST remove (a contributor)"] = "YYYnnnnn",
+        ["page POST admit (someone in the lobby)"] = "YYYnnnnn",
     };
 
     private static readonly Dictionary<string, Func<Room, Visitor, Task<bool>>> Operations = new()
@@ -78,6 +79,7 @@ public sealed partial class AccessBoundaryTests(AccessBoundaryTests.Accounts acc
         ["page POST co-facilitator"] = (room, v) => Post(room, v, "cofacilitator", new() { ["email"] = Accounts.SpareEmail }),
         ["page POST join code"] = (room, v) => Post(room, v, "joincode", new() { ["open"] = "true" }),
         ["page POST remove (a contributor)"] = (room, v) => Post(room, v, "remove", new() { ["participantId"] = room.ContributorId }),
+        ["page POST admit (someone in the lobby)"] = (room, v) => Post(room, v, "admit", new() { ["waitingId"] = room.WaitingId, ["letIn"] = "true" }),
     };
 
     public static TheoryData<string, Caller> Cases()

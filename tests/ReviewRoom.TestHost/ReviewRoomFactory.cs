@@ -5,7 +5,9 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using ReviewRoom.Storage;
 
 namespace ReviewRoom.TestHost;
 
@@ -23,6 +25,7 @@ public sealed class ReviewRoomFactory(DataFolder data, bool realSocket = false) 
     public bool UsesRealSocket => realSocket;
 
     private Visitor? _administrator;
+    private LiteDbStore? _store;
     private int _facilitators;
 
     /// <summary>
@@ -56,6 +59,23 @@ public sealed class ReviewRoomFactory(DataFolder data, bool realSocket = false) 
         factory.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
         factory.StartServer();
         return factory;
+    }
+
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        var host = base.CreateHost(builder);
+        _store = host.Services.GetRequiredService<LiteDbStore>();
+        return host;
+    }
+
+    /// <summary>
+    /// Stops the app and closes its database before returning: the app's own shutdown can finish on
+    /// another thread a moment later, and a restarted server on the same folder must find the file free.
+    /// </summary>
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        _store?.Dispose();
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

@@ -61,7 +61,12 @@ export class RoomConnection extends EventTarget {
             await this.#connection.start();
             await this.#catchUp();
             this.#connecting = false;
-        } catch {
+        } catch (error) {
+            // Refused (removed, revoked, or never a member): trying again will not help.
+            if (refusalOf(error).refusal) {
+                this.#setState('refused');
+                return;
+            }
             setTimeout(() => this.#connect(attempt + 1), retryDelays[Math.min(attempt + 1, retryDelays.length - 1)]);
         }
     }

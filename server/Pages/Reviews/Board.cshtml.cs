@@ -162,23 +162,8 @@ public sealed class BoardModel(
         }
     }
 
-    public async Task<IActionResult> OnPostScreenLinkAsync()
-    {
-        if (await ActorAsync() is not { } member)
-        {
-            return Forbidden();
-        }
-
-        try
-        {
-            TempData[ScreenLinkKey] = JoinLink(Request, await reviews.AddScreenAsync(member));
-            return Redirect($"/reviews/{ReviewId}");
-        }
-        catch (ReviewRuleException)
-        {
-            return Forbidden();
-        }
-    }
+    public Task<IActionResult> OnPostScreenLinkAsync() =>
+        FacilitatorControlAsync(async member => TempData[ScreenLinkKey] = JoinLink(Request, await reviews.AddScreenAsync(member)));
 
     public async Task<IActionResult> OnPostCoFacilitatorAsync(string? email)
     {
@@ -204,7 +189,9 @@ public sealed class BoardModel(
         }
     }
 
-    public async Task<IActionResult> OnPostJoinCodeAsync(bool open)
+    public Task<IActionResult> OnPostJoinCodeAsync(bool open) => FacilitatorControlAsync(member => reviews.SetJoinCodeAsync(member, open));
+
+    public async Task<IActionResult> OnPostAdmitAsync(string? waitingId, bool letIn)
     {
         if (await ActorAsync() is not { } member)
         {
@@ -213,12 +200,13 @@ public sealed class BoardModel(
 
         try
         {
-            await reviews.SetJoinCodeAsync(member, open);
+            await reviews.AdmitAsync(member, waitingId, letIn);
             return Redirect($"/reviews/{ReviewId}");
         }
-        catch (ReviewRuleException)
+        catch (ReviewRuleException refusal)
         {
-            return Forbidden();
+            Errors.Add("invited", errorText.For(refusal));
+            return await ShowAsync(member);
         }
     }
 
@@ -259,6 +247,25 @@ public sealed class BoardModel(
         var here = presence.Here(ReviewId).Append(Me.Id).ToHashSet();
         HereNow = [.. Board.Participants.Where(p => here.Contains(p.Id))];
         return Page();
+    }
+
+    /// <summary>A control only a facilitator has, with nothing to say but the board again; anyone else is refused outright.</summary>
+    private async Task<IActionResult> FacilitatorControlAsync(Func<ReviewMember, Task> change)
+    {
+        if (await ActorAsync() is not { } member)
+        {
+            return Forbidden();
+        }
+
+        try
+        {
+            await change(member);
+            return Redirect($"/reviews/{ReviewId}");
+        }
+        catch (ReviewRuleException)
+        {
+            return Forbidden();
+        }
     }
 
     /// <summary>Who is changing the review: a member, and not a big screen, which only shows it.</summary>
