@@ -12,6 +12,9 @@ public static class Limits
     /// <summary>How long after the review's date an invitation link keeps working.</summary>
     public const int InvitationDaysAfterReview = 14;
 
+    /// <summary>How many people may wait in the lobby at once, so nobody can flood it with requests.</summary>
+    public const int WaitingAtOnce = 20;
+
     /// <summary>How long after the review's date a big-screen link keeps working.</summary>
     public const int ScreenDaysAfterReview = 1;
 }

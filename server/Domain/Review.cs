@@ -295,6 +295,7 @@ public sealed class Review
         var check = new RuleCheck();
         var cleanName = check.Line(name, Limits.NameLength, ReviewError.NameMissing, ReviewError.NameTooLong);
         var cleanRelationship = check.Line(relationship, Limits.RelationshipLength, ReviewError.RelationshipMissing, ReviewError.RelationshipTooLong);
+        check.Require(_participants.Count(p => p.Waiting && !p.Removed) < Limits.WaitingAtOnce, ReviewError.LobbyFull);
         check.ThrowIfBroken();
 
         var asking = new Participant(NewId(), cleanName, cleanRelationship, Role.Contributor, null, now) { Waiting = true };

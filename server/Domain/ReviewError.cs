@@ -49,4 +49,5 @@ public enum ReviewError
     ScreenOnlyShows,
     AlreadyCoFacilitator,
     CoFacilitatorNotFound,
+    LobbyFull,
 }

@@ -67,4 +67,17 @@ public sealed class RoomRolesTests
         Assert.Null(_review.FindByAccount("lee-account"));
         Assert.Equal("like", _review.NowDiscussing);
     }
+
+    [Fact]
+    public void Lobby_HoldsAtMostSoMany_AndLettingSomeoneInMakesRoom()
+    {
+        var waiting = Enumerable.Range(0, Limits.WaitingAtOnce).Select(i => _review.AskToJoin($"Visitor {i}", "friend", Now)).ToList();
+        var version = _review.Version;
+
+        Assert.Equal(ReviewError.LobbyFull, Assert.Throws<ReviewRuleException>(() => _review.AskToJoin("One more", "friend", Now)).Errors.Single());
+        Assert.Equal(version, _review.Version);
+
+        _review.Admit(Fran, waiting[0].Id, letIn: true, Now);
+        Assert.True(_review.AskToJoin("One more", "friend", Now).Waiting);
+    }
 }

@@ -49,7 +49,12 @@ public sealed class CodeModel(ReviewService reviews, MembershipCookies membershi
         {
             foreach (var error in refusal.Errors)
             {
-                Errors.Add(error is ReviewError.RelationshipMissing or ReviewError.RelationshipTooLong ? "relationship" : "name", errorText.For(error));
+                Errors.Add(error switch
+                {
+                    ReviewError.RelationshipMissing or ReviewError.RelationshipTooLong => "relationship",
+                    ReviewError.NameMissing or ReviewError.NameTooLong => "name",
+                    _ => "code",
+                }, errorText.For(error));
             }
 
             return Page();
