@@ -40,6 +40,22 @@ public sealed class MembershipCookies(IDataProtectionProvider dataProtection, Re
         return ParticipantId(reviewId, value) is { } participantId ? await reviews.FindMemberAsync(reviewId, participantId) : null;
     }
 
+    /// <summary>
+    /// Who the caller is in this review, whether or not they may still be in the room (to read the
+    /// minutes after it closes): from the review's cookie, or a signed-in facilitator's account.
+    /// </summary>
+    public async Task<string?> ParticipantIdAsync(HttpContext context, string? reviewId)
+    {
+        if (WaitingParticipantId(context, reviewId) is { } participantId)
+        {
+            return participantId;
+        }
+
+        return IsReviewId(reviewId) && FacilitatorSignIn.AccountId(context.User) is { } accountId
+            ? (await reviews.FindMemberByAccountAsync(reviewId, accountId))?.ParticipantId
+            : null;
+    }
+
     /// <summary>Whose cookie this is for the review, whether or not they have been let in yet.</summary>
     public string? WaitingParticipantId(HttpContext context, string? reviewId) =>
         IsReviewId(reviewId) && context.Request.Cookies.TryGetValue(CookieName(reviewId), out var value) ? ParticipantId(reviewId, value) : null;

@@ -16,6 +16,9 @@ public sealed class Participant(string id, string name, string relationship, Rol
     /// <summary>Came in with the room's code and is waiting in the lobby to be let in.</summary>
     public bool Waiting { get; internal set; }
 
+    /// <summary>For a contributor: the person chose to let them read the minutes after the review closes.</summary>
+    public bool MayReadMinutes { get; internal set; }
+
     /// <summary>Removed from the review: the link stops working and they lose access at once.</summary>
     public bool Removed { get; internal set; }
 

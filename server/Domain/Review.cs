@@ -79,6 +79,34 @@ public sealed class Review
 
     internal void RestoreJoinCode(string? joinCode) => JoinCode = joinCode;
 
+    internal void RestoreRecord(DateTimeOffset? closedAt, SignOff? signOff) => (ClosedAt, SignOff) = (closedAt, signOff);
+
+    /// <summary>When the facilitator closed the review: from then on the board is read-only and the minutes are final.</summary>
+    public DateTimeOffset? ClosedAt { get; private set; }
+
+    public bool IsClosed => ClosedAt is not null;
+
+    /// <summary>What the person said of the minutes, once they have; after that the review stays closed.</summary>
+    public SignOff? SignOff { get; private set; }
+
+    /// <summary>
+    /// Who may still be in the room: anyone in the review while it is open; once it is closed, only
+    /// the facilitators and the person, on a read-only board.
+    /// </summary>
+    public Participant? FindInRoom(string? participantId) =>
+        FindParticipant(participantId) is { } participant && (!IsClosed || participant.Role is Role.Facilitator or Role.Person) ? participant : null;
+
+    /// <summary>
+    /// The facilitators and the person may always read the minutes; a contributor only once the
+    /// review is closed, and only if the person (or the facilitator for them) shared them.
+    /// </summary>
+    public bool MayReadMinutes(string? participantId) => FindParticipant(participantId) switch
+    {
+        { Role: Role.Facilitator or Role.Person } => true,
+        { Role: Role.Contributor, MayReadMinutes: true } => IsClosed,
+        _ => false,
+    };
+
     /// <summary>Someone still in the review; null for anyone removed or never in it.</summary>
     public Participant? FindParticipant(string? participantId) => _participants.Find(p => p.Id == participantId && !p.Removed && !p.Waiting);
 
@@ -100,9 +128,17 @@ public sealed class Review
     public Participant Member(string participantId) =>
         FindParticipant(participantId) ?? throw new ReviewRuleException(ReviewError.NotAMember);
 
-    /// <summary>A member who is changing something: never a big screen, which only shows the review.</summary>
-    private Participant Actor(string participantId) =>
-        Member(participantId) is { Role: not Role.Screen } actor ? actor : throw new ReviewRuleException(ReviewError.ScreenOnlyShows);
+    /// <summary>A member changing what is on the board: never a big screen, which only shows it, and never once the review is closed.</summary>
+    private Participant Actor(string participantId)
+    {
+        var actor = Member(participantId);
+        if (actor.Role == Role.Screen)
+        {
+            throw new ReviewRuleException(ReviewError.ScreenOnlyShows);
+        }
+
+        return IsClosed ? throw new ReviewRuleException(ReviewError.ReviewClosed) : actor;
+    }
 
     public SectionState StateOf(string sectionId) => _states[sectionId];
 
@@ -255,6 +291,66 @@ public sealed class Review
         return invitee;
     }
 
+    /// <summary>The facilitator ends the meeting: the board becomes read-only, joining by code stops, and the minutes are final.</summary>
+    public void Close(string participantId, DateTimeOffset now)
+    {
+        RequireFacilitator(participantId);
+        ClosedAt = now;
+        JoinCode = null;
+        Version++;
+    }
+
+    /// <summary>Undoes closing, for a slip, until the person has signed the minutes off.</summary>
+    public void Reopen(string participantId)
+    {
+        if (Member(participantId).Role != Role.Facilitator)
+        {
+            throw new ReviewRuleException(ReviewError.FacilitatorOnly);
+        }
+
+        var check = new RuleCheck();
+        check.Require(IsClosed, ReviewError.ReviewNotClosed);
+        check.Require(SignOff is null, ReviewError.MinutesSignedOff);
+        check.ThrowIfBroken();
+        ClosedAt = null;
+        Version++;
+    }
+
+    /// <summary>The person says whether they agree with the minutes; if not, why. It is dated and printed at the end of the minutes.</summary>
+    public SignOff SignOffMinutes(string participantId, bool agrees, string? reason, DateTimeOffset now)
+    {
+        if (Member(participantId).Role != Role.Person)
+        {
+            throw new ReviewRuleException(ReviewError.PersonOnly);
+        }
+
+        var check = new RuleCheck();
+        check.Require(IsClosed, ReviewError.ReviewNotClosed);
+        var because = agrees ? null : check.Text(reason, Limits.CardLength, ReviewError.ReasonMissing, ReviewError.ReasonTooLong);
+        check.ThrowIfBroken();
+        SignOff = new SignOff(agrees, because, now);
+        Version++;
+        return SignOff;
+    }
+
+    /// <summary>The person (or the facilitator for them) chooses which contributors may read the minutes once the review is closed.</summary>
+    public void ShareMinutes(string participantId, IReadOnlyCollection<string> readerIds)
+    {
+        FacilitatorOrPerson(participantId);
+        var contributors = _participants.Where(p => p.Role == Role.Contributor && !p.Removed && !p.Waiting).ToList();
+        if (readerIds.Any(id => !contributors.Exists(c => c.Id == id)))
+        {
+            throw new ReviewRuleException(ReviewError.ParticipantNotFound);
+        }
+
+        foreach (var contributor in contributors)
+        {
+            contributor.MayReadMinutes = readerIds.Contains(contributor.Id);
+        }
+
+        Version++;
+    }
+
     /// <summary>Another facilitator's account helps run this review: they see it and may do all a facilitator does.</summary>
     public Participant AddCoFacilitator(string participantId, string accountId, string? name, string relationship, DateTimeOffset now)
     {
@@ -307,11 +403,8 @@ public sealed class Review
     /// <summary>The facilitator or the person lets someone in from the lobby, or turns them away.</summary>
     public Participant Admit(string participantId, string? waitingId, bool letIn, DateTimeOffset now)
     {
-        if (Actor(participantId).Role is not (Role.Facilitator or Role.Person))
-        {
-            throw new ReviewRuleException(ReviewError.FacilitatorOrPersonOnly);
-        }
-
+        Actor(participantId);
+        FacilitatorOrPerson(participantId);
         var waiting = FindWaiting(waitingId) ?? throw new ReviewRuleException(ReviewError.ParticipantNotFound);
         waiting.Waiting = false;
         waiting.Removed = !letIn;
@@ -326,11 +419,8 @@ public sealed class Review
     /// </summary>
     public Participant Remove(string participantId, string? removedId)
     {
-        var remover = Actor(participantId);
-        if (remover.Role is not (Role.Facilitator or Role.Person))
-        {
-            throw new ReviewRuleException(ReviewError.FacilitatorOrPersonOnly);
-        }
+        Actor(participantId);
+        var remover = FacilitatorOrPerson(participantId);
 
         var removed = FindParticipant(removedId) ?? throw new ReviewRuleException(ReviewError.ParticipantNotFound);
         if (removed.Role == Role.Facilitator && (removed == Facilitator || remover.Role != Role.Facilitator))
@@ -361,7 +451,8 @@ public sealed class Review
     public bool Join(string participantId, DateTimeOffset now)
     {
         var participant = Member(participantId);
-        if (participant.JoinedAt is not null)
+        // Opening a link after the meeting does not make someone one of those who were there.
+        if (participant.JoinedAt is not null || IsClosed)
         {
             return false;
         }
@@ -419,11 +510,14 @@ public sealed class Review
 
     private void RequireFacilitator(string participantId)
     {
-        if (Member(participantId).Role != Role.Facilitator)
+        if (Actor(participantId).Role != Role.Facilitator)
         {
             throw new ReviewRuleException(ReviewError.FacilitatorOnly);
         }
     }
+
+    private Participant FacilitatorOrPerson(string participantId) =>
+        Member(participantId) is { Role: Role.Facilitator or Role.Person } member ? member : throw new ReviewRuleException(ReviewError.FacilitatorOrPersonOnly);
 
     private static void RequireAuthorOrFacilitator(Participant member, string authorId)
     {

@@ -50,4 +50,10 @@ public enum ReviewError
     AlreadyCoFacilitator,
     CoFacilitatorNotFound,
     LobbyFull,
+    ReviewClosed,
+    ReviewNotClosed,
+    MinutesSignedOff,
+    ReasonMissing,
+    ReasonTooLong,
+    SignOffChoiceMissing,
 }

@@ -17,7 +17,7 @@ public sealed class ReviewErrorText(IStringLocalizer<SharedResource> text)
         ReviewError.TitleTooLong => Limits.TitleLength,
         ReviewError.NameTooLong => Limits.NameLength,
         ReviewError.RelationshipTooLong => Limits.RelationshipLength,
-        ReviewError.CardTooLong or ReviewError.AgreedByTooLong => Limits.CardLength,
+        ReviewError.CardTooLong or ReviewError.AgreedByTooLong or ReviewError.ReasonTooLong => Limits.CardLength,
         ReviewError.SaidByTooLong or ReviewError.FindOutByTooLong or ReviewError.ActionOwnerTooLong => Limits.NameLength,
         ReviewError.ActionWhatTooLong => Limits.ActionLength,
         _ => 0,

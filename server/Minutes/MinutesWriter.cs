@@ -43,6 +43,11 @@ public sealed class MinutesWriter(IStringLocalizer<SharedResource> text)
             }
         }
 
+        if (review.SignOff is { } signOff)
+        {
+            SignedOff(minutes, review.PersonName, signOff);
+        }
+
         return minutes.ToString();
     }
 
@@ -122,6 +127,18 @@ public sealed class MinutesWriter(IStringLocalizer<SharedResource> text)
         if (section.AgreedBy is { } agreed)
         {
             minutes.Append('\n').Append(text["Minutes.AgreedBy", MarkdownText.Escape(agreed)]).Append('\n');
+        }
+    }
+
+    private void SignedOff(StringBuilder minutes, string personName, SignOff signOff)
+    {
+        var on = LongDate(DateOnly.FromDateTime(signOff.At.UtcDateTime));
+        minutes.Append("\n## ").Append(text["Minutes.SignOff"]).Append("\n\n")
+            .Append(signOff.Agrees ? text["Minutes.Agrees", MarkdownText.Escape(personName), on] : text["Minutes.DoesNotAgree", MarkdownText.Escape(personName), on])
+            .Append('\n');
+        if (signOff.Reason is { } reason)
+        {
+            minutes.Append("\n> ").Append(MarkdownText.EscapeLines(reason, "> ")).Append('\n');
         }
     }
 

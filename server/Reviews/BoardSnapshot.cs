@@ -17,8 +17,12 @@ public sealed record BoardSnapshot(
     string? NowDiscussing,
     string? JoinCode,
     IReadOnlyList<SectionView> Sections,
-    IReadOnlyList<ParticipantView> Participants)
+    IReadOnlyList<ParticipantView> Participants,
+    DateTimeOffset? ClosedAt = null,
+    SignOff? SignOff = null)
 {
+    public bool IsClosed => ClosedAt is not null;
+
     /// <param name="viewerId">Whose board this is; null for the minutes, which show every card.</param>
     /// <param name="due">The words for an action's date, such as "due in 3 weeks".</param>
     public static BoardSnapshot Of(Review review, string? viewerId, Func<DateOnly, string> due) => new(
@@ -30,7 +34,9 @@ public sealed record BoardSnapshot(
         review.NowDiscussing,
         review.JoinCode,
         [.. review.Sections.Select(s => SectionView.Of(review, s, viewerId, due))],
-        ParticipantView.InReview(review));
+        ParticipantView.InReview(review),
+        review.ClosedAt,
+        review.SignOff);
 }
 
 public sealed record SectionView(
@@ -67,10 +73,10 @@ public sealed record ActionView(string Id, string SectionId, string What, string
             due(action.Due), action.Status, action.AuthorId);
 }
 
-public sealed record ParticipantView(string Id, string Name, string Relationship, Role Role, bool HasJoined, bool Waiting)
+public sealed record ParticipantView(string Id, string Name, string Relationship, Role Role, bool HasJoined, bool Waiting, bool MayReadMinutes = false)
 {
     public static ParticipantView Of(Participant participant) =>
-        new(participant.Id, participant.Name, participant.Relationship, participant.Role, participant.JoinedAt is not null, participant.Waiting);
+        new(participant.Id, participant.Name, participant.Relationship, participant.Role, participant.JoinedAt is not null, participant.Waiting, participant.MayReadMinutes);
 
     public static IReadOnlyList<ParticipantView> InReview(Review review) => [.. review.Participants.Where(p => !p.Removed).Select(Of)];
 }

@@ -36,7 +36,7 @@ public sealed class ReviewService(IReviewStore store, IReviewNotifier notifier, 
 
     /// <summary>The member, if this participant belongs to this review; null for anyone else.</summary>
     public Task<ReviewMember?> FindMemberAsync(string reviewId, string participantId) =>
-        ReadAsync(reviewId, review => review.FindParticipant(participantId) is { } participant
+        ReadAsync(reviewId, review => review.FindInRoom(participantId) is { } participant
             ? new ReviewMember(reviewId, participantId, OnlyReads: participant.Role == Role.Screen)
             : null);
 
@@ -134,7 +134,7 @@ public sealed class ReviewService(IReviewStore store, IReviewNotifier notifier, 
         }
 
         return await ReadAsync(reviewId, review => review.FindInvitation(InvitationToken.Hash(token), Now) is { } invitee
-            ? new InvitationView(new ReviewMember(review.Id, invitee.Id), review.PersonName, review.Title, invitee.Name, invitee.Relationship, invitee.Role)
+            ? new InvitationView(new ReviewMember(review.Id, invitee.Id), review.PersonName, review.Title, invitee.Name, invitee.Relationship, invitee.Role, review.IsClosed)
             : null);
     }
 
@@ -206,6 +206,34 @@ public sealed class ReviewService(IReviewStore store, IReviewNotifier notifier, 
 
     public Task AdmitAsync(ReviewMember member, string? waitingId, bool letIn) =>
         ChangeAsync(member, letIn ? "let-in" : "turned-away", review => review.Admit(member.ParticipantId, waitingId, letIn, Now), (review, _) => ParticipantsChangedAsync(review));
+
+    /// <summary>Ends the meeting: the board turns read-only for the facilitators and the person, and everyone else's pages lose it at once.</summary>
+    public Task CloseAsync(ReviewMember member) =>
+        ChangeAsync(
+            member,
+            "review-closed",
+            review => Done(() => review.Close(member.ParticipantId, Now)),
+            async (review, _) =>
+            {
+                await notifier.BoardChangedAsync(review.Id, review.Version);
+                foreach (var outside in review.Participants.Where(p => !p.Removed && review.FindInRoom(p.Id) is null))
+                {
+                    await notifier.ParticipantRemovedAsync(review.Id, outside.Id);
+                }
+            });
+
+    public Task ReopenAsync(ReviewMember member) =>
+        ChangeAsync(member, "review-reopened", review => Done(() => review.Reopen(member.ParticipantId)), TellBoardAsync);
+
+    public Task SignOffAsync(ReviewMember member, bool agrees, string? reason) =>
+        ChangeAsync(member, agrees ? "minutes-agreed" : "minutes-disagreed", review => review.SignOffMinutes(member.ParticipantId, agrees, reason, Now), TellBoardAsync);
+
+    public Task ShareMinutesAsync(ReviewMember member, IReadOnlyCollection<string>? readerIds) =>
+        ChangeAsync(member, "minutes-shared", review => Done(() => review.ShareMinutes(member.ParticipantId, readerIds ?? [])), (review, _) => ParticipantsChangedAsync(review));
+
+    /// <summary>Everything that goes in the minutes, for someone allowed to read them; null for anyone else.</summary>
+    public Task<BoardSnapshot?> MinutesForAsync(string reviewId, string participantId) =>
+        ReadAsync(reviewId, review => review.MayReadMinutes(participantId) ? BoardSnapshot.Of(review, null, dueDates.InWords) : null);
 
     /// <summary>Takes someone out of the review; their open pages lose access at once.</summary>
     public Task RemoveParticipantAsync(ReviewMember member, string? participantId) =>
@@ -339,4 +367,4 @@ public enum LobbyState
 
 public sealed record ReviewSummary(string Id, string PersonName, string Title, DateOnly Date);
 
-public sealed record InvitationView(ReviewMember Invitee, string PersonName, string Title, string Name, string Relationship, Role Role);
+public sealed record InvitationView(ReviewMember Invitee, string PersonName, string Title, string Name, string Relationship, Role Role, bool ReviewClosed);

@@ -16,6 +16,10 @@ internal sealed class ReviewDocument
     public long Version { get; set; }
     public string? NowDiscussing { get; set; }
     public string? JoinCode { get; set; }
+    public long? ClosedAt { get; set; }
+    public bool? SignOffAgrees { get; set; }
+    public string? SignOffReason { get; set; }
+    public long? SignedOffAt { get; set; }
     public List<SectionDocument> Sections { get; set; } = [];
     public List<ParticipantDocument> Participants { get; set; } = [];
     public List<CardDocument> Cards { get; set; } = [];
@@ -32,6 +36,10 @@ internal sealed class ReviewDocument
         Version = review.Version,
         NowDiscussing = review.NowDiscussing,
         JoinCode = review.JoinCode,
+        ClosedAt = review.ClosedAt?.UtcTicks,
+        SignOffAgrees = review.SignOff?.Agrees,
+        SignOffReason = review.SignOff?.Reason,
+        SignedOffAt = review.SignOff?.At.UtcTicks,
         Sections = [.. review.Sections.Select(s =>
         {
             var state = review.StateOf(s.Id);
@@ -61,6 +69,7 @@ internal sealed class ReviewDocument
             ExpiresAt = p.ExpiresAt?.UtcTicks,
             Removed = p.Removed,
             Waiting = p.Waiting,
+            MayReadMinutes = p.MayReadMinutes,
         })],
         Cards = [.. review.Cards.Select(c => new CardDocument
         {
@@ -97,6 +106,9 @@ internal sealed class ReviewDocument
     {
         var review = Restore();
         review.RestoreJoinCode(JoinCode);
+        review.RestoreRecord(
+            ClosedAt is { } closed ? Utc(closed) : null,
+            SignOffAgrees is { } agrees && SignedOffAt is { } signed ? new SignOff(agrees, SignOffReason, Utc(signed)) : null);
         return review;
     }
 
@@ -113,6 +125,7 @@ internal sealed class ReviewDocument
         {
             Removed = p.Removed,
             Waiting = p.Waiting,
+            MayReadMinutes = p.MayReadMinutes,
             JoinedAt = p.JoinedAt is { } joined ? Utc(joined) : null,
             AccountId = p.AccountId,
         }),
@@ -166,6 +179,7 @@ internal sealed class ParticipantDocument
     public long? ExpiresAt { get; set; }
     public bool Removed { get; set; }
     public bool Waiting { get; set; }
+    public bool MayReadMinutes { get; set; }
 }
 
 internal sealed class CardDocument

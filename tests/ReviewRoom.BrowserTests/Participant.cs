@@ -119,11 +119,15 @@ internal sealed class Participant : IAsyncDisposable
     public Task ExpectLiveAsync() =>
         Expect(_page.GetByRole(AriaRole.Status).First).ToHaveAttributeAsync("data-state", "live");
 
+    /// <summary>Opens the minutes from the board in a tab of their own, downloads the Markdown, and closes the tab.</summary>
     public async Task<string> DownloadMinutesAsync()
     {
-        var download = await _page.RunAndWaitForDownloadAsync(() => _page.GetByRole(AriaRole.Link, new() { Name = "Download minutes" }).ClickAsync());
+        var minutesPage = await _context.NewPageAsync();
+        await minutesPage.GotoAsync((await _page.GetByRole(AriaRole.Link, new() { Name = "Minutes", Exact = true }).GetAttributeAsync("href"))!);
+        var download = await minutesPage.RunAndWaitForDownloadAsync(() => minutesPage.GetByRole(AriaRole.Link, new() { Name = "Download the minutes (.md)" }).ClickAsync());
         var path = Path.Combine(RepoPaths.TestResults, download.SuggestedFilename);
         await download.SaveAsAsync(path);
+        await minutesPage.CloseAsync();
         return path;
     }
 

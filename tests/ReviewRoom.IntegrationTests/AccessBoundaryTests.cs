@@ -37,7 +37,12 @@ public sealed partial class AccessBoundaryTests(AccessBoundaryTests.Accounts acc
         ["hub SetKeptOutOfMinutes"] = "nnYnnnnn",
         ["hub Admit (someone in the lobby)"] = "YYYnnnnn",
         ["page GET board"] = "YYYYnnnn",
-        ["page GET minutes"] = "YYnnnnnn",
+        ["page GET minutes"] = "YYYnnnnn",
+        ["page GET minutes download"] = "YYYnnnnn",
+        ["page POST close"] = "YYnnnnnn",
+        ["page POST sign off"] = "nnnnnnnn",
+        ["page POST share the minutes"] = "YYYnnnnn",
+        ["page POST reopen"] = "nnnnnnnn",
         ["page GET big screen"] = "YYnnYnnn",
         ["page GET big screen QR code"] = "YYnnYnnn",
         ["page POST add card"] = "YYYYnnnn",
@@ -49,6 +54,27 @@ public sealed partial class AccessBoundaryTests(AccessBoundaryTests.Accounts acc
         ["page POST join code"] = "YYnnnnnn",
         ["page POST remove (a contributor)"] = "YYYnnnnn",
         ["page POST admit (someone in the lobby)"] = "YYYnnnnn",
+    };
+
+    // Once closed (after the person shared the minutes with the contributor): the board is read-only
+    // for everyone, only the facilitators and the person are still in the room, and the contributor
+    // may read the minutes.
+    private static readonly Dictionary<string, string> ClosedTable = new()
+    {
+        ["hub GetSnapshot"] = "YYYnnnnn",
+        ["hub AddCard"] = "nnnnnnnn",
+        ["hub SetNowDiscussing"] = "nnnnnnnn",
+        ["hub SetKeptOutOfMinutes"] = "nnnnnnnn",
+        ["page GET minutes"] = "YYYYnnnn",
+        ["page GET minutes download"] = "YYYYnnnn",
+        ["page GET big screen"] = "YYnnnnnn",
+        ["page POST add card"] = "nnnnnnnn",
+        ["page POST invite"] = "nnnnnnnn",
+        ["page POST remove (a contributor)"] = "nnnnnnnn",
+        ["page POST close"] = "nnnnnnnn",
+        ["page POST sign off"] = "nnYnnnnn",
+        ["page POST share the minutes"] = "YYYnnnnn",
+        ["page POST reopen"] = "YYnnnnnn",
     };
 
     private static readonly Dictionary<string, Func<Room, Visitor, Task<bool>>> Operations = new()
@@ -68,24 +94,33 @@ public sealed partial class AccessBoundaryTests(AccessBoundaryTests.Accounts acc
         ["hub SetKeptOutOfMinutes"] = (room, v) => Hub(room, v, c => c.InvokeAsync<CardView>("SetKeptOutOfMinutes", room.PersonsCard, true)),
         ["hub Admit (someone in the lobby)"] = (room, v) => Hub(room, v, c => c.InvokeAsync("Admit", room.WaitingId, true)),
         ["page GET board"] = (room, v) => Ok(v.Http.GetAsync($"/reviews/{room.Id}")),
-        ["page GET minutes"] = (room, v) => Ok(v.Http.GetAsync($"/reviews/{room.Id}/minutes")),
+        ["page GET minutes"] = (room, v) => Ok(v.Http.GetAsync($"/minutes/{room.Id}")),
+        ["page GET minutes download"] = (room, v) => Ok(v.Http.GetAsync($"/minutes/{room.Id}/download")),
+        ["page POST close"] = (room, v) => Post(room, v, $"/reviews/{room.Id}/close", []),
+        ["page POST sign off"] = (room, v) => Post(room, v, $"/minutes/{room.Id}/signoff", new() { ["agrees"] = "false", ["reason"] = "My words were changed" }),
+        ["page POST share the minutes"] = (room, v) => Post(room, v, $"/minutes/{room.Id}/share", new() { ["readers"] = room.ContributorId }),
+        ["page POST reopen"] = (room, v) => Post(room, v, $"/minutes/{room.Id}/reopen", []),
         ["page GET big screen"] = (room, v) => Ok(v.Http.GetAsync($"/screen/{room.Id}")),
         ["page GET big screen QR code"] = (room, v) => Ok(v.Http.GetAsync($"/screen/{room.Id}/qr")),
-        ["page POST add card"] = (room, v) => Post(room, v, "addcard", new() { ["sectionId"] = Cards, ["text"] = "Kind", ["operationId"] = NewId() }),
-        ["page POST add action"] = (room, v) => Post(room, v, "addaction", new() { ["sectionId"] = ActionPlan, ["what"] = "Ring", ["owner"] = "Ana", ["due"] = "2027-01-05", ["operationId"] = NewId() }),
-        ["page POST choose"] = (room, v) => Post(room, v, "choose", new() { ["sectionId"] = Choice, ["statement"] = "1" }),
-        ["page POST invite"] = (room, v) => Post(room, v, "invite", new() { ["name"] = "Bo", ["relationship"] = "friend" }),
-        ["page POST screen link"] = (room, v) => Post(room, v, "screenlink", []),
-        ["page POST co-facilitator"] = (room, v) => Post(room, v, "cofacilitator", new() { ["email"] = Accounts.SpareEmail }),
-        ["page POST join code"] = (room, v) => Post(room, v, "joincode", new() { ["open"] = "true" }),
-        ["page POST remove (a contributor)"] = (room, v) => Post(room, v, "remove", new() { ["participantId"] = room.ContributorId }),
-        ["page POST admit (someone in the lobby)"] = (room, v) => Post(room, v, "admit", new() { ["waitingId"] = room.WaitingId, ["letIn"] = "true" }),
+        ["page POST add card"] = (room, v) => Post(room, v, Board(room, "addcard"), new() { ["sectionId"] = Cards, ["text"] = "Kind", ["operationId"] = NewId() }),
+        ["page POST add action"] = (room, v) => Post(room, v, Board(room, "addaction"), new() { ["sectionId"] = ActionPlan, ["what"] = "Ring", ["owner"] = "Ana", ["due"] = "2027-01-05", ["operationId"] = NewId() }),
+        ["page POST choose"] = (room, v) => Post(room, v, Board(room, "choose"), new() { ["sectionId"] = Choice, ["statement"] = "1" }),
+        ["page POST invite"] = (room, v) => Post(room, v, Board(room, "invite"), new() { ["name"] = "Bo", ["relationship"] = "friend" }),
+        ["page POST screen link"] = (room, v) => Post(room, v, Board(room, "screenlink"), []),
+        ["page POST co-facilitator"] = (room, v) => Post(room, v, Board(room, "cofacilitator"), new() { ["email"] = Accounts.SpareEmail }),
+        ["page POST join code"] = (room, v) => Post(room, v, Board(room, "joincode"), new() { ["open"] = "true" }),
+        ["page POST remove (a contributor)"] = (room, v) => Post(room, v, Board(room, "remove"), new() { ["participantId"] = room.ContributorId }),
+        ["page POST admit (someone in the lobby)"] = (room, v) => Post(room, v, Board(room, "admit"), new() { ["waitingId"] = room.WaitingId, ["letIn"] = "true" }),
     };
 
-    public static TheoryData<string, Caller> Cases()
+    public static TheoryData<string, Caller> Cases() => CasesOf(Table);
+
+    public static TheoryData<string, Caller> ClosedCases() => CasesOf(ClosedTable);
+
+    private static TheoryData<string, Caller> CasesOf(Dictionary<string, string> table)
     {
         var cases = new TheoryData<string, Caller>();
-        foreach (var operation in Table.Keys)
+        foreach (var operation in table.Keys)
         {
             foreach (var caller in Enum.GetValues<Caller>())
             {
@@ -106,20 +141,27 @@ public sealed partial class AccessBoundaryTests(AccessBoundaryTests.Accounts acc
 
         Assert.Equal(hubMethods.Order(StringComparer.Ordinal), tried.Order(StringComparer.Ordinal));
         Assert.Equal(Table.Keys.Order(StringComparer.Ordinal), Operations.Keys.Order(StringComparer.Ordinal));
-        Assert.All(Table.Values, row => Assert.Equal(Enum.GetValues<Caller>().Length, row.Length));
+        Assert.Superset(ClosedTable.Keys.ToHashSet(), Table.Keys.ToHashSet());
+        Assert.All(Table.Values.Concat(ClosedTable.Values), row => Assert.Equal(Enum.GetValues<Caller>().Length, row.Length));
     }
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public async Task Operation_IsAllowedOrRefused_AsTheRolesSay(string operation, Caller caller)
+    public Task Operation_IsAllowedOrRefused_AsTheRolesSay(string operation, Caller caller) => TryAsync(Table, operation, caller, closed: false);
+
+    [Theory]
+    [MemberData(nameof(ClosedCases))]
+    public Task Operation_OnAClosedReview_IsAllowedOrRefused_AsTheRolesSay(string operation, Caller caller) => TryAsync(ClosedTable, operation, caller, closed: true);
+
+    private async Task TryAsync(Dictionary<string, string> table, string operation, Caller caller, bool closed)
     {
-        await using var room = await Room.OpenAsync(accounts);
+        await using var room = await Room.OpenAsync(accounts, closed);
         var before = await room.VersionAsync();
         var visitor = room.As(caller);
 
         var allowed = await Operations[operation](room, visitor);
 
-        var expected = Table[operation][(int)caller] == 'Y';
+        var expected = table[operation][(int)caller] == 'Y';
         Assert.True(expected == allowed, $"{operation} by {caller}: expected {(expected ? "allowed" : "refused")}, was {(allowed ? "allowed" : "refused")}.");
         if (!allowed)
         {
@@ -152,13 +194,15 @@ public sealed partial class AccessBoundaryTests(AccessBoundaryTests.Accounts acc
 
     private static async Task<bool> Ok(Task<HttpResponseMessage> request) => (await request).StatusCode == HttpStatusCode.OK;
 
-    // A change made through a form answers with a redirect back to the board; a refusal does not.
-    private static async Task<bool> Post(Room room, Visitor visitor, string handler, Dictionary<string, string> fields)
+    // A change made through a form answers with a redirect; a refusal does not.
+    private static async Task<bool> Post(Room room, Visitor visitor, string path, Dictionary<string, string> fields)
     {
         fields["__RequestVerificationToken"] = room.AntiforgeryToken(visitor);
-        var response = await visitor.Http.PostAsync($"/reviews/{room.Id}/{handler}", new FormUrlEncodedContent(fields));
+        var response = await visitor.Http.PostAsync(path, new FormUrlEncodedContent(fields));
         return response.StatusCode == HttpStatusCode.Redirect;
     }
+
+    private static string Board(Room room, string handler) => $"/reviews/{room.Id}/{handler}";
 
     private static string NewId() => Guid.NewGuid().ToString("N");
 
@@ -213,7 +257,7 @@ public sealed partial class AccessBoundaryTests(AccessBoundaryTests.Accounts acc
         public string ContributorId { get; private set; } = "";
         public string WaitingId { get; private set; } = "";
 
-        public static async Task<Room> OpenAsync(Accounts accounts)
+        public static async Task<Room> OpenAsync(Accounts accounts, bool closed)
         {
             var fran = accounts.Facilitator;
             var room = new Room(accounts, await fran.CreateReviewAsync(template: "team-self-assessment"));
@@ -235,6 +279,12 @@ public sealed partial class AccessBoundaryTests(AccessBoundaryTests.Accounts acc
             room.WaitingId = participants.Single(p => p.Waiting).Id;
             var removed = await fran.PostFormAsync($"/reviews/{room.Id}", $"/reviews/{room.Id}/remove", new() { ["participantId"] = participants.Single(p => p.Name == "Raj Patel").Id });
             Assert.Equal(HttpStatusCode.Redirect, removed.StatusCode);
+            if (closed)
+            {
+                var shared = await fran.PostFormAsync($"/minutes/{room.Id}", $"/minutes/{room.Id}/share", new() { ["readers"] = room.ContributorId });
+                var closing = await fran.PostFormAsync($"/reviews/{room.Id}/close", $"/reviews/{room.Id}/close", []);
+                Assert.Equal((HttpStatusCode.Redirect, HttpStatusCode.Redirect), (shared.StatusCode, closing.StatusCode));
+            }
 
             foreach (var visitor in new[] { fran, accounts.CoFacilitator, room.Person, room.Contributor, room.ScreenDevice, room.Revoked, room.Stranger, accounts.OtherReviewsFacilitator })
             {

@@ -99,7 +99,7 @@ public sealed class PersonsControlTests : IAsyncLifetime
         Assert.Contains("Only the person whose review it is", refused.Message, StringComparison.Ordinal);
         Assert.True(kept.KeptOutOfMinutes);
         Assert.Contains("Had a fall in October", await _fran.Http.GetStringAsync($"/reviews/{_reviewId}"), StringComparison.Ordinal);
-        Assert.DoesNotContain("Had a fall in October", await _fran.Http.GetStringAsync($"/reviews/{_reviewId}/minutes"), StringComparison.Ordinal);
+        Assert.DoesNotContain("Had a fall in October", await _fran.Http.GetStringAsync($"/minutes/{_reviewId}/download"), StringComparison.Ordinal);
     }
 
     [Fact]

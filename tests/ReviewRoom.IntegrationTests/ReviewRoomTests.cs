@@ -163,7 +163,7 @@ public sealed class ReviewRoomTests : IAsyncLifetime
         await stranger.CreateReviewAsync("Alex Smith");
 
         var board = await stranger.Http.GetAsync($"/reviews/{samsReview}");
-        var minutes = await stranger.Http.GetAsync($"/reviews/{samsReview}/minutes");
+        var minutes = await stranger.Http.GetAsync($"/minutes/{samsReview}/download");
 
         Assert.Equal(HttpStatusCode.Forbidden, board.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, minutes.StatusCode);
@@ -218,8 +218,8 @@ public sealed class ReviewRoomTests : IAsyncLifetime
         var room = await relative.ConnectAsync(reviewId);
         await room.InvokeAsync<CardView>("AddCard", "op-1", new CardDraft("important-to-now", "<script>alert(1)</script>"));
 
-        var minutes = await facilitator.Http.GetAsync($"/reviews/{reviewId}/minutes");
-        var forRelative = await relative.Http.GetAsync($"/reviews/{reviewId}/minutes");
+        var minutes = await facilitator.Http.GetAsync($"/minutes/{reviewId}/download");
+        var forRelative = await relative.Http.GetAsync($"/minutes/{reviewId}/download");
 
         Assert.Equal("text/markdown", minutes.Content.Headers.ContentType!.MediaType);
         Assert.Equal("2026-12-01-sam-jones-review.md", minutes.Content.Headers.ContentDisposition!.FileName);

@@ -31,8 +31,8 @@ public sealed class RoomRolesTests
             () => _review.AddAction(screen.Id, new ActionDraft("like", "x", "y", new DateOnly(2027, 1, 1)), "op-3", Now),
             () => _review.SetKeptOutOfMinutes(screen.Id, card.Id, true),
             () => _review.Remove(screen.Id, Fran),
+            () => _review.SetNowDiscussing(screen.Id, "like"),
         }, change => Assert.Equal(ReviewError.ScreenOnlyShows, Assert.Throws<ReviewRuleException>(change).Errors.Single()));
-        Assert.Equal(ReviewError.FacilitatorOnly, Assert.Throws<ReviewRuleException>(() => _review.SetNowDiscussing(screen.Id, "like")).Errors.Single());
         Assert.Equal(version, _review.Version);
     }
 
@@ -79,5 +79,48 @@ public sealed class RoomRolesTests
 
         _review.Admit(Fran, waiting[0].Id, letIn: true, Now);
         Assert.True(_review.AskToJoin("One more", "friend", Now).Waiting);
+    }
+
+    [Fact]
+    public void ClosedReview_IsReadOnly_UntilReopened_AndSignOffKeepsItClosed()
+    {
+        var sam = _review.Invite(Fran, "Sam Jones", "whose review it is", Role.Person, "sam-hash", Now);
+        var ana = _review.Invite(Fran, "Ana Jones", "sister", Role.Contributor, "ana-hash", Now);
+        _review.Close(Fran, Now);
+        var version = _review.Version;
+
+        Assert.Null(_review.JoinCode);
+        Assert.Equal(ReviewError.ReviewClosed, Assert.Throws<ReviewRuleException>(() => _review.AddCard(sam.Id, new CardDraft("like", "Late"), "op-1", Now)).Errors.Single());
+        Assert.Equal(ReviewError.ReviewClosed, Assert.Throws<ReviewRuleException>(() => _review.SetNowDiscussing(Fran, "like")).Errors.Single());
+        Assert.Equal(version, _review.Version);
+        Assert.Null(_review.FindInRoom(ana.Id));
+        Assert.Same(sam, _review.FindInRoom(sam.Id));
+
+        _review.Reopen(Fran);
+        _review.AddCard(ana.Id, new CardDraft("like", "On time after all"), "op-2", Now);
+        _review.Close(Fran, Now);
+        Assert.Equal(ReviewError.PersonOnly, Assert.Throws<ReviewRuleException>(() => _review.SignOffMinutes(Fran, true, null, Now)).Errors.Single());
+        Assert.Equal(ReviewError.ReasonMissing, Assert.Throws<ReviewRuleException>(() => _review.SignOffMinutes(sam.Id, false, "  ", Now)).Errors.Single());
+        var signOff = _review.SignOffMinutes(sam.Id, false, "My words about college were left out.", Now);
+
+        Assert.Equal((false, "My words about college were left out."), (signOff.Agrees, signOff.Reason));
+        Assert.Equal(ReviewError.MinutesSignedOff, Assert.Throws<ReviewRuleException>(() => _review.Reopen(Fran)).Errors.Single());
+    }
+
+    [Fact]
+    public void Minutes_AreReadByContributorsOnlyOnceClosed_AndOnlyIfShared()
+    {
+        var sam = _review.Invite(Fran, "Sam Jones", "whose review it is", Role.Person, "sam-hash", Now);
+        var ana = _review.Invite(Fran, "Ana Jones", "sister", Role.Contributor, "ana-hash", Now);
+        var raj = _review.Invite(Fran, "Raj Patel", "support worker", Role.Contributor, "raj-hash", Now);
+        _review.ShareMinutes(sam.Id, [ana.Id]);
+
+        Assert.True(_review.MayReadMinutes(sam.Id) && _review.MayReadMinutes(Fran));
+        Assert.False(_review.MayReadMinutes(ana.Id));
+        _review.Close(Fran, Now);
+        Assert.True(_review.MayReadMinutes(ana.Id));
+        Assert.False(_review.MayReadMinutes(raj.Id));
+        Assert.Equal(ReviewError.FacilitatorOrPersonOnly, Assert.Throws<ReviewRuleException>(() => _review.ShareMinutes(ana.Id, [ana.Id, raj.Id])).Errors.Single());
+        Assert.Equal(ReviewError.ParticipantNotFound, Assert.Throws<ReviewRuleException>(() => _review.ShareMinutes(sam.Id, [Fran])).Errors.Single());
     }
 }

@@ -19,6 +19,11 @@ const status = showStatus(document.getElementById('connection-status'), connecti
 showPresence(document.getElementById('here-now'), connection, me, { canAdmit: isFacilitator || isPerson });
 showCards(board, connection, { reviewId, me, isFacilitator, isPerson, status });
 
+// Once the review is closed, the facilitator and the person go on to the minutes.
+connection.addEventListener('snapshot', ({ detail }) => {
+    if (detail.isClosed) location.assign(`/minutes/${encodeURIComponent(reviewId)}`);
+});
+
 // Someone taken out of the review keeps nothing on their screen.
 connection.addEventListener('state', ({ detail }) => {
     if (detail.state !== 'refused') return;

@@ -35,6 +35,12 @@ public sealed class JoinModel(ReviewService reviews, MembershipCookies membershi
 
         await reviews.JoinAsync(invitation.Invitee);
         memberships.Admit(HttpContext, invitation.Invitee);
-        return Redirect(invitation.Role == Role.Screen ? $"/screen/{invitation.Invitee.ReviewId}" : $"/reviews/{invitation.Invitee.ReviewId}");
+        var reviewId = invitation.Invitee.ReviewId;
+        return Redirect(invitation switch
+        {
+            { ReviewClosed: true } => $"/minutes/{reviewId}",
+            { Role: Role.Screen } => $"/screen/{reviewId}",
+            _ => $"/reviews/{reviewId}",
+        });
     }
 }

@@ -1,4 +1,3 @@
-using System.Text;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
@@ -6,7 +5,6 @@ using ReviewRoom.Access;
 using ReviewRoom.Accounts;
 using ReviewRoom.Domain;
 using ReviewRoom.Infrastructure;
-using ReviewRoom.Minutes;
 using ReviewRoom.Pages.Forms;
 using ReviewRoom.Realtime;
 using ReviewRoom.Reviews;
@@ -15,7 +13,7 @@ namespace ReviewRoom.Pages.Reviews;
 
 /// <summary>The room. Rendered in full on the server, so it works before (and without) the live connection.</summary>
 public sealed class BoardModel(
-    ReviewService reviews, AccountService accounts, MembershipCookies memberships, PresenceTracker presence, MinutesWriter minutes, ReviewErrorText errorText,
+    ReviewService reviews, AccountService accounts, MembershipCookies memberships, PresenceTracker presence, ReviewErrorText errorText,
     IStringLocalizer<SharedResource> text) : PageModel
 {
     [FromRoute] public string ReviewId { get; set; } = "";
@@ -61,7 +59,8 @@ public sealed class BoardModel(
         await reviews.JoinAsync(member);
         InvitationLink = TempData[InvitationLinkKey] as string;
         ScreenLink = TempData[ScreenLinkKey] as string;
-        return await ShowAsync(member);
+        var page = await ShowAsync(member);
+        return Board.IsClosed ? Redirect($"/minutes/{ReviewId}") : page;
     }
 
     public async Task<IActionResult> OnPostAddCardAsync(string? sectionId, string? text, string? operationId, string? cell, string? saidBy, string? findOutBy)
@@ -227,17 +226,6 @@ public sealed class BoardModel(
             Errors.Add("invited", errorText.For(refusal));
             return await ShowAsync(member);
         }
-    }
-
-    public async Task<IActionResult> OnGetMinutesAsync()
-    {
-        if (await memberships.FindAsync(HttpContext, ReviewId) is not { } member || await reviews.RoleOfAsync(member) != Role.Facilitator)
-        {
-            return Forbidden();
-        }
-
-        var board = (await reviews.WholeBoardAsync(member))!;
-        return File(Encoding.UTF8.GetBytes(minutes.Write(board)), "text/markdown; charset=utf-8", MinutesWriter.FileName(board));
     }
 
     private async Task<IActionResult> ShowAsync(ReviewMember member)

@@ -1,0 +1,105 @@
+using System.Text;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using ReviewRoom.Access;
+using ReviewRoom.Domain;
+using ReviewRoom.Infrastructure;
+using ReviewRoom.Minutes;
+using ReviewRoom.Pages.Forms;
+using ReviewRoom.Reviews;
+
+namespace ReviewRoom.Pages.Minutes;
+
+/// <summary>
+/// The minutes the person keeps: the Markdown, rendered to a page that prints on A4, and downloadable.
+/// The person signs them off here, and the person or the facilitator chooses who else may read them.
+/// </summary>
+public sealed class IndexModel(
+    ReviewService reviews, MembershipCookies memberships, MinutesWriter writer, MinutesRenderer renderer, ReviewErrorText errorText) : PageModel
+{
+    [FromRoute] public string ReviewId { get; set; } = "";
+
+    public BoardSnapshot Minutes { get; private set; } = null!;
+    public string Html { get; private set; } = "";
+    public Role Role { get; private set; }
+    public FormErrors Errors { get; } = new();
+    public string? Reason { get; private set; }
+
+    public bool IsFacilitator => Role == Role.Facilitator;
+    public bool IsPerson => Role == Role.Person;
+    public IEnumerable<ParticipantView> Contributors => Minutes.Participants.Where(p => p.Role == Role.Contributor && !p.Waiting);
+
+    public async Task<IActionResult> OnGetAsync() => await ReadAsync() ? Page() : Forbidden();
+
+    public async Task<IActionResult> OnGetDownloadAsync()
+    {
+        if (!await ReadAsync())
+        {
+            return Forbidden();
+        }
+
+        return File(Encoding.UTF8.GetBytes(writer.Write(Minutes)), "text/markdown; charset=utf-8", MinutesWriter.FileName(Minutes));
+    }
+
+    public async Task<IActionResult> OnPostSignOffAsync(bool? agrees, string? reason)
+    {
+        if (await memberships.FindAsync(HttpContext, ReviewId) is not { OnlyReads: false } member)
+        {
+            return Forbidden();
+        }
+
+        try
+        {
+            await reviews.SignOffAsync(member, agrees ?? throw new ReviewRuleException(ReviewError.SignOffChoiceMissing), reason);
+            return Redirect($"/minutes/{ReviewId}#sign-off");
+        }
+        catch (ReviewRuleException refusal) when (refusal.Errors.All(e => e is ReviewError.SignOffChoiceMissing or ReviewError.ReasonMissing or ReviewError.ReasonTooLong))
+        {
+            Errors.Add(refusal.Errors.Contains(ReviewError.SignOffChoiceMissing) ? "agrees" : "reason", errorText.For(refusal));
+            Reason = reason;
+            return await ReadAsync() ? Page() : Forbidden();
+        }
+        catch (ReviewRuleException)
+        {
+            return Forbidden();
+        }
+    }
+
+    public Task<IActionResult> OnPostShareAsync(string[]? readers) => ChangeAsync(member => reviews.ShareMinutesAsync(member, readers ?? []), "#sharing");
+
+    public Task<IActionResult> OnPostReopenAsync() => ChangeAsync(reviews.ReopenAsync, "", board: true);
+
+    private async Task<IActionResult> ChangeAsync(Func<ReviewMember, Task> change, string fragment, bool board = false)
+    {
+        if (await memberships.FindAsync(HttpContext, ReviewId) is not { OnlyReads: false } member)
+        {
+            return Forbidden();
+        }
+
+        try
+        {
+            await change(member);
+            return Redirect(board ? $"/reviews/{ReviewId}" : $"/minutes/{ReviewId}{fragment}");
+        }
+        catch (ReviewRuleException)
+        {
+            return Forbidden();
+        }
+    }
+
+    private async Task<bool> ReadAsync()
+    {
+        if (await memberships.ParticipantIdAsync(HttpContext, ReviewId) is not { } participantId
+            || await reviews.MinutesForAsync(ReviewId, participantId) is not { } minutes)
+        {
+            return false;
+        }
+
+        Minutes = minutes;
+        Role = minutes.Participants.First(p => p.Id == participantId).Role;
+        Html = renderer.ToHtml(writer.Write(minutes));
+        return true;
+    }
+
+    private StatusCodeResult Forbidden() => StatusCode(StatusCodes.Status403Forbidden);
+}
