@@ -13,6 +13,7 @@ public sealed class Review
     private readonly List<Card> _cards;
     private readonly List<ActionItem> _actions;
     private readonly Dictionary<string, SectionState> _states;
+    private readonly List<Apology> _apologies = [];
 
     private Review(string id, ReviewDetails details, string templateId, DateTimeOffset createdAt, long version,
         List<Section> sections, List<Participant> participants, List<Card> cards, List<ActionItem> actions, Dictionary<string, SectionState> states)
@@ -79,7 +80,19 @@ public sealed class Review
 
     internal void RestoreJoinCode(string? joinCode) => JoinCode = joinCode;
 
-    internal void RestoreRecord(DateTimeOffset? closedAt, SignOff? signOff) => (ClosedAt, SignOff) = (closedAt, signOff);
+    internal void RestoreRecord(DateTimeOffset? closedAt, SignOff? signOff, string? place, DateOnly? nextReview, IEnumerable<Apology> apologies)
+    {
+        (ClosedAt, SignOff, Place, NextReviewDate) = (closedAt, signOff, place, nextReview);
+        _apologies.AddRange(apologies);
+    }
+
+    /// <summary>Where the meeting happens, if the facilitator has said.</summary>
+    public string? Place { get; private set; }
+
+    public DateOnly? NextReviewDate { get; private set; }
+
+    /// <summary>Those who could not come, with any written contribution they sent.</summary>
+    public IReadOnlyList<Apology> Apologies => _apologies;
 
     /// <summary>When the facilitator closed the review: from then on the board is read-only and the minutes are final.</summary>
     public DateTimeOffset? ClosedAt { get; private set; }
@@ -289,6 +302,45 @@ public sealed class Review
         _participants.Add(invitee);
         Version++;
         return invitee;
+    }
+
+    /// <summary>Where the meeting is and when the next one will be, for the head of the minutes.</summary>
+    public void SetDetails(string participantId, string? place, DateOnly? nextReview)
+    {
+        RequireFacilitator(participantId);
+        var check = new RuleCheck();
+        var cleanPlace = check.OptionalLine(place, Limits.PlaceLength, ReviewError.PlaceTooLong);
+        check.Require(nextReview is null || nextReview > Date, ReviewError.NextReviewTooEarly);
+        check.ThrowIfBroken();
+        (Place, NextReviewDate) = (cleanPlace, nextReview);
+        Version++;
+    }
+
+    /// <summary>Records someone who sent apologies, with what they sent in writing, if anything.</summary>
+    public Apology AddApology(string participantId, string? name, string? relationship, string? contribution)
+    {
+        RequireFacilitator(participantId);
+        var check = new RuleCheck();
+        var cleanName = check.Line(name, Limits.NameLength, ReviewError.NameMissing, ReviewError.NameTooLong);
+        var cleanRelationship = check.Line(relationship, Limits.RelationshipLength, ReviewError.RelationshipMissing, ReviewError.RelationshipTooLong);
+        var written = string.IsNullOrWhiteSpace(contribution) ? null : check.Text(contribution, Limits.CardLength, ReviewError.CardEmpty, ReviewError.ContributionTooLong);
+        check.ThrowIfBroken();
+
+        var apology = new Apology(NewId(), cleanName, cleanRelationship, written);
+        _apologies.Add(apology);
+        Version++;
+        return apology;
+    }
+
+    public void RemoveApology(string participantId, string? apologyId)
+    {
+        RequireFacilitator(participantId);
+        if (_apologies.RemoveAll(a => a.Id == apologyId) == 0)
+        {
+            throw new ReviewRuleException(ReviewError.ApologyNotFound);
+        }
+
+        Version++;
     }
 
     /// <summary>The facilitator ends the meeting: the board becomes read-only, joining by code stops, and the minutes are final.</summary>

@@ -56,4 +56,8 @@ public enum ReviewError
     ReasonMissing,
     ReasonTooLong,
     SignOffChoiceMissing,
+    PlaceTooLong,
+    NextReviewTooEarly,
+    ContributionTooLong,
+    ApologyNotFound,
 }

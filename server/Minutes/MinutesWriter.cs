@@ -15,13 +15,25 @@ public sealed class MinutesWriter(IStringLocalizer<SharedResource> text)
         minutes.Append("# ").Append(MarkdownText.Escape(review.Title)).Append("\n\n");
         Field(minutes, text["Minutes.Person"], MarkdownText.Escape(review.PersonName));
         Field(minutes, text["Minutes.Date"], LongDate(review.Date));
+        if (review.Place is { } place)
+        {
+            Field(minutes, text["Minutes.Place"], MarkdownText.Escape(place));
+        }
+
+        var facilitators = review.Participants.Where(p => p.Role == Role.Facilitator).Select(p => MarkdownText.Escape(p.Name));
+        Field(minutes, text["Minutes.Facilitator"], string.Join(", ", facilitators));
+        if (review.NextReviewDate is { } next)
+        {
+            Field(minutes, text["Minutes.NextReview"], LongDate(next));
+        }
 
         minutes.Append("\n## ").Append(text["Minutes.WhoIsHere"]).Append("\n\n");
         foreach (var participant in review.Participants.Where(p => p.HasJoined && p.Role != Role.Screen))
         {
-            minutes.Append("- ").Append(MarkdownText.Escape(participant.Name))
-                .Append(" (").Append(MarkdownText.Escape(participant.Relationship)).Append(")\n");
+            minutes.Append("- ").Append(NameAndRelationship(participant.Name, participant.Relationship)).Append('\n');
         }
+
+        Apologies(minutes, review.Apologies ?? []);
 
         foreach (var section in review.Sections)
         {
@@ -130,6 +142,29 @@ public sealed class MinutesWriter(IStringLocalizer<SharedResource> text)
         }
     }
 
+    private void Apologies(StringBuilder minutes, IReadOnlyList<Apology> apologies)
+    {
+        if (apologies.Count == 0)
+        {
+            return;
+        }
+
+        minutes.Append("\n## ").Append(text["Minutes.Apologies"]).Append("\n\n");
+        foreach (var apology in apologies)
+        {
+            minutes.Append("- ").Append(NameAndRelationship(apology.Name, apology.Relationship)).Append('\n');
+        }
+
+        foreach (var written in apologies.Where(a => a.Contribution is not null))
+        {
+            minutes.Append("\n### ").Append(text["Minutes.WrittenBy", NameAndRelationship(written.Name, written.Relationship)]).Append("\n\n")
+                .Append(MarkdownText.EscapeLines(written.Contribution!, "\n")).Append('\n');
+        }
+    }
+
+    private static string NameAndRelationship(string name, string relationship) =>
+        $"{MarkdownText.Escape(name)} ({MarkdownText.Escape(relationship)})";
+
     private void SignedOff(StringBuilder minutes, string personName, SignOff signOff)
     {
         var on = LongDate(DateOnly.FromDateTime(signOff.At.UtcDateTime));
@@ -138,7 +173,7 @@ public sealed class MinutesWriter(IStringLocalizer<SharedResource> text)
             .Append('\n');
         if (signOff.Reason is { } reason)
         {
-            minutes.Append("\n> ").Append(MarkdownText.EscapeLines(reason, "> ")).Append('\n');
+            minutes.Append("\n> ").Append(MarkdownText.EscapeLines(reason, ">\n> ")).Append('\n');
         }
     }
 

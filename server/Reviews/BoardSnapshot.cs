@@ -19,7 +19,10 @@ public sealed record BoardSnapshot(
     IReadOnlyList<SectionView> Sections,
     IReadOnlyList<ParticipantView> Participants,
     DateTimeOffset? ClosedAt = null,
-    SignOff? SignOff = null)
+    SignOff? SignOff = null,
+    string? Place = null,
+    DateOnly? NextReviewDate = null,
+    IReadOnlyList<Apology>? Apologies = null)
 {
     public bool IsClosed => ClosedAt is not null;
 
@@ -36,7 +39,10 @@ public sealed record BoardSnapshot(
         [.. review.Sections.Select(s => SectionView.Of(review, s, viewerId, due))],
         ParticipantView.InReview(review),
         review.ClosedAt,
-        review.SignOff);
+        review.SignOff,
+        review.Place,
+        review.NextReviewDate,
+        review.Apologies);
 }
 
 public sealed record SectionView(

@@ -207,6 +207,15 @@ public sealed class ReviewService(IReviewStore store, IReviewNotifier notifier, 
     public Task AdmitAsync(ReviewMember member, string? waitingId, bool letIn) =>
         ChangeAsync(member, letIn ? "let-in" : "turned-away", review => review.Admit(member.ParticipantId, waitingId, letIn, Now), (review, _) => ParticipantsChangedAsync(review));
 
+    public Task SetDetailsAsync(ReviewMember member, string? place, DateOnly? nextReview) =>
+        ChangeAsync(member, "details-set", review => Done(() => review.SetDetails(member.ParticipantId, place, nextReview)), TellBoardAsync);
+
+    public Task AddApologyAsync(ReviewMember member, string? name, string? relationship, string? contribution) =>
+        ChangeAsync(member, "apology-added", review => review.AddApology(member.ParticipantId, name, relationship, contribution), TellBoardAsync);
+
+    public Task RemoveApologyAsync(ReviewMember member, string? apologyId) =>
+        ChangeAsync(member, "apology-removed", review => Done(() => review.RemoveApology(member.ParticipantId, apologyId)), TellBoardAsync);
+
     /// <summary>Ends the meeting: the board turns read-only for the facilitators and the person, and everyone else's pages lose it at once.</summary>
     public Task CloseAsync(ReviewMember member) =>
         ChangeAsync(

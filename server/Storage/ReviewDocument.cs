@@ -20,6 +20,9 @@ internal sealed class ReviewDocument
     public bool? SignOffAgrees { get; set; }
     public string? SignOffReason { get; set; }
     public long? SignedOffAt { get; set; }
+    public string? Place { get; set; }
+    public int? NextReview { get; set; }
+    public List<ApologyDocument> Apologies { get; set; } = [];
     public List<SectionDocument> Sections { get; set; } = [];
     public List<ParticipantDocument> Participants { get; set; } = [];
     public List<CardDocument> Cards { get; set; } = [];
@@ -40,6 +43,9 @@ internal sealed class ReviewDocument
         SignOffAgrees = review.SignOff?.Agrees,
         SignOffReason = review.SignOff?.Reason,
         SignedOffAt = review.SignOff?.At.UtcTicks,
+        Place = review.Place,
+        NextReview = review.NextReviewDate?.DayNumber,
+        Apologies = [.. review.Apologies.Select(a => new ApologyDocument { Id = a.Id, Name = a.Name, Relationship = a.Relationship, Contribution = a.Contribution })],
         Sections = [.. review.Sections.Select(s =>
         {
             var state = review.StateOf(s.Id);
@@ -108,7 +114,10 @@ internal sealed class ReviewDocument
         review.RestoreJoinCode(JoinCode);
         review.RestoreRecord(
             ClosedAt is { } closed ? Utc(closed) : null,
-            SignOffAgrees is { } agrees && SignedOffAt is { } signed ? new SignOff(agrees, SignOffReason, Utc(signed)) : null);
+            SignOffAgrees is { } agrees && SignedOffAt is { } signed ? new SignOff(agrees, SignOffReason, Utc(signed)) : null,
+            Place,
+            NextReview is { } next ? DateOnly.FromDayNumber(next) : null,
+            Apologies.Select(a => new Apology(a.Id, a.Name, a.Relationship, a.Contribution)));
         return review;
     }
 
@@ -245,6 +254,14 @@ internal sealed class AccountDocument
         LockedUntil = LockedUntil is { } until ? new DateTimeOffset(until, TimeSpan.Zero) : null,
         Removed = Removed,
     };
+}
+
+internal sealed class ApologyDocument
+{
+    public string Id { get; set; } = "";
+    public string Name { get; set; } = "";
+    public string Relationship { get; set; } = "";
+    public string? Contribution { get; set; }
 }
 
 /// <summary>Finds a review from the code on its big screen.</summary>

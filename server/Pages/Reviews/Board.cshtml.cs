@@ -28,6 +28,8 @@ public sealed class BoardModel(
     public string? InvitationLink { get; private set; }
     public string? ScreenLink { get; private set; }
     public string? CoFacilitatorEmail { get; private set; }
+    public (string? Name, string? Relationship, string? Contribution) ApologyDraft { get; private set; }
+    public bool DetailsOpen => DetailsFields.Any(f => Errors.For(f) is not null);
     public bool InviteOpen => InvitationLink is not null || Errors.For("invite-name") is not null || Errors.For("invite-relationship") is not null;
     public bool IsFacilitator => Me.Role == Role.Facilitator;
     public bool IsPerson => Me.Role == Role.Person;
@@ -40,6 +42,8 @@ public sealed class BoardModel(
 
     public const string InvitationLinkKey = "InvitationLink";
     public const string ScreenLinkKey = "ScreenLink";
+
+    private static readonly string[] DetailsFields = ["place", "next-review", "apology-name", "apology-relationship", "apology-contribution"];
 
     public static string JoinLink(HttpRequest request, string token) => $"{request.Scheme}://{request.Host}/join/{token}";
 
@@ -208,6 +212,68 @@ public sealed class BoardModel(
             return await ShowAsync(member);
         }
     }
+
+    public async Task<IActionResult> OnPostDetailsAsync(string? place, DateOnly? nextReview)
+    {
+        if (await ActorAsync() is not { } member)
+        {
+            return Forbidden();
+        }
+
+        try
+        {
+            await reviews.SetDetailsAsync(member, place, nextReview);
+            return Redirect($"/reviews/{ReviewId}");
+        }
+        catch (ReviewRuleException refusal) when (!refusal.Errors.Contains(ReviewError.FacilitatorOnly))
+        {
+            foreach (var error in refusal.Errors)
+            {
+                Errors.Add(error == ReviewError.PlaceTooLong ? "place" : "next-review", errorText.For(error));
+            }
+
+            return await ShowAsync(member);
+        }
+        catch (ReviewRuleException)
+        {
+            return Forbidden();
+        }
+    }
+
+    public async Task<IActionResult> OnPostApologyAsync(string? name, string? relationship, string? contribution)
+    {
+        if (await ActorAsync() is not { } member)
+        {
+            return Forbidden();
+        }
+
+        try
+        {
+            await reviews.AddApologyAsync(member, name, relationship, contribution);
+            return Redirect($"/reviews/{ReviewId}");
+        }
+        catch (ReviewRuleException refusal) when (!refusal.Errors.Contains(ReviewError.FacilitatorOnly))
+        {
+            foreach (var error in refusal.Errors)
+            {
+                Errors.Add(error switch
+                {
+                    ReviewError.RelationshipMissing or ReviewError.RelationshipTooLong => "apology-relationship",
+                    ReviewError.ContributionTooLong => "apology-contribution",
+                    _ => "apology-name",
+                }, errorText.For(error));
+            }
+
+            ApologyDraft = (name, relationship, contribution);
+            return await ShowAsync(member);
+        }
+        catch (ReviewRuleException)
+        {
+            return Forbidden();
+        }
+    }
+
+    public Task<IActionResult> OnPostRemoveApologyAsync(string? apologyId) => FacilitatorControlAsync(member => reviews.RemoveApologyAsync(member, apologyId));
 
     public async Task<IActionResult> OnPostRemoveAsync(string? participantId)
     {

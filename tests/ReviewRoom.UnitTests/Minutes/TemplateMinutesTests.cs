@@ -26,6 +26,13 @@ public sealed class TemplateMinutesTests
         review.SetActionStatus(fran, late.Id, ActionStatus.Done);
         var removed = review.AddCard(ana, new CardDraft("like-and-admire", "A slip"), "op-10", Now);
         review.DeleteCard(ana, removed.Id);
+        review.SetDetails(fran, "Oak House, Bridge Street", new DateOnly(2027, 6, 1));
+        review.AddApology(fran, "Dr Amina Shah", "GP", "Sam's new medication is working well.\nI would like to hear how sleep is going.");
+        review.AddApology(fran, "Uncle Dev", "uncle", null);
+        var sam = review.Invite(fran, "Sam Jones", "whose review it is", Role.Person, "hash-sam", Now).Id;
+        review.Join(sam, Now);
+        review.Close(fran, Now);
+        review.SignOffMinutes(sam, agrees: false, "The bit about evenings is not right.\nI like quiet evenings.", Now.AddDays(2));
 
         AssertMatchesGolden(review, "person-centred-review-full.golden.md");
     }
