@@ -1,0 +1,96 @@
+using System.Text;
+using Microsoft.Playwright;
+using ReviewRoom.TestHost;
+using static Microsoft.Playwright.Assertions;
+
+namespace ReviewRoom.BrowserTests;
+
+public sealed class MinutesBrowserTests(Chromium chromium) : LiveApp
+{
+    private const string LikeAndAdmire = "What we like and admire about Sam Jones";
+
+    [Fact]
+    public async Task ClosedReview_IsSignedOffByThePersonWithAReason_AndSharedWithOneContributorOnly()
+    {
+        await using var fran = await Participant.ArriveAsync(chromium.Browser, App.RootUri, "facilitator");
+        await using var sam = await Participant.ArriveAsync(chromium.Browser, App.RootUri, "person", width: 390);
+        await using var ana = await Participant.ArriveAsync(chromium.Browser, App.RootUri, "shared-sister");
+        await using var raj = await Participant.ArriveAsync(chromium.Browser, App.RootUri, "unshared-worker");
+        await fran.SetUpAsync(App.Logs);
+        await fran.CreateReviewAsync("Sam Jones", "Annual review", "2026-12-01");
+        var samsLink = await fran.Page.GetByLabel("Invitation link").InputValueAsync();
+        var anasLink = await fran.InviteAsync("Ana Jones", "sister");
+        var rajsLink = await fran.InviteAsync("Raj Patel", "support worker");
+        await sam.JoinAsync(samsLink);
+        await ana.JoinAsync(anasLink);
+        await raj.JoinAsync(rajsLink);
+        await ana.AddCardAsync(LikeAndAdmire, "Makes everyone laugh");
+
+        await fran.Page.GetByText("Place, next review and apologies").ClickAsync();
+        await fran.Page.GetByLabel("Where the review is held").FillAsync("Oak House");
+        await fran.Page.GetByLabel("Date of the next review").FillAsync("2027-06-01");
+        await fran.Page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
+        await fran.Page.GetByText("Place, next review and apologies").ClickAsync();
+        await fran.Page.GetByLabel("Who could not come").FillAsync("Dr Amina Shah");
+        await fran.Page.GetByLabel("How they know Sam Jones").FillAsync("GP");
+        await fran.Page.GetByLabel("What they sent in writing (optional)").FillAsync("The new medication is working well.");
+        await fran.Page.GetByRole(AriaRole.Button, new() { Name = "Add apologies" }).ClickAsync();
+
+        await fran.Page.GetByRole(AriaRole.Link, new() { Name = "Close the review" }).ClickAsync();
+        var confirmViolations = await fran.AccessibilityViolationsAsync();
+        await fran.Page.GetByRole(AriaRole.Button, new() { Name = "Close the review" }).ClickAsync();
+
+        await Expect(fran.Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Annual review");
+        await Expect(sam.Page.GetByRole(AriaRole.Heading, new() { Name = "Do you agree with these minutes?" })).ToBeVisibleAsync();
+        await Expect(ana.Page.Locator("#connection-status")).ToHaveAttributeAsync("data-state", "refused");
+
+        await sam.Page.GetByLabel("Ana Jones, sister").CheckAsync();
+        await sam.Page.GetByRole(AriaRole.Button, new() { Name = "Save who may read them" }).ClickAsync();
+        await sam.Page.GetByLabel("I don't agree with these minutes").CheckAsync();
+        await sam.Page.GetByLabel("If you don't agree, say why").FillAsync("Evenings are fine.\n<b>I like quiet evenings.</b>");
+        var signOffViolations = await sam.AccessibilityViolationsAsync();
+        await sam.Page.GetByRole(AriaRole.Button, new() { Name = "Sign off the minutes" }).ClickAsync();
+        await Expect(sam.Page.Locator(".minutes")).ToContainTextAsync("Sam Jones does not agree with these minutes");
+        await Expect(sam.Page.Locator(".minutes blockquote")).ToContainTextAsync("<b>I like quiet evenings.</b>");
+        await sam.ScreenshotAsync("minutes-signed-off");
+
+        var minutesUrl = fran.Page.Url;
+        await ana.Page.GotoAsync(minutesUrl);
+        await Expect(ana.Page.Locator(".minutes")).ToContainTextAsync("Makes everyone laugh");
+        await Expect(ana.Page.Locator(".minutes")).ToContainTextAsync("Written contribution from Dr Amina Shah (GP)");
+        var rajs = await raj.Page.GotoAsync(minutesUrl);
+        Assert.Equal(403, rajs!.Status);
+        Assert.True(confirmViolations.Count == 0, string.Join("; ", confirmViolations));
+        Assert.True(signOffViolations.Count == 0, string.Join("; ", signOffViolations));
+    }
+
+    [Fact]
+    public async Task MinutesPage_PrintsOnA4_WithoutItsButtons()
+    {
+        await using var fran = await Participant.ArriveAsync(chromium.Browser, App.RootUri, "facilitator");
+        await fran.SetUpAsync(App.Logs);
+        await fran.CreateReviewAsync("Sam Jones", "Annual review", "2026-12-01");
+        for (var i = 1; i <= 30; i++)
+        {
+            await fran.AddCardAsync(LikeAndAdmire, $"Strength number {i}: kind, funny and brave, and always the first to help a friend who needs it.");
+        }
+
+        await fran.Page.GetByRole(AriaRole.Link, new() { Name = "Minutes", Exact = true }).ClickAsync();
+        var violations = await fran.AccessibilityViolationsAsync();
+        await fran.Page.EmulateMediaAsync(new() { Media = Media.Print });
+
+        await Expect(fran.Page.GetByRole(AriaRole.Button, new() { Name = "Print" })).ToBeHiddenAsync();
+        await Expect(fran.Page.GetByRole(AriaRole.Link, new() { Name = "Download the minutes (.md)" })).ToBeHiddenAsync();
+        await Expect(fran.Page.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToBeHiddenAsync();
+        Assert.Equal("avoid", await fran.Page.Locator(".minutes li").First.EvaluateAsync<string>("li => getComputedStyle(li).breakInside"));
+        var pdfPath = Path.Combine(RepoPaths.TestResults, "minutes.pdf");
+        var pdf = await fran.Page.PdfAsync(new() { Format = "A4", Path = pdfPath, PrintBackground = true });
+        var pdfText = Encoding.Latin1.GetString(pdf);
+        Assert.StartsWith("%PDF-", pdfText, StringComparison.Ordinal);
+        Assert.True(System.Text.RegularExpressions.Regex.Count(pdfText, @"/Type\s*/Page[^s]") >= 2, "Thirty strengths run onto a second A4 page.");
+
+        await fran.Page.SetViewportSizeAsync(794, 1123);
+        await fran.Page.ScreenshotAsync(new() { Path = Path.Combine(RepoPaths.TestResults, "minutes-first-page.png") });
+        Assert.True(violations.Count == 0, string.Join("; ", violations));
+    }
+}
