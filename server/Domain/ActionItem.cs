@@ -25,6 +25,12 @@ public sealed class ActionItem(string id, string sectionId, string authorId, str
     public DateOnly Due { get; internal set; }
     public ActionStatus Status { get; internal set; }
     public bool Deleted { get; internal set; }
+
+    /// <summary>Brought from the last review, to be marked done, partly done, not done or dropped.</summary>
+    public bool CarriedOver { get; internal set; }
+
+    /// <summary>What was said about how it went.</summary>
+    public string? Note { get; internal set; }
 }
 
 public sealed record ActionDraft(string? SectionId, string? What, string? Owner, DateOnly? Due);

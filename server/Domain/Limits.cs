@@ -9,6 +9,7 @@ public static class Limits
     public const int CardLength = 1000;
     public const int ActionLength = 500;
     public const int PlaceLength = 200;
+    public const int ReferenceLength = 50;
 
     /// <summary>How long after the review's date an invitation link keeps working.</summary>
     public const int InvitationDaysAfterReview = 14;

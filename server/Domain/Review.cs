@@ -55,10 +55,14 @@ public sealed class Review
     public Participant Facilitator => _participants.First(p => p.Role == Role.Facilitator);
 
     /// <summary>A new review from what the facilitator entered; every mistake in it is reported at once.</summary>
-    public static Review Create(string? personName, string? title, DateOnly? date, ReviewTemplate? template, string? facilitatorName, string facilitatorRelationship, string? facilitatorAccountId, DateTimeOffset now)
+    /// <param name="personId">The person's record, when this review follows an earlier one of theirs; a new record otherwise.</param>
+    /// <param name="personReference">The person's reference in the organisation's own case system, if any.</param>
+    public static Review Create(string? personName, string? title, DateOnly? date, ReviewTemplate? template, string? facilitatorName, string facilitatorRelationship, string? facilitatorAccountId, DateTimeOffset now,
+        string? personId = null, string? personReference = null)
     {
         var check = new RuleCheck();
         var person = check.Line(personName, Limits.PersonNameLength, ReviewError.PersonNameMissing, ReviewError.PersonNameTooLong);
+        var reference = check.OptionalLine(personReference, Limits.ReferenceLength, ReviewError.ReferenceTooLong);
         var cleanTitle = check.Line(title, Limits.TitleLength, ReviewError.TitleMissing, ReviewError.TitleTooLong);
         check.Require(date is not null, ReviewError.DateMissing);
         check.Require(template is not null, ReviewError.TemplateMissing);
@@ -69,8 +73,19 @@ public sealed class Review
             .Select(s => new Section(s.Id, s.Kind, ForPerson(s.Heading, person), ForPerson(s.Prompt, person), [.. s.Options.Select(o => ForPerson(o, person))]))
             .ToList();
         var facilitator = new Participant(NewId(), name, facilitatorRelationship, Role.Facilitator, null, now) { JoinedAt = now, AccountId = facilitatorAccountId };
-        return new Review(NewId(), new ReviewDetails(person, cleanTitle, date!.Value), template.Id, now, 1, sections, [facilitator], [], [], []);
+        return new Review(NewId(), new ReviewDetails(person, cleanTitle, date!.Value), template.Id, now, 1, sections, [facilitator], [], [], [])
+        {
+            PersonId = personId ?? NewId(),
+            PersonReference = reference,
+        };
     }
+
+    /// <summary>Which person's record the review belongs to: their reviews, in order, share it.</summary>
+    public string PersonId { get; private set; } = "";
+
+    public string? PersonReference { get; private set; }
+
+    internal void RestorePerson(string personId, string? reference) => (PersonId, PersonReference) = (personId, reference);
 
     /// <summary>Rebuilds a saved review; only storage calls this.</summary>
     internal static Review Restore(string id, ReviewDetails details, string templateId, DateTimeOffset createdAt, long version, string? nowDiscussing,
@@ -234,6 +249,41 @@ public sealed class Review
         }
 
         action.Status = status;
+        Version++;
+        return action;
+    }
+
+    /// <summary>The section that opens a follow-up review with last time's unfinished actions.</summary>
+    public const string LastTimeSectionId = "last-time";
+
+    /// <summary>Opens the review with last time's unfinished actions, each to be marked done, partly done, not done or dropped.</summary>
+    public void CarryOver(string participantId, string heading, string prompt, IEnumerable<ActionItem> unfinished, DateTimeOffset now)
+    {
+        RequireFacilitator(participantId);
+        var section = new Section(LastTimeSectionId, SectionKind.Actions, heading, prompt, []);
+        _sections.Insert(0, section);
+        _states[section.Id] = new SectionState();
+        foreach (var action in unfinished)
+        {
+            _actions.Add(new ActionItem(NewId(), section.Id, participantId, NewId(), now)
+            {
+                What = action.What, Owner = action.Owner, Due = action.Due, CarriedOver = true,
+            });
+        }
+
+        Version++;
+    }
+
+    /// <summary>Says how an action went, in a few words: most of all for those brought from last time.</summary>
+    public ActionItem SetActionNote(string participantId, string? actionId, string? note)
+    {
+        var member = Actor(participantId);
+        var action = _actions.Find(a => a.Id == actionId && !a.Deleted) ?? throw new ReviewRuleException(ReviewError.ActionNotFound);
+        RequireAuthorOrFacilitator(member, action.AuthorId);
+        var check = new RuleCheck();
+        var clean = string.IsNullOrWhiteSpace(note) ? null : check.Text(note, Limits.ActionLength, ReviewError.CardEmpty, ReviewError.NoteTooLong);
+        check.ThrowIfBroken();
+        action.Note = clean;
         Version++;
         return action;
     }

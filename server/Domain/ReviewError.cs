@@ -60,4 +60,6 @@ public enum ReviewError
     NextReviewTooEarly,
     ContributionTooLong,
     ApologyNotFound,
+    ReferenceTooLong,
+    NoteTooLong,
 }

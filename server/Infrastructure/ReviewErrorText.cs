@@ -19,8 +19,9 @@ public sealed class ReviewErrorText(IStringLocalizer<SharedResource> text)
         ReviewError.RelationshipTooLong => Limits.RelationshipLength,
         ReviewError.CardTooLong or ReviewError.AgreedByTooLong or ReviewError.ReasonTooLong or ReviewError.ContributionTooLong => Limits.CardLength,
         ReviewError.PlaceTooLong => Limits.PlaceLength,
+        ReviewError.ReferenceTooLong => Limits.ReferenceLength,
         ReviewError.SaidByTooLong or ReviewError.FindOutByTooLong or ReviewError.ActionOwnerTooLong => Limits.NameLength,
-        ReviewError.ActionWhatTooLong => Limits.ActionLength,
+        ReviewError.ActionWhatTooLong or ReviewError.NoteTooLong => Limits.ActionLength,
         _ => 0,
     };
 }

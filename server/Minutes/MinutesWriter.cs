@@ -107,15 +107,10 @@ public sealed class MinutesWriter(IStringLocalizer<SharedResource> text)
     {
         foreach (var action in section.Actions)
         {
-            // "Overdue" means nothing once an action is done or dropped.
-            var finished = action.Status is ActionStatus.Done or ActionStatus.Dropped;
-            minutes.Append("- ").Append(MarkdownText.EscapeLines(action.What, "  ")).Append("  \n  ")
-                .Append(finished
-                    ? text["Minutes.ActionWhoWhenFinished", MarkdownText.Escape(action.Owner), action.DueOn]
-                    : text["Minutes.ActionWhoWhen", MarkdownText.Escape(action.Owner), action.DueOn, MarkdownText.Escape(action.DueInWords)]);
-            if (action.Status != ActionStatus.Open)
+            minutes.Append("- ").Append(MarkdownText.EscapeLines(action.What, "  ")).Append("  \n  ").Append(WhoWhenAndHow(action));
+            if (action.Note is { } note)
             {
-                minutes.Append(' ').Append(text["Minutes.ActionStatus", text[$"ActionStatus.{action.Status}"]]);
+                minutes.Append("  \n  ").Append(text["Minutes.Note", MarkdownText.EscapeLines(note, "  ")]);
             }
 
             minutes.Append('\n');
@@ -125,6 +120,21 @@ public sealed class MinutesWriter(IStringLocalizer<SharedResource> text)
         {
             minutes.Append(text["Minutes.NothingRecorded"]).Append('\n');
         }
+    }
+
+    private string WhoWhenAndHow(ActionView action)
+    {
+        var status = text["Minutes.ActionStatus", text[$"ActionStatus.{action.Status}"]];
+        if (action.CarriedOver)
+        {
+            return $"{text["Minutes.CarriedWhoWhen", MarkdownText.Escape(action.Owner), action.DueOn]} {(action.Status == ActionStatus.Open ? text["Minutes.NotLookedAt"] : status)}";
+        }
+
+        // "Overdue" means nothing once an action is done or dropped.
+        var whoWhen = action.Status is ActionStatus.Done or ActionStatus.Dropped
+            ? text["Minutes.ActionWhoWhenFinished", MarkdownText.Escape(action.Owner), action.DueOn]
+            : text["Minutes.ActionWhoWhen", MarkdownText.Escape(action.Owner), action.DueOn, MarkdownText.Escape(action.DueInWords)];
+        return action.Status == ActionStatus.Open ? whoWhen : $"{whoWhen} {status}";
     }
 
     private void Choice(StringBuilder minutes, SectionView section)

@@ -64,6 +64,8 @@ public sealed class ReviewHub(ReviewService reviews, MembershipCookies membershi
 
     public Task<ActionView> SetActionStatus(string actionId, ActionStatus status) => reviews.SetActionStatusAsync(Member, actionId, status);
 
+    public Task<ActionView> SetActionNote(string actionId, string? note) => reviews.SetActionNoteAsync(Member, actionId, note);
+
     public Task Choose(string sectionId, int statement, string? agreedBy) => reviews.ChooseAsync(Member, sectionId, statement, agreedBy);
 
     public Task SetNowDiscussing(string? sectionId) => reviews.SetNowDiscussingAsync(Member, sectionId);

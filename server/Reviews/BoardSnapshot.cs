@@ -72,11 +72,12 @@ public sealed record CardView(
     }
 }
 
-public sealed record ActionView(string Id, string SectionId, string What, string Owner, DateOnly Due, string DueOn, string DueInWords, ActionStatus Status, string AuthorId)
+public sealed record ActionView(string Id, string SectionId, string What, string Owner, DateOnly Due, string DueOn, string DueInWords, ActionStatus Status, string AuthorId,
+    bool CarriedOver = false, string? Note = null)
 {
     public static ActionView Of(ActionItem action, Func<DateOnly, string> due) =>
         new(action.Id, action.SectionId, action.What, action.Owner, action.Due, action.Due.ToString("d MMMM yyyy", CultureInfo.CurrentCulture),
-            due(action.Due), action.Status, action.AuthorId);
+            due(action.Due), action.Status, action.AuthorId, action.CarriedOver, action.Note);
 }
 
 public sealed record ParticipantView(string Id, string Name, string Relationship, Role Role, bool HasJoined, bool Waiting, bool MayReadMinutes = false)

@@ -15,6 +15,9 @@ public interface IReviewStore
     /// <summary>The reviews that name this account, including any it has since been removed from.</summary>
     IReadOnlyList<Review> FindRunBy(string accountId);
 
+    /// <summary>Every review of one person, whoever runs them.</summary>
+    IReadOnlyList<Review> FindReviewsOf(string personId);
+
     /// <summary>Completes once the review and its activity entry are safely on disk.</summary>
     Task SaveAsync(Review review, Activity activity);
 }

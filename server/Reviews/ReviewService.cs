@@ -21,18 +21,50 @@ public sealed class ReviewService(IReviewStore store, IReviewNotifier notifier, 
 
     private DateTimeOffset Now => clock.GetUtcNow();
 
-    /// <summary>Creates a review, with the person's own invitation made at once; returns the facilitator's place and the person's link secret.</summary>
-    public async Task<(ReviewMember Facilitator, string PersonsToken)> CreateAsync(
-        FacilitatorAccount facilitator, string? personName, string? title, DateOnly? date, string? templateId, string facilitatorRelationship, string personsRelationship)
+    /// <summary>
+    /// Creates a review, with the person's own invitation made at once, and for a follow-up, invitations
+    /// for those invited again and last time's unfinished actions. Returns the facilitator's place and
+    /// the link secrets, the person's first.
+    /// </summary>
+    public async Task<(ReviewMember Facilitator, IReadOnlyList<(string Name, string Token)> Invited)> CreateAsync(
+        FacilitatorAccount facilitator, NewReview details, NewReviewWords words, FollowUp? followUp = null)
     {
-        var review = Review.Create(personName, title, date, templates.Find(templateId), facilitator.Name, facilitatorRelationship, facilitator.Id, Now);
-        var token = InvitationToken.Create();
-        review.Invite(review.Facilitator.Id, review.PersonName, personsRelationship, Role.Person, InvitationToken.Hash(token), Now);
-        review.SetJoinCode(review.Facilitator.Id, NewJoinCode());
-        await store.SaveAsync(review, new Activity(review.Id, review.Facilitator.Id, "review-created", Now));
+        var review = Review.Create(followUp?.PersonName ?? details.PersonName, details.Title, details.Date, templates.Find(details.TemplateId),
+            facilitator.Name, words.FacilitatorRelationship, facilitator.Id, Now, followUp?.PersonId, followUp?.PersonReference ?? details.PersonReference);
+        var lead = review.Facilitator.Id;
+        List<(string Name, string Token)> invited = [];
+        foreach (var (name, relationship, role) in followUp?.Invitees.Prepend((review.PersonName, words.PersonsRelationship, Role.Person)) ?? [(review.PersonName, words.PersonsRelationship, Role.Person)])
+        {
+            var token = InvitationToken.Create();
+            review.Invite(lead, name, relationship, role, InvitationToken.Hash(token), Now);
+            invited.Add((name, token));
+        }
+
+        if (followUp is { Unfinished.Count: > 0 })
+        {
+            review.CarryOver(lead, words.LastTimeHeading, words.LastTimePrompt, followUp.Unfinished, Now);
+        }
+
+        review.SetJoinCode(lead, NewJoinCode());
+        await store.SaveAsync(review, new Activity(review.Id, lead, followUp is null ? "review-created" : "follow-up-created", Now));
         _open[review.Id] = review;
-        return (new ReviewMember(review.Id, review.Facilitator.Id), token);
+        return (new ReviewMember(review.Id, lead), invited);
     }
+
+    /// <summary>What the next review takes from this one, for its facilitator: the person's record, the people chosen to invite again, and every action not done or dropped.</summary>
+    public Task<FollowUp?> FollowUpOfAsync(ReviewMember member, IReadOnlyCollection<string>? inviteAgain) =>
+        ReadAsync(member.ReviewId, review => review.FindParticipant(member.ParticipantId)?.Role != Role.Facilitator ? null : new FollowUp(
+            review.PersonId,
+            review.PersonName,
+            review.PersonReference,
+            review.Title,
+            review.TemplateId,
+            review.NextReviewDate,
+            [.. review.Participants.Where(p => p.Role == Role.Contributor && !p.Removed && !p.Waiting).Select(p => new FollowUpInvitee(p.Id, p.Name, p.Relationship))],
+            [.. review.Participants
+                .Where(p => p.Role == Role.Contributor && !p.Removed && !p.Waiting && (inviteAgain?.Contains(p.Id) ?? false))
+                .Select(p => (p.Name, p.Relationship, Role.Contributor))],
+            [.. review.Actions.Where(a => !a.Deleted && a.Status is not (ActionStatus.Done or ActionStatus.Dropped)).OrderBy(a => a.Due)]));
 
     /// <summary>The member, if this participant belongs to this review; null for anyone else.</summary>
     public Task<ReviewMember?> FindMemberAsync(string reviewId, string participantId) =>
@@ -99,6 +131,13 @@ public sealed class ReviewService(IReviewStore store, IReviewNotifier notifier, 
             member,
             "action-status-set",
             review => ActionView.Of(review.SetActionStatus(member.ParticipantId, actionId, status), dueDates.InWords),
+            (review, action) => notifier.ActionSavedAsync(review.Id, action, review.Version));
+
+    public Task<ActionView> SetActionNoteAsync(ReviewMember member, string? actionId, string? note) =>
+        ChangeAsync(
+            member,
+            "action-note-set",
+            review => ActionView.Of(review.SetActionNote(member.ParticipantId, actionId, note), dueDates.InWords),
             (review, action) => notifier.ActionSavedAsync(review.Id, action, review.Version));
 
     public Task ChooseAsync(ReviewMember member, string? sectionId, int statement, string? agreedBy) =>
@@ -366,6 +405,18 @@ public sealed class ReviewService(IReviewStore store, IReviewNotifier notifier, 
         return review;
     }
 }
+
+public sealed record NewReview(string? PersonName, string? Title, DateOnly? Date, string? TemplateId, string? PersonReference = null);
+
+/// <summary>The words a new review is made with, in the facilitator's language.</summary>
+public sealed record NewReviewWords(string FacilitatorRelationship, string PersonsRelationship, string LastTimeHeading, string LastTimePrompt);
+
+public sealed record FollowUpInvitee(string ParticipantId, string Name, string Relationship);
+
+/// <summary>What a review passes on to the next one for the same person.</summary>
+public sealed record FollowUp(
+    string PersonId, string PersonName, string? PersonReference, string Title, string TemplateId, DateOnly? NextReviewDate,
+    IReadOnlyList<FollowUpInvitee> Suggested, IReadOnlyList<(string Name, string Relationship, Role Role)> Invitees, IReadOnlyList<ActionItem> Unfinished);
 
 public enum LobbyState
 {

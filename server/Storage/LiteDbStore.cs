@@ -44,6 +44,7 @@ public sealed class LiteDbStore : IReviewStore, IAccountStore, IDisposable
         _joinCodes = _database.GetCollection<JoinCodeDocument>("joincodes");
         _activity.EnsureIndex(a => a.ReviewId);
         _reviews.EnsureIndex("facilitators", "$.Participants[*].AccountId");
+        _reviews.EnsureIndex(r => r.PersonId);
         _accounts.EnsureIndex(a => a.Email, unique: true);
         _writer = new Thread(WriteLoop) { IsBackground = true, Name = "LiteDB writer" };
         _writer.Start();
@@ -58,6 +59,9 @@ public sealed class LiteDbStore : IReviewStore, IAccountStore, IDisposable
 
     public IReadOnlyList<Review> FindRunBy(string accountId) =>
         [.. _reviews.Find(BsonExpression.Create("$.Participants[*].AccountId ANY = @0", new BsonValue(accountId))).Select(r => r.ToReview())];
+
+    public IReadOnlyList<Review> FindReviewsOf(string personId) =>
+        [.. _reviews.Find(r => r.PersonId == personId || r.Id == personId).Select(r => r.ToReview())];
 
     public Task SaveAsync(Review review, Activity activity)
     {

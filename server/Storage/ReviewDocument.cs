@@ -9,6 +9,8 @@ internal sealed class ReviewDocument
 {
     public string Id { get; set; } = "";
     public string PersonName { get; set; } = "";
+    public string? PersonId { get; set; }
+    public string? PersonReference { get; set; }
     public string Title { get; set; } = "";
     public int Date { get; set; }
     public string TemplateId { get; set; } = "";
@@ -32,6 +34,8 @@ internal sealed class ReviewDocument
     {
         Id = review.Id,
         PersonName = review.PersonName,
+        PersonId = review.PersonId,
+        PersonReference = review.PersonReference,
         Title = review.Title,
         Date = review.Date.DayNumber,
         TemplateId = review.TemplateId,
@@ -105,6 +109,8 @@ internal sealed class ReviewDocument
             Due = a.Due.DayNumber,
             Status = a.Status.ToString(),
             Deleted = a.Deleted,
+            CarriedOver = a.CarriedOver,
+            Note = a.Note,
         })],
     };
 
@@ -112,6 +118,8 @@ internal sealed class ReviewDocument
     {
         var review = Restore();
         review.RestoreJoinCode(JoinCode);
+        // Reviews saved before people had records are each their own person.
+        review.RestorePerson(PersonId ?? Id, PersonReference);
         review.RestoreRecord(
             ClosedAt is { } closed ? Utc(closed) : null,
             SignOffAgrees is { } agrees && SignedOffAt is { } signed ? new SignOff(agrees, SignOffReason, Utc(signed)) : null,
@@ -155,6 +163,8 @@ internal sealed class ReviewDocument
             Owner = a.Owner,
             Due = DateOnly.FromDayNumber(a.Due),
             Status = Enum.Parse<ActionStatus>(a.Status),
+            CarriedOver = a.CarriedOver,
+            Note = a.Note,
             Deleted = a.Deleted,
         }),
         Sections.ToDictionary(s => s.Id, s => new SectionState { Locked = s.Locked, QuietWriting = s.QuietWriting, Chosen = s.Chosen, AgreedBy = s.AgreedBy }));
@@ -220,6 +230,8 @@ internal sealed class ActionDocument
     public int Due { get; set; }
     public string Status { get; set; } = "";
     public bool Deleted { get; set; }
+    public bool CarriedOver { get; set; }
+    public string? Note { get; set; }
 }
 
 internal sealed class AccountDocument

@@ -43,7 +43,9 @@ export function showActions(board, room, { me, isFacilitator, status }) {
             const inSection = [...actions.values()]
                 .filter((a) => a.sectionId === list.dataset.actionsFor)
                 .sort((a, b) => a.due.localeCompare(b.due));
-            list.replaceChildren(...inSection.map(item));
+            // The action someone is working on keeps its element, so their focus and typing stay put.
+            const busy = document.activeElement?.closest('[data-action-id]');
+            list.replaceChildren(...inSection.map((a) => (busy?.dataset.actionId === a.id && list.contains(busy) ? busy : item(a))));
         }
     }
 
@@ -75,7 +77,31 @@ export function showActions(board, room, { me, isFacilitator, status }) {
         const group = element('div', 'govuk-form-group action__status');
         group.append(label, select);
         li.append(group);
+        if (action.carriedOver) li.append(noteOf(action, !select.disabled));
         return li;
+    }
+
+    // How an action brought from last time went, in a few words.
+    function noteOf(action, canEdit) {
+        const id = `note-${action.id}`;
+        const group = element('div', 'govuk-form-group action__note');
+        const label = element('label', 'govuk-label govuk-label--s', say('Board.Action.Note'));
+        label.htmlFor = id;
+        const input = element('input', 'govuk-input');
+        Object.assign(input, { id, type: 'text', value: action.note ?? '', disabled: !canEdit });
+        const save = element('button', 'govuk-button govuk-button--secondary govuk-!-margin-bottom-0', say('Board.Action.SaveNote'));
+        save.type = 'button';
+        save.disabled = !canEdit;
+        save.addEventListener('click', async () => {
+            try {
+                await room.invoke('SetActionNote', action.id, input.value);
+                status.saved();
+            } catch (error) {
+                announce(error.refusal ?? say('waiting'));
+            }
+        });
+        group.append(label, input, save);
+        return group;
     }
 }
 

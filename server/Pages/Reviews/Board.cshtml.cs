@@ -27,6 +27,9 @@ public sealed class BoardModel(
     public string? InviteRelationship { get; private set; }
     public string? InvitationLink { get; private set; }
     public string? ScreenLink { get; private set; }
+
+    /// <summary>Links made with a follow-up review for the people invited again, shown once.</summary>
+    public IReadOnlyList<(string Name, string Link)> MoreLinks { get; private set; } = [];
     public string? CoFacilitatorEmail { get; private set; }
     public (string? Name, string? Relationship, string? Contribution) ApologyDraft { get; private set; }
     public bool DetailsOpen => DetailsFields.Any(f => Errors.For(f) is not null);
@@ -42,6 +45,7 @@ public sealed class BoardModel(
 
     public const string InvitationLinkKey = "InvitationLink";
     public const string ScreenLinkKey = "ScreenLink";
+    public const string MoreLinksKey = "MoreLinks";
 
     private static readonly string[] DetailsFields = ["place", "next-review", "apology-name", "apology-relationship", "apology-contribution"];
 
@@ -63,6 +67,7 @@ public sealed class BoardModel(
         await reviews.JoinAsync(member);
         InvitationLink = TempData[InvitationLinkKey] as string;
         ScreenLink = TempData[ScreenLinkKey] as string;
+        MoreLinks = [.. (TempData[MoreLinksKey] as string ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => line.Split('\t')).Select(p => (p[0], p[1]))];
         var page = await ShowAsync(member);
         return Board.IsClosed ? Redirect($"/minutes/{ReviewId}") : page;
     }

@@ -11,13 +11,15 @@ using ReviewRoom.Templates;
 
 namespace ReviewRoom.Pages.Reviews;
 
+/// <summary>A new review, or the next one for the same person ("after" an earlier review), which picks up where that one ended.</summary>
 public sealed class NewModel(
-    ReviewService reviews, AccountService accounts, TemplateCatalog templates, ReviewErrorText errorText, IStringLocalizer<SharedResource> text) : PageModel
+    ReviewService reviews, AccountService accounts, MembershipCookies memberships, TemplateCatalog templates, ReviewErrorText errorText, IStringLocalizer<SharedResource> text) : PageModel
 {
     private static readonly Dictionary<ReviewError, string> FieldOf = new()
     {
         [ReviewError.PersonNameMissing] = "person-name",
         [ReviewError.PersonNameTooLong] = "person-name",
+        [ReviewError.ReferenceTooLong] = "reference",
         [ReviewError.TitleMissing] = "title",
         [ReviewError.TitleTooLong] = "title",
         [ReviewError.DateMissing] = "date",
@@ -25,25 +27,56 @@ public sealed class NewModel(
     };
 
     [BindProperty] public string? PersonName { get; set; }
+    [BindProperty] public string? Reference { get; set; }
     [BindProperty] public string? Title { get; set; }
     [BindProperty] public DateOnly? Date { get; set; }
     [BindProperty] public string? TemplateId { get; set; }
+    [BindProperty] public string[] InviteAgain { get; set; } = [];
 
+    /// <summary>The review this one follows, if any.</summary>
+    [BindProperty(SupportsGet = true)] public string? After { get; set; }
+
+    public FollowUp? FollowUp { get; private set; }
     public FormErrors Errors { get; } = new();
 
     public IReadOnlyList<ReviewTemplate> Templates => templates.All;
 
-    public void OnGet() => TemplateId = (templates.Find("person-centred-review") ?? templates.All[0]).Id;
+    public async Task<IActionResult> OnGetAsync()
+    {
+        TemplateId = (templates.Find("person-centred-review") ?? templates.All[0]).Id;
+        if (After is null)
+        {
+            return Page();
+        }
+
+        if (await FollowUpAsync() is not { } followUp)
+        {
+            return StatusCode(StatusCodes.Status403Forbidden);
+        }
+
+        (Title, Date, TemplateId, InviteAgain) = (followUp.Title, followUp.NextReviewDate, followUp.TemplateId, [.. followUp.Suggested.Select(i => i.ParticipantId)]);
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostAsync()
     {
+        FollowUp? followUp = null;
+        if (After is not null && (followUp = await FollowUpAsync()) is null)
+        {
+            return StatusCode(StatusCodes.Status403Forbidden);
+        }
+
         try
         {
             // A date the browser could not read arrives as null, and is asked for again.
             var facilitator = accounts.Active(FacilitatorSignIn.AccountId(User)) ?? throw new ReviewRuleException(ReviewError.AccountNotFound);
-            var (member, personsToken) = await reviews.CreateAsync(
-                facilitator, PersonName, Title, ModelState.IsValid ? Date : null, TemplateId, text["Role.Facilitator"], text["Role.PersonRelationship"]);
-            TempData[BoardModel.InvitationLinkKey] = BoardModel.JoinLink(Request, personsToken);
+            var (member, invited) = await reviews.CreateAsync(
+                facilitator,
+                new NewReview(PersonName, Title, ModelState.IsValid ? Date : null, TemplateId, Reference),
+                new NewReviewWords(text["Role.Facilitator"], text["Role.PersonRelationship"], text["LastTime.Heading"], text["LastTime.Prompt"]),
+                followUp);
+            TempData[BoardModel.InvitationLinkKey] = BoardModel.JoinLink(Request, invited[0].Token);
+            TempData[BoardModel.MoreLinksKey] = string.Join('\n', invited.Skip(1).Select(i => $"{i.Name}\t{BoardModel.JoinLink(Request, i.Token)}"));
             return Redirect($"/reviews/{member.ReviewId}");
         }
         catch (ReviewRuleException refusal)
@@ -53,7 +86,14 @@ public sealed class NewModel(
                 Errors.Add(FieldOf.GetValueOrDefault(error, "person-name"), errorText.For(error));
             }
 
+            FollowUp = followUp;
             return Page();
         }
+    }
+
+    private async Task<FollowUp?> FollowUpAsync()
+    {
+        FollowUp = await memberships.FindAsync(HttpContext, After) is { OnlyReads: false } previous ? await reviews.FollowUpOfAsync(previous, InviteAgain) : null;
+        return FollowUp;
     }
 }

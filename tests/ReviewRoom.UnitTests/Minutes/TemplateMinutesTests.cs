@@ -52,6 +52,31 @@ public sealed class TemplateMinutesTests
         AssertMatchesGolden(review, "path.golden.md");
     }
 
+    [Fact]
+    public void FollowUpReview_OpensWithLastTimesUnfinishedActions_MatchesTheGoldenFile()
+    {
+        var (last, fran, _, _) = Meeting("person-centred-review.md");
+        last.AddAction(fran, new ActionDraft("actions", "Find a swimming club", "Ana Jones", new DateOnly(2027, 1, 15)), "op-1", Now);
+        last.AddAction(fran, new ActionDraft("actions", "Apply for a bus pass", "Raj Patel", new DateOnly(2027, 2, 1)), "op-2", Now);
+        var done = last.AddAction(fran, new ActionDraft("actions", "Send the minutes to the GP", "Fran Facilitator", new DateOnly(2026, 12, 8)), "op-3", Now);
+        var dropped = last.AddAction(fran, new ActionDraft("actions", "Look at day centres", "Fran Facilitator", new DateOnly(2026, 12, 20)), "op-4", Now);
+        last.SetActionStatus(fran, done.Id, ActionStatus.Done);
+        last.SetActionStatus(fran, dropped.Id, ActionStatus.Dropped);
+        var unfinished = last.Actions.Where(a => a.Status is not (ActionStatus.Done or ActionStatus.Dropped)).ToList();
+
+        var template = TemplateParser.Parse("person-centred-review", "person-centred-review.md", RepoFiles.Read("templates", "person-centred-review.md"));
+        var next = Review.Create("Sam Jones", "Review, June 2027", new DateOnly(2027, 6, 1), template, "Fran Facilitator", "Facilitator", null, Now, last.PersonId);
+        var lead = next.Facilitator.Id;
+        next.CarryOver(lead, "Actions from last time", "For each one: was it done, partly done, not done, or dropped? Say how it went.", unfinished, Now);
+        var swimming = next.Actions.Single(a => a.What == "Find a swimming club");
+        next.SetActionStatus(lead, swimming.Id, ActionStatus.PartlyDone);
+        next.SetActionNote(lead, swimming.Id, "Tried two clubs; one has a quiet session on Tuesdays.");
+
+        Assert.Equal(last.PersonId, next.PersonId);
+        Assert.Equal(Review.LastTimeSectionId, next.Sections[0].Id);
+        AssertMatchesGolden(next, "follow-up-review.golden.md");
+    }
+
     private static (Review Review, string Fran, string Ana, string Raj) Meeting(string templateFile)
     {
         var template = TemplateParser.Parse(Path.GetFileNameWithoutExtension(templateFile), templateFile,
