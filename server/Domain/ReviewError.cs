@@ -62,4 +62,5 @@ public enum ReviewError
     ApologyNotFound,
     ReferenceTooLong,
     NoteTooLong,
+    NotAllYourReviews,
 }

@@ -25,8 +25,9 @@ public sealed class IndexModel(AccountService accounts, ReviewService reviews, T
         Reviews = new YourReviews(
             [.. runs.Where(r => r.Date == today)],
             [.. runs.Where(r => r.Date > today)],
-            [.. runs.Where(r => r.Date < today).Reverse()]);
+            [.. runs.Where(r => r.Date < today).Reverse()],
+            reviews.OverdueFor(account.Id, today));
     }
 
-    public sealed record YourReviews(IReadOnlyList<ReviewSummary> Today, IReadOnlyList<ReviewSummary> Upcoming, IReadOnlyList<ReviewSummary> Past);
+    public sealed record YourReviews(IReadOnlyList<ReviewSummary> Today, IReadOnlyList<ReviewSummary> Upcoming, IReadOnlyList<ReviewSummary> Past, IReadOnlyList<OverdueAction> Overdue);
 }

@@ -18,6 +18,9 @@ public interface IReviewStore
     /// <summary>Every review of one person, whoever runs them.</summary>
     IReadOnlyList<Review> FindReviewsOf(string personId);
 
+    /// <summary>Deletes reviews and all that points at them, keeping only the given record that they were deleted; no copy of the content stays in the file.</summary>
+    Task DeleteAsync(IReadOnlyCollection<string> reviewIds, Activity deletion);
+
     /// <summary>Completes once the review and its activity entry are safely on disk.</summary>
     Task SaveAsync(Review review, Activity activity);
 }

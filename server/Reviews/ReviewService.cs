@@ -78,7 +78,79 @@ public sealed class ReviewService(IReviewStore store, IReviewNotifier notifier, 
 
     /// <summary>The reviews an account runs, soonest first.</summary>
     public IReadOnlyList<ReviewSummary> RunBy(string accountId) =>
-        [.. store.FindRunBy(accountId).Where(r => r.FindByAccount(accountId) is not null).Select(r => new ReviewSummary(r.Id, r.PersonName, r.Title, r.Date)).OrderBy(r => r.Date)];
+        [.. store.FindRunBy(accountId).Where(r => r.FindByAccount(accountId) is not null).Select(ReviewSummary.Of).OrderBy(r => r.Date)];
+
+    /// <summary>
+    /// Actions past their date and not done or dropped, from the latest review of each person this
+    /// account runs (earlier reviews' actions were carried over to it).
+    /// </summary>
+    public IReadOnlyList<OverdueAction> OverdueFor(string accountId, DateOnly today) =>
+        [.. store.FindRunBy(accountId)
+            .Where(r => r.FindByAccount(accountId) is not null)
+            .GroupBy(r => r.PersonId)
+            .Select(person => person.MaxBy(r => r.Date)!)
+            .SelectMany(r => r.Actions
+                .Where(a => !a.Deleted && a.Due < today && a.Status is not (ActionStatus.Done or ActionStatus.Dropped))
+                .Select(a => new OverdueAction(ReviewSummary.Of(r), a.What, a.Owner, a.Due, dueDates.InWords(a.Due))))
+            .OrderBy(a => a.Due)];
+
+    /// <summary>A person's reviews that this account runs, in date order; empty if none.</summary>
+    public IReadOnlyList<ReviewSummary> ReviewsOf(string personId, string accountId) =>
+        [.. store.FindReviewsOf(personId).Where(r => r.FindByAccount(accountId) is not null).Select(ReviewSummary.Of).OrderBy(r => r.Date)];
+
+    /// <summary>
+    /// Everything held about one person, as the minutes of each of their reviews, for a subject access
+    /// request. Only for a facilitator who runs every one of them, so nothing is left out unseen.
+    /// </summary>
+    public async Task<IReadOnlyList<BoardSnapshot>> EverythingAboutAsync(string personId, string accountId)
+    {
+        List<BoardSnapshot> minutes = [];
+        foreach (var reviewId in AllRunBy(personId, accountId))
+        {
+            minutes.AddRange(await ReadAsync(reviewId, review => BoardSnapshot.Of(review, null, dueDates.InWords)) is { } one ? [one] : []);
+        }
+
+        return minutes;
+    }
+
+    /// <summary>Deletes reviews for good, after their facilitator confirmed; open pages lose them at once and only the fact of deletion is kept.</summary>
+    public async Task DeleteAsync(IReadOnlyCollection<string> reviewIds, string accountId)
+    {
+        var gates = reviewIds.Order(StringComparer.Ordinal).Select(id => _locks.GetOrAdd(id, _ => new SemaphoreSlim(1, 1))).ToList();
+        foreach (var gate in gates)
+        {
+            await gate.WaitAsync();
+        }
+
+        try
+        {
+            var reviews = reviewIds.Select(id => Load(id) is { } review && review.FindByAccount(accountId)?.Role == Role.Facilitator
+                ? review
+                : throw new ReviewRuleException(ReviewError.FacilitatorOnly)).ToList();
+            await store.DeleteAsync(reviewIds, new Activity("", accountId, "review-deleted", Now));
+            foreach (var review in reviews)
+            {
+                _open.TryRemove(review.Id, out _);
+                foreach (var participant in review.Participants)
+                {
+                    await notifier.ParticipantRemovedAsync(review.Id, participant.Id);
+                }
+            }
+        }
+        finally
+        {
+            gates.ForEach(gate => gate.Release());
+        }
+    }
+
+    /// <summary>The ids of every review of the person, in date order, if this account runs them all; refused otherwise.</summary>
+    public IReadOnlyList<string> AllRunBy(string personId, string accountId)
+    {
+        var all = store.FindReviewsOf(personId);
+        return all.Count > 0 && all.All(r => r.FindByAccount(accountId) is not null)
+            ? [.. all.OrderBy(r => r.Date).Select(r => r.Id)]
+            : throw new ReviewRuleException(ReviewError.NotAllYourReviews);
+    }
 
     public Task<BoardSnapshot?> SnapshotAsync(ReviewMember member) =>
         ReadAsync(member.ReviewId, review =>
@@ -425,6 +497,11 @@ public enum LobbyState
     TurnedAway,
 }
 
-public sealed record ReviewSummary(string Id, string PersonName, string Title, DateOnly Date);
+public sealed record ReviewSummary(string Id, string PersonId, string PersonName, string? PersonReference, string Title, DateOnly Date, bool IsClosed)
+{
+    public static ReviewSummary Of(Review review) => new(review.Id, review.PersonId, review.PersonName, review.PersonReference, review.Title, review.Date, review.IsClosed);
+}
+
+public sealed record OverdueAction(ReviewSummary Review, string What, string Owner, DateOnly Due, string DueInWords);
 
 public sealed record InvitationView(ReviewMember Invitee, string PersonName, string Title, string Name, string Relationship, Role Role, bool ReviewClosed);

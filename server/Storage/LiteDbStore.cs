@@ -29,6 +29,7 @@ public sealed class LiteDbStore : IReviewStore, IAccountStore, IDisposable
     private readonly Thread _writer;
     private readonly ILogger<LiteDbStore> _logger;
     private readonly Lock _disposing = new();
+    private bool _checkpointAfterBatch;
 
     public LiteDbStore(IOptions<ReviewRoomOptions> options, IHostEnvironment environment, ILogger<LiteDbStore> logger)
     {
@@ -62,6 +63,25 @@ public sealed class LiteDbStore : IReviewStore, IAccountStore, IDisposable
 
     public IReadOnlyList<Review> FindReviewsOf(string personId) =>
         [.. _reviews.Find(r => r.PersonId == personId || r.Id == personId).Select(r => r.ToReview())];
+
+    /// <summary>
+    /// Deletes reviews with everything that points at them, keeps only that they were deleted, and
+    /// checkpoints, so no copy of the content is left in the log.
+    /// </summary>
+    public Task DeleteAsync(IReadOnlyCollection<string> reviewIds, Activity deletion) =>
+        Enqueue(() =>
+        {
+            foreach (var id in reviewIds)
+            {
+                _reviews.Delete(id);
+                _invitations.DeleteMany(i => i.ReviewId == id);
+                _joinCodes.DeleteMany(j => j.ReviewId == id);
+                _activity.DeleteMany(a => a.ReviewId == id);
+                Record(deletion with { ReviewId = id });
+            }
+
+            _checkpointAfterBatch = true;
+        });
 
     public Task SaveAsync(Review review, Activity activity)
     {
@@ -163,6 +183,14 @@ public sealed class LiteDbStore : IReviewStore, IAccountStore, IDisposable
             try
             {
                 Commit(batch);
+                if (_checkpointAfterBatch)
+                {
+                    // LiteDB clears deleted blocks; moving the log into the data file leaves no older copy in the log.
+                    _checkpointAfterBatch = false;
+                    _database.Checkpoint();
+                    _dataFile.Flush(flushToDisk: true);
+                }
+
                 batch.ForEach(w => w.Done.SetResult());
             }
             catch (Exception e)

@@ -33,7 +33,7 @@ public sealed class FacilitatorsBrowserTests(Chromium chromium) : LiveApp
         await lee.ExpectLiveAsync();
 
         await fran.Page.GotoAsync("/");
-        await fran.Page.GetByRole(AriaRole.Link, new() { Name = "Sam Jones" }).ClickAsync();
+        await fran.Page.GetByRole(AriaRole.Link, new() { Name = "Sam Jones: Annual review" }).ClickAsync();
         await fran.ExpectLiveAsync();
         await Expect(lee.Page.Locator("#here-now")).ToContainTextAsync("Fran Facilitator, Co-facilitator");
 
