@@ -22,7 +22,8 @@ public sealed record BoardSnapshot(
     SignOff? SignOff = null,
     string? Place = null,
     DateOnly? NextReviewDate = null,
-    IReadOnlyList<Apology>? Apologies = null)
+    IReadOnlyList<Apology>? Apologies = null,
+    string PersonId = "")
 {
     public bool IsClosed => ClosedAt is not null;
 
@@ -42,7 +43,8 @@ public sealed record BoardSnapshot(
         review.SignOff,
         review.Place,
         review.NextReviewDate,
-        review.Apologies);
+        review.Apologies,
+        review.PersonId);
 }
 
 public sealed record SectionView(

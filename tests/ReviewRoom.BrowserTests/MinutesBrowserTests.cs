@@ -10,7 +10,7 @@ public sealed class MinutesBrowserTests(Chromium chromium) : LiveApp
     private const string LikeAndAdmire = "What we like and admire about Sam Jones";
 
     [Fact]
-    public async Task ClosedReview_IsSignedOffByThePersonWithAReason_AndSharedWithOneContributorOnly()
+    public async Task ClosedReview_IsSignedOff_SharedWithOneContributorOnly_AndTheNextReviewOpensWithLastTimesActions()
     {
         await using var fran = await Participant.ArriveAsync(chromium.Browser, App.RootUri, "facilitator");
         await using var sam = await Participant.ArriveAsync(chromium.Browser, App.RootUri, "person", width: 390);
@@ -25,6 +25,12 @@ public sealed class MinutesBrowserTests(Chromium chromium) : LiveApp
         await ana.JoinAsync(anasLink);
         await raj.JoinAsync(rajsLink);
         await ana.AddCardAsync(LikeAndAdmire, "Makes everyone laugh");
+        var actions = fran.Section("Actions");
+        await actions.GetByLabel("What will be done").FillAsync("Find a swimming club");
+        await actions.GetByLabel("Who will do it").FillAsync("Ana Jones");
+        await actions.GetByLabel("By when").FillAsync("2027-01-15");
+        await actions.GetByRole(AriaRole.Button, new() { Name = "Add action" }).ClickAsync();
+        await Expect(actions.GetByRole(AriaRole.Listitem)).ToContainTextAsync("Find a swimming club");
 
         await fran.Page.GetByText("Place, next review and apologies").ClickAsync();
         await fran.Page.GetByLabel("Where the review is held").FillAsync("Oak House");
@@ -60,6 +66,31 @@ public sealed class MinutesBrowserTests(Chromium chromium) : LiveApp
         await Expect(ana.Page.Locator(".minutes")).ToContainTextAsync("Written contribution from Dr Amina Shah (GP)");
         var rajs = await raj.Page.GotoAsync(minutesUrl);
         Assert.Equal(403, rajs!.Status);
+
+        await fran.Page.ReloadAsync();
+        await fran.Page.GetByRole(AriaRole.Button, new() { Name = "Plan the next review" }).ClickAsync();
+        await Expect(fran.Page.GetByLabel("Ana Jones, sister")).ToBeCheckedAsync();
+        await fran.Page.GetByLabel("Raj Patel, support worker").UncheckAsync();
+        await fran.Page.GetByLabel("Review title").FillAsync("Review, June 2027");
+        var planViolations = await fran.AccessibilityViolationsAsync();
+        await fran.Page.GetByRole(AriaRole.Button, new() { Name = "Create review" }).ClickAsync();
+        await Expect(fran.Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Review, June 2027");
+        await fran.ExpectLiveAsync();
+        var lastTime = fran.Section("Actions from last time");
+        await Expect(lastTime.GetByRole(AriaRole.Listitem)).ToContainTextAsync("Find a swimming club");
+        await lastTime.GetByLabel("Status").SelectOptionAsync(new SelectOptionValue { Label = "Partly done" });
+        await lastTime.GetByLabel("How it went").FillAsync("One club has a quiet session on Tuesdays");
+        await Expect(fran.Page.GetByLabel("Invitation link for Ana Jones")).ToBeVisibleAsync();
+        await Expect(fran.Page.GetByLabel("Invitation link for Raj Patel")).ToHaveCountAsync(0);
+        await lastTime.GetByRole(AriaRole.Button, new() { Name = "Save how it went" }).ClickAsync();
+        await Expect(fran.Page.Locator("#announcer")).ToContainTextAsync("Saved how it went: Find a swimming club");
+        await fran.ScreenshotAsync("next-review");
+        await fran.Page.ReloadAsync();
+        await Expect(lastTime.GetByLabel("How it went")).ToHaveValueAsync("One club has a quiet session on Tuesdays");
+        await Expect(lastTime.GetByLabel("Status")).ToHaveValueAsync("PartlyDone");
+        var nextMinutes = await File.ReadAllTextAsync(await fran.DownloadMinutesAsync());
+        Assert.Contains("## Actions from last time\n\n- Find a swimming club  \n  Who: Ana Jones. Was due: 15 January 2027. Status: Partly done.  \n  Note: One club has a quiet session on Tuesdays", nextMinutes, StringComparison.Ordinal);
+        Assert.True(planViolations.Count == 0, string.Join("; ", planViolations));
         Assert.True(confirmViolations.Count == 0, string.Join("; ", confirmViolations));
         Assert.True(signOffViolations.Count == 0, string.Join("; ", signOffViolations));
     }

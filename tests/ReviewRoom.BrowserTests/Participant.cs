@@ -123,9 +123,11 @@ internal sealed class Participant : IAsyncDisposable
     public async Task<string> DownloadMinutesAsync()
     {
         var minutesPage = await _context.NewPageAsync();
-        await minutesPage.GotoAsync((await _page.GetByRole(AriaRole.Link, new() { Name = "Minutes", Exact = true }).GetAttributeAsync("href"))!);
+        var minutesLink = (await _page.GetByRole(AriaRole.Link, new() { Name = "Minutes", Exact = true }).GetAttributeAsync("href"))!;
+        await minutesPage.GotoAsync(minutesLink);
         var download = await minutesPage.RunAndWaitForDownloadAsync(() => minutesPage.GetByRole(AriaRole.Link, new() { Name = "Download the minutes (.md)" }).ClickAsync());
-        var path = Path.Combine(RepoPaths.TestResults, download.SuggestedFilename);
+        // Tests run side by side and name their people alike: the review's id keeps each file apart.
+        var path = Path.Combine(RepoPaths.TestResults, $"{minutesLink.Split('/').Last()[..8]}-{download.SuggestedFilename}");
         await download.SaveAsAsync(path);
         await minutesPage.CloseAsync();
         return path;

@@ -55,6 +55,10 @@ public sealed partial class AccessBoundaryTests(AccessBoundaryTests.Accounts acc
         ["page POST join code"] = "YYnnnnnn",
         ["page POST remove (a contributor)"] = "YYYnnnnn",
         ["page POST admit (someone in the lobby)"] = "YYYnnnnn",
+        ["page GET the person's reviews"] = "YYnnnnnn",
+        ["page GET everything about the person"] = "YYnnnnnn",
+        ["page GET plan the next review"] = "YYnnnnnn",
+        ["page POST delete the review"] = "YYnnnnnn",
     };
 
     // Once closed (after the person shared the minutes with the contributor): the board is read-only
@@ -112,6 +116,10 @@ public sealed partial class AccessBoundaryTests(AccessBoundaryTests.Accounts acc
         ["page POST co-facilitator"] = (room, v) => Post(room, v, Board(room, "cofacilitator"), new() { ["email"] = Accounts.SpareEmail }),
         ["page POST join code"] = (room, v) => Post(room, v, Board(room, "joincode"), new() { ["open"] = "true" }),
         ["page POST remove (a contributor)"] = (room, v) => Post(room, v, Board(room, "remove"), new() { ["participantId"] = room.ContributorId }),
+        ["page GET the person's reviews"] = (room, v) => Ok(v.Http.GetAsync($"/people/{room.PersonId}")),
+        ["page GET everything about the person"] = (room, v) => Ok(v.Http.GetAsync($"/people/{room.PersonId}/export")),
+        ["page GET plan the next review"] = (room, v) => Ok(v.Http.GetAsync($"/reviews/new?after={room.Id}")),
+        ["page POST delete the review"] = (room, v) => Post(room, v, $"/people/{room.PersonId}/delete", new() { ["review"] = room.Id }),
         ["page POST admit (someone in the lobby)"] = (room, v) => Post(room, v, Board(room, "admit"), new() { ["waitingId"] = room.WaitingId, ["letIn"] = "true" }),
     };
 
@@ -258,6 +266,7 @@ public sealed partial class AccessBoundaryTests(AccessBoundaryTests.Accounts acc
         public string PersonsAction { get; private set; } = "";
         public string ContributorId { get; private set; } = "";
         public string WaitingId { get; private set; } = "";
+        public string PersonId { get; private set; } = "";
 
         public static async Task<Room> OpenAsync(Accounts accounts, bool closed)
         {
@@ -276,7 +285,9 @@ public sealed partial class AccessBoundaryTests(AccessBoundaryTests.Accounts acc
             room.PersonsAction = (await persons.InvokeAsync<ActionView>("AddAction", NewId(), new ActionDraft(ActionPlan, "Visit the college", "Sam Jones", new DateOnly(2027, 1, 5)))).Id;
 
             room._facilitatorsView = await fran.ConnectAsync(room.Id);
-            var participants = (await room._facilitatorsView.InvokeAsync<BoardSnapshot>("GetSnapshot")).Participants;
+            var board = await room._facilitatorsView.InvokeAsync<BoardSnapshot>("GetSnapshot");
+            var participants = board.Participants;
+            room.PersonId = board.PersonId;
             room.ContributorId = participants.Single(p => p.Name == "Ana Jones").Id;
             room.WaitingId = participants.Single(p => p.Waiting).Id;
             var removed = await fran.PostFormAsync($"/reviews/{room.Id}", $"/reviews/{room.Id}/remove", new() { ["participantId"] = participants.Single(p => p.Name == "Raj Patel").Id });

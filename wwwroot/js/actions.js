@@ -96,6 +96,7 @@ export function showActions(board, room, { me, isFacilitator, status }) {
             try {
                 await room.invoke('SetActionNote', action.id, input.value);
                 status.saved();
+                announce(say('Board.Action.NoteSaved', action.what.slice(0, 140)));
             } catch (error) {
                 announce(error.refusal ?? say('waiting'));
             }
