@@ -347,7 +347,8 @@ public sealed class Review
         check.Require(role != Role.Person || !_participants.Exists(p => p.Role == Role.Person && !p.Removed), ReviewError.PersonAlreadyInvited);
         check.ThrowIfBroken();
 
-        var expires = new DateTimeOffset(Date.AddDays(Limits.InvitationDaysAfterReview).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        // The person's own link keeps working, so they can always read their minutes; everyone else's ends some days after the review.
+        DateTimeOffset? expires = role == Role.Person ? null : new DateTimeOffset(Date.AddDays(Limits.InvitationDaysAfterReview).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
         var invitee = new Participant(NewId(), cleanName, cleanRelationship, role, invitationTokenHash, now, expires);
         _participants.Add(invitee);
         Version++;

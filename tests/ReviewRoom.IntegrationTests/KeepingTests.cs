@@ -74,6 +74,25 @@ public sealed partial class KeepingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task OverdueActions_ShowOnYourReviews_UntilDoneOrDropped()
+    {
+        var review = await _fran.CreateReviewAsync();
+        var room = await _fran.ConnectAsync(review);
+        var today = DateOnly.FromDateTime(_app.Clock.GetLocalNow().DateTime);
+        var late = await room.InvokeAsync<ActionView>("AddAction", "op-1", new ActionDraft("actions", "Ring the housing office", "Ana Jones", today.AddDays(-3)));
+        await room.InvokeAsync<ActionView>("AddAction", "op-2", new ActionDraft("actions", "Book the next review", "Fran", today.AddDays(30)));
+
+        var before = WebUtility.HtmlDecode(await _fran.Http.GetStringAsync("/"));
+        await room.InvokeAsync<ActionView>("SetActionStatus", late.Id, ActionStatus.Done);
+        var after = WebUtility.HtmlDecode(await _fran.Http.GetStringAsync("/"));
+
+        Assert.Contains("Overdue actions", before, StringComparison.Ordinal);
+        Assert.Contains("Ring the housing office", before, StringComparison.Ordinal);
+        Assert.DoesNotContain("Book the next review", before, StringComparison.Ordinal);
+        Assert.DoesNotContain("Ring the housing office", after, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Export_HoldsTheMinutesOfEveryReviewOfThePerson()
     {
         var first = await _fran.CreateReviewAsync();

@@ -18,15 +18,16 @@ public sealed class PersonsControlTests : IAsyncLifetime
     private Visitor _sam = null!;
     private Visitor _ana = null!;
     private string _reviewId = "";
+    private string _samsLink = "";
 
     public async ValueTask InitializeAsync()
     {
         _app = new ReviewRoomFactory(_data);
         _fran = await _app.NewFacilitatorAsync();
         _reviewId = await _fran.CreateReviewAsync();
-        var samsLink = await _fran.InvitationLinkShownAsync(_reviewId);
+        _samsLink = await _fran.InvitationLinkShownAsync(_reviewId);
         (_sam, _ana) = (new Visitor(_app), new Visitor(_app));
-        await _sam.JoinAsync(samsLink);
+        await _sam.JoinAsync(_samsLink);
         await _ana.JoinAsync(await _fran.InviteAsync(_reviewId, "Ana Jones", "sister"));
     }
 
@@ -103,13 +104,19 @@ public sealed class PersonsControlTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task InvitationLink_StopsWorkingAfterItsExpiry()
+    public async Task InvitationLink_StopsWorkingAfterItsExpiry_ButThePersonsOwnKeepsOpeningTheirMinutes()
     {
         var link = await _fran.InviteAsync(_reviewId, "Raj Patel", "support worker");
         await using var raj = new Visitor(_app);
+        await using var samOnANewPhone = new Visitor(_app);
+        await _fran.PostFormAsync($"/reviews/{_reviewId}/close", $"/reviews/{_reviewId}/close", []);
 
-        _app.Clock.Now = new DateTimeOffset(2026, 12, 1 + Limits.InvitationDaysAfterReview, 0, 0, 1, TimeSpan.Zero);
+        _app.Clock.Now = new DateTimeOffset(2027, 12, 1, 0, 0, 1, TimeSpan.Zero);
 
+        Assert.True(Limits.InvitationDaysAfterReview < 365);
         Assert.Equal(HttpStatusCode.NotFound, (await raj.Http.GetAsync(link)).StatusCode);
+        var joined = await samOnANewPhone.JoinAsync(_samsLink);
+        Assert.Equal($"/minutes/{_reviewId}", joined.Headers.Location!.OriginalString);
+        Assert.Contains("Sam Jones", await samOnANewPhone.Http.GetStringAsync($"/minutes/{_reviewId}/download"), StringComparison.Ordinal);
     }
 }

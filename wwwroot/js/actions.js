@@ -7,6 +7,8 @@ const statuses = ['Open', 'Done', 'PartlyDone', 'NotDone', 'Dropped'];
 
 export function showActions(board, room, { me, isFacilitator, status }) {
     let actions = new Map();
+    // Notes typed but not yet saved survive the list being redrawn by someone else's change.
+    const noteDrafts = new Map();
 
     for (const form of board.querySelectorAll('form.add-action')) {
         let operationId = newOperationId();
@@ -45,7 +47,7 @@ export function showActions(board, room, { me, isFacilitator, status }) {
                 .sort((a, b) => a.due.localeCompare(b.due));
             // The action someone is working on keeps its element, so their focus and typing stay put.
             const busy = document.activeElement?.closest('[data-action-id]');
-            list.replaceChildren(...inSection.map((a) => (busy?.dataset.actionId === a.id && list.contains(busy) ? busy : item(a))));
+            place(list, inSection.map((a) => (busy?.dataset.actionId === a.id && list.contains(busy) ? busy : item(a))));
         }
     }
 
@@ -88,13 +90,15 @@ export function showActions(board, room, { me, isFacilitator, status }) {
         const label = element('label', 'govuk-label govuk-label--s', say('Board.Action.Note'));
         label.htmlFor = id;
         const input = element('input', 'govuk-input');
-        Object.assign(input, { id, type: 'text', value: action.note ?? '', disabled: !canEdit });
+        Object.assign(input, { id, type: 'text', value: noteDrafts.get(action.id) ?? action.note ?? '', disabled: !canEdit });
+        input.addEventListener('input', () => noteDrafts.set(action.id, input.value));
         const save = element('button', 'govuk-button govuk-button--secondary govuk-!-margin-bottom-0', say('Board.Action.SaveNote'));
         save.type = 'button';
         save.disabled = !canEdit;
         save.addEventListener('click', async () => {
             try {
                 await room.invoke('SetActionNote', action.id, input.value);
+                noteDrafts.delete(action.id);
                 status.saved();
                 announce(say('Board.Action.NoteSaved', action.what.slice(0, 140)));
             } catch (error) {
@@ -104,6 +108,17 @@ export function showActions(board, room, { me, isFacilitator, status }) {
         group.append(label, input, save);
         return group;
     }
+}
+
+// Puts the items in order without taking out one that stays: taking out an element loses its focus.
+function place(list, items) {
+    const staying = new Set(items);
+    for (const child of [...list.children]) {
+        if (!staying.has(child)) child.remove();
+    }
+    items.forEach((node, i) => {
+        if (list.children[i] !== node) list.insertBefore(node, list.children[i] ?? null);
+    });
 }
 
 function clearErrors(form) {
