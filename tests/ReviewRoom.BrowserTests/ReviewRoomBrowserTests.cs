@@ -36,6 +36,27 @@ public sealed class ReviewRoomBrowserTests(Chromium chromium) : LiveApp
     }
 
     [Fact]
+    public async Task Relative_EditingACard_KeepsFocusAndWhatTheyTyped_WhenTheFacilitatorMovesTheRoomOn()
+    {
+        await using var facilitator = await Participant.ArriveAsync(chromium.Browser, App.RootUri, "facilitator");
+        await using var relative = await Participant.ArriveAsync(chromium.Browser, App.RootUri, "relative");
+        await facilitator.SetUpAsync(App.Logs);
+        await facilitator.CreateReviewAsync("Sam Jones", "Annual review", "2026-12-01");
+        await relative.JoinAsync(await facilitator.InviteAsync("Ana Jones", "sister"));
+        await relative.AddCardAsync(LikeAndAdmire, "Sam is kind");
+        var card = relative.Section(LikeAndAdmire).GetByRole(AriaRole.Listitem).Filter(new() { HasText = "Sam is kind" });
+        await card.GetByRole(AriaRole.Button, new() { Name = "Edit" }).ClickAsync();
+        var box = relative.Page.GetByRole(AriaRole.Textbox, new() { Name = "Edit the card" });
+        await box.FillAsync("Sam is kind and very funny");
+
+        await facilitator.Section("Questions to answer").GetByRole(AriaRole.Button, new() { Name = "Discuss this now" }).ClickAsync();
+
+        await Expect(relative.Section("Questions to answer")).ToContainTextAsync("Now discussing");
+        await Expect(box).ToBeFocusedAsync();
+        await Expect(box).ToHaveValueAsync("Sam is kind and very funny");
+    }
+
+    [Fact]
     public async Task Relative_WhoLosesTheConnection_KeepsWhatTheyTypedAndItIsSentOnReturn()
     {
         await using var facilitator = await Participant.ArriveAsync(chromium.Browser, App.RootUri, "facilitator");

@@ -1,7 +1,7 @@
 // Actions: what will be done, by a named person, by a date; sorted by date, with the date in words.
 import { announce } from './announcer.js';
 import { say } from './text.js';
-import { element, newOperationId } from './cards.js';
+import { element, newOperationId, place } from './cards.js';
 
 const statuses = ['Open', 'Done', 'PartlyDone', 'NotDone', 'Dropped'];
 
@@ -108,17 +108,6 @@ export function showActions(board, room, { me, isFacilitator, status }) {
         group.append(label, input, save);
         return group;
     }
-}
-
-// Puts the items in order without taking out one that stays: taking out an element loses its focus.
-function place(list, items) {
-    const staying = new Set(items);
-    for (const child of [...list.children]) {
-        if (!staying.has(child)) child.remove();
-    }
-    items.forEach((node, i) => {
-        if (list.children[i] !== node) list.insertBefore(node, list.children[i] ?? null);
-    });
 }
 
 function clearErrors(form) {

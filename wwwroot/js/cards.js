@@ -37,7 +37,10 @@ export function showCards(board, room, { reviewId, me, isFacilitator, isPerson, 
         sections = detail.sections.filter((s) => cardKinds.has(kindName(s.kind)));
         for (const section of sections) {
             for (const list of listsFor(section.id)) {
-                list.replaceChildren(...section.cards.filter((card) => belongs(card, list)).map(cardItem));
+                // A card someone is editing keeps its element, so their focus and typing stay put.
+                const busy = document.activeElement?.closest('[data-card-id]');
+                place(list, section.cards.filter((card) => belongs(card, list))
+                    .map((card) => (busy?.dataset.cardId === card.id && list.contains(busy) ? busy : cardItem(card))));
             }
         }
         for (const [operationId, draft] of pending) send(operationId, draft);
@@ -272,6 +275,17 @@ function splitCell(value) {
 // SignalR's JSON sends enums as numbers: the order of SectionKind on the server.
 function kindName(kind) {
     return typeof kind === 'string' ? kind.toLowerCase() : ['cards', 'grid', 'actions', 'questions', 'path', 'choice'][kind];
+}
+
+// Puts the items in order without taking out one that stays: taking out an element loses its focus.
+export function place(list, items) {
+    const staying = new Set(items);
+    for (const child of [...list.children]) {
+        if (!staying.has(child)) child.remove();
+    }
+    items.forEach((node, i) => {
+        if (list.children[i] !== node) list.insertBefore(node, list.children[i] ?? null);
+    });
 }
 
 export function element(tag, className, text) {
