@@ -124,4 +124,24 @@ public sealed class MinutesBrowserTests(Chromium chromium) : LiveApp
         await fran.Page.ScreenshotAsync(new() { Path = Path.Combine(RepoPaths.TestResults, "minutes-first-page.png") });
         Assert.True(violations.Count == 0, string.Join("; ", violations));
     }
+
+    [Fact]
+    public async Task Person_IsDeletedWithAllTheirReviews_AfterConfirming()
+    {
+        await using var fran = await Participant.ArriveAsync(chromium.Browser, App.RootUri, "facilitator");
+        await fran.SetUpAsync(App.Logs);
+        await fran.CreateReviewAsync("Sam Jones", "Annual review", "2026-12-01");
+
+        await fran.Page.GetByRole(AriaRole.Link, new() { Name = "All of Sam Jones's reviews" }).ClickAsync();
+        await Expect(fran.Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Sam Jones's reviews");
+        var peopleViolations = await fran.AccessibilityViolationsAsync();
+        await fran.Page.GetByRole(AriaRole.Button, new() { Name = "Delete Sam Jones and all their reviews" }).ClickAsync();
+        var confirmViolations = await fran.AccessibilityViolationsAsync();
+        await fran.Page.GetByRole(AriaRole.Button, new() { Name = "Delete for good" }).ClickAsync();
+
+        await Expect(fran.Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Your reviews");
+        await Expect(fran.Page.GetByRole(AriaRole.Link, new() { Name = "Sam Jones: Annual review" })).ToHaveCountAsync(0);
+        Assert.True(peopleViolations.Count == 0, string.Join("; ", peopleViolations));
+        Assert.True(confirmViolations.Count == 0, string.Join("; ", confirmViolations));
+    }
 }
