@@ -104,6 +104,26 @@ public sealed class PersonsControlTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Minutes_AreReadByAContributor_OnlyAfterClosing_AndOnlyOnceThePersonSharesThem()
+    {
+        var board = await (await _sam.ConnectAsync(_reviewId)).InvokeAsync<BoardSnapshot>("GetSnapshot");
+        var ana = board.Participants.Single(p => p.Name == "Ana Jones").Id;
+        var beforeClosing = (await _ana.Http.GetAsync($"/minutes/{_reviewId}")).StatusCode;
+        var samBeforeClosing = (await _sam.Http.GetAsync($"/minutes/{_reviewId}")).StatusCode;
+        await _fran.PostFormAsync($"/reviews/{_reviewId}/close", $"/reviews/{_reviewId}/close", []);
+        var closedNotShared = (await _ana.Http.GetAsync($"/minutes/{_reviewId}/download")).StatusCode;
+        var boardAfterClosing = (await _ana.Http.GetAsync($"/reviews/{_reviewId}")).StatusCode;
+
+        var shared = await _sam.PostFormAsync($"/minutes/{_reviewId}", $"/minutes/{_reviewId}/share", new() { ["readers"] = ana });
+
+        Assert.Equal((HttpStatusCode.Forbidden, HttpStatusCode.OK), (beforeClosing, samBeforeClosing));
+        Assert.Equal((HttpStatusCode.Forbidden, HttpStatusCode.Forbidden), (closedNotShared, boardAfterClosing));
+        Assert.Equal(HttpStatusCode.Redirect, shared.StatusCode);
+        Assert.Contains("# Annual review", await _ana.Http.GetStringAsync($"/minutes/{_reviewId}/download"), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, (await _ana.Http.GetAsync($"/reviews/{_reviewId}")).StatusCode);
+    }
+
+    [Fact]
     public async Task InvitationLink_StopsWorkingAfterItsExpiry_ButThePersonsOwnKeepsOpeningTheirMinutes()
     {
         var link = await _fran.InviteAsync(_reviewId, "Raj Patel", "support worker");
