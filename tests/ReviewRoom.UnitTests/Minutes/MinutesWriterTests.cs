@@ -83,6 +83,28 @@ public sealed partial class MinutesWriterTests
 
     private static string Due(DateOnly date) => new DueDates(new FixedClock(Now), TestText.English()).InWords(date);
 
+    [Fact]
+    public void HeaderApologiesAndSignOff_RenderedOnTheMinutesPage_ShowHostileTextAsPlainWords()
+    {
+        const string Hostile = "<script>alert(1)</script> [x](javascript:alert(1)) # heading";
+        var review = Review.Create("Sam Jones", "Annual review", new DateOnly(2026, 12, 1), Template(), "Fran Facilitator", "Facilitator", null, Now);
+        var fran = review.Facilitator.Id;
+        var sam = review.Invite(fran, "Sam Jones", "whose review it is", Role.Person, "hash-sam", Now).Id;
+        review.SetDetails(fran, Hostile, null);
+        review.AddApology(fran, Hostile, "GP", $"{Hostile}\n- not a list");
+        review.Close(fran, Now);
+        review.SignOffMinutes(sam, agrees: false, $"{Hostile}\n> not a quote in a quote", Now);
+
+        var html = new MinutesRenderer().ToHtml(new MinutesWriter(TestText.English()).Write(BoardSnapshot.Of(review, null, Due)));
+
+        Assert.DoesNotContain("<script", html, StringComparison.Ordinal);
+        Assert.Empty(Link().Matches(html));
+        Assert.Equal(["Annual review"], Heading1().Matches(html).Select(m => m.Groups["text"].Value));
+        Assert.Equal(5, Regex.Count(html, Regex.Escape("&lt;script&gt;alert(1)&lt;/script&gt; [x](javascript:alert(1)) # heading")));
+        Assert.Contains("<p>- not a list</p>", html, StringComparison.Ordinal);
+        Assert.Contains("<p>&gt; not a quote in a quote</p>", html, StringComparison.Ordinal);
+    }
+
     private static ReviewTemplate Template() => new("review", "Review", "", [
         new SectionTemplate("like-and-admire", SectionKind.Cards, "What we like and admire about {person}", "", []),
         new SectionTemplate("important-to-now", SectionKind.Cards, "What is important to {person} now", "", []),
