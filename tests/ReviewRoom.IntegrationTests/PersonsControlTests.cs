@@ -124,6 +124,20 @@ public sealed class PersonsControlTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SignOff_WithoutAChoiceOrAReason_SaysWhatIsMissingAndRecordsNothing()
+    {
+        await _fran.PostFormAsync($"/reviews/{_reviewId}/close", $"/reviews/{_reviewId}/close", []);
+
+        var noChoice = await _sam.PostFormAsync($"/minutes/{_reviewId}", $"/minutes/{_reviewId}/signoff", []);
+        var noReason = await _sam.PostFormAsync($"/minutes/{_reviewId}", $"/minutes/{_reviewId}/signoff", new() { ["agrees"] = "false", ["reason"] = "  " });
+
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (noChoice.StatusCode, noReason.StatusCode));
+        Assert.Contains("Choose whether you agree with these minutes.", await noChoice.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("Say why you do not agree with the minutes.", await noReason.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.DoesNotContain("## Sign-off", await _sam.Http.GetStringAsync($"/minutes/{_reviewId}/download"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task InvitationLink_StopsWorkingAfterItsExpiry_ButThePersonsOwnKeepsOpeningTheirMinutes()
     {
         var link = await _fran.InviteAsync(_reviewId, "Raj Patel", "support worker");

@@ -17,6 +17,8 @@ namespace ReviewRoom.Pages.Minutes;
 public sealed class IndexModel(
     ReviewService reviews, MembershipCookies memberships, MinutesWriter writer, MinutesRenderer renderer, ReviewErrorText errorText) : PageModel
 {
+    private static readonly ReviewError[] FormMistakes = [ReviewError.SignOffChoiceMissing, ReviewError.ReasonMissing, ReviewError.ReasonTooLong];
+
     [FromRoute] public string ReviewId { get; set; } = "";
 
     public BoardSnapshot Minutes { get; private set; } = null!;
@@ -41,35 +43,23 @@ public sealed class IndexModel(
         return File(Encoding.UTF8.GetBytes(writer.Write(Minutes)), "text/markdown; charset=utf-8", MinutesWriter.FileName(Minutes));
     }
 
-    public async Task<IActionResult> OnPostSignOffAsync(bool? agrees, string? reason)
-    {
-        if (await memberships.FindAsync(HttpContext, ReviewId) is not { OnlyReads: false } member)
-        {
-            return Forbidden();
-        }
-
-        try
-        {
-            await reviews.SignOffAsync(member, agrees ?? throw new ReviewRuleException(ReviewError.SignOffChoiceMissing), reason);
-            return Redirect($"/minutes/{ReviewId}#sign-off");
-        }
-        catch (ReviewRuleException refusal) when (refusal.Errors.All(e => e is ReviewError.SignOffChoiceMissing or ReviewError.ReasonMissing or ReviewError.ReasonTooLong))
-        {
-            Errors.Add(refusal.Errors.Contains(ReviewError.SignOffChoiceMissing) ? "agrees" : "reason", errorText.For(refusal));
-            Reason = reason;
-            return await ReadAsync() ? Page() : Forbidden();
-        }
-        catch (ReviewRuleException)
-        {
-            return Forbidden();
-        }
-    }
+    public Task<IActionResult> OnPostSignOffAsync(bool? agrees, string? reason) =>
+        ChangeAsync(
+            member => reviews.SignOffAsync(member, agrees ?? throw new ReviewRuleException(ReviewError.SignOffChoiceMissing), reason),
+            "#sign-off",
+            showMistakes: refusal =>
+            {
+                Errors.Add(refusal.Errors.Contains(ReviewError.SignOffChoiceMissing) ? "agrees" : "reason", errorText.For(refusal));
+                Reason = reason;
+            });
 
     public Task<IActionResult> OnPostShareAsync(string[]? readers) => ChangeAsync(member => reviews.ShareMinutesAsync(member, readers ?? []), "#sharing");
 
     public Task<IActionResult> OnPostReopenAsync() => ChangeAsync(reviews.ReopenAsync, "", board: true);
 
-    private async Task<IActionResult> ChangeAsync(Func<ReviewMember, Task> change, string fragment, bool board = false)
+    // The person's or facilitator's change: back to the minutes (or the board) when it works; the
+    // sign-off form's own mistakes shown on it; anything else refused outright.
+    private async Task<IActionResult> ChangeAsync(Func<ReviewMember, Task> change, string fragment, bool board = false, Action<ReviewRuleException>? showMistakes = null)
     {
         if (await memberships.FindAsync(HttpContext, ReviewId) is not { OnlyReads: false } member)
         {
@@ -80,6 +70,11 @@ public sealed class IndexModel(
         {
             await change(member);
             return Redirect(board ? $"/reviews/{ReviewId}" : $"/minutes/{ReviewId}{fragment}");
+        }
+        catch (ReviewRuleException refusal) when (showMistakes is not null && refusal.Errors.All(FormMistakes.Contains))
+        {
+            showMistakes(refusal);
+            return await ReadAsync() ? Page() : Forbidden();
         }
         catch (ReviewRuleException)
         {

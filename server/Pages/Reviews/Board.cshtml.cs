@@ -171,33 +171,18 @@ public sealed class BoardModel(
     }
 
     public Task<IActionResult> OnPostScreenLinkAsync() =>
-        FacilitatorControlAsync(async member => TempData[ScreenLinkKey] = JoinLink(Request, await reviews.AddScreenAsync(member)));
+        FacilitatorActionAsync(async member => TempData[ScreenLinkKey] = JoinLink(Request, await reviews.AddScreenAsync(member)));
 
-    public async Task<IActionResult> OnPostCoFacilitatorAsync(string? email)
-    {
-        if (await ActorAsync() is not { } member)
-        {
-            return Forbidden();
-        }
+    public Task<IActionResult> OnPostCoFacilitatorAsync(string? email) =>
+        FacilitatorActionAsync(
+            member => reviews.AddCoFacilitatorAsync(member, accounts.ActiveByEmail(email), text["Role.CoFacilitator"]),
+            refusal =>
+            {
+                Errors.Add("co-facilitator-email", errorText.For(refusal));
+                CoFacilitatorEmail = email;
+            });
 
-        try
-        {
-            await reviews.AddCoFacilitatorAsync(member, accounts.ActiveByEmail(email), text["Role.CoFacilitator"]);
-            return Redirect($"/reviews/{ReviewId}");
-        }
-        catch (ReviewRuleException refusal) when (!refusal.Errors.Contains(ReviewError.FacilitatorOnly))
-        {
-            Errors.Add("co-facilitator-email", errorText.For(refusal));
-            CoFacilitatorEmail = email;
-            return await ShowAsync(member);
-        }
-        catch (ReviewRuleException)
-        {
-            return Forbidden();
-        }
-    }
-
-    public Task<IActionResult> OnPostJoinCodeAsync(bool open) => FacilitatorControlAsync(member => reviews.SetJoinCodeAsync(member, open));
+    public Task<IActionResult> OnPostJoinCodeAsync(bool open) => FacilitatorActionAsync(member => reviews.SetJoinCodeAsync(member, open));
 
     public async Task<IActionResult> OnPostAdmitAsync(string? waitingId, bool letIn)
     {
@@ -218,67 +203,36 @@ public sealed class BoardModel(
         }
     }
 
-    public async Task<IActionResult> OnPostDetailsAsync(string? place, DateOnly? nextReview)
-    {
-        if (await ActorAsync() is not { } member)
-        {
-            return Forbidden();
-        }
-
-        try
-        {
-            await reviews.SetDetailsAsync(member, place, nextReview);
-            return Redirect($"/reviews/{ReviewId}");
-        }
-        catch (ReviewRuleException refusal) when (!refusal.Errors.Contains(ReviewError.FacilitatorOnly))
-        {
-            foreach (var error in refusal.Errors)
+    public Task<IActionResult> OnPostDetailsAsync(string? place, DateOnly? nextReview) =>
+        FacilitatorActionAsync(
+            member => reviews.SetDetailsAsync(member, place, nextReview),
+            refusal =>
             {
-                Errors.Add(error == ReviewError.PlaceTooLong ? "place" : "next-review", errorText.For(error));
-            }
-
-            return await ShowAsync(member);
-        }
-        catch (ReviewRuleException)
-        {
-            return Forbidden();
-        }
-    }
-
-    public async Task<IActionResult> OnPostApologyAsync(string? name, string? relationship, string? contribution)
-    {
-        if (await ActorAsync() is not { } member)
-        {
-            return Forbidden();
-        }
-
-        try
-        {
-            await reviews.AddApologyAsync(member, name, relationship, contribution);
-            return Redirect($"/reviews/{ReviewId}");
-        }
-        catch (ReviewRuleException refusal) when (!refusal.Errors.Contains(ReviewError.FacilitatorOnly))
-        {
-            foreach (var error in refusal.Errors)
-            {
-                Errors.Add(error switch
+                foreach (var error in refusal.Errors)
                 {
-                    ReviewError.RelationshipMissing or ReviewError.RelationshipTooLong => "apology-relationship",
-                    ReviewError.ContributionTooLong => "apology-contribution",
-                    _ => "apology-name",
-                }, errorText.For(error));
-            }
+                    Errors.Add(error == ReviewError.PlaceTooLong ? "place" : "next-review", errorText.For(error));
+                }
+            });
 
-            ApologyDraft = (name, relationship, contribution);
-            return await ShowAsync(member);
-        }
-        catch (ReviewRuleException)
-        {
-            return Forbidden();
-        }
-    }
+    public Task<IActionResult> OnPostApologyAsync(string? name, string? relationship, string? contribution) =>
+        FacilitatorActionAsync(
+            member => reviews.AddApologyAsync(member, name, relationship, contribution),
+            refusal =>
+            {
+                foreach (var error in refusal.Errors)
+                {
+                    Errors.Add(error switch
+                    {
+                        ReviewError.RelationshipMissing or ReviewError.RelationshipTooLong => "apology-relationship",
+                        ReviewError.ContributionTooLong => "apology-contribution",
+                        _ => "apology-name",
+                    }, errorText.For(error));
+                }
 
-    public Task<IActionResult> OnPostRemoveApologyAsync(string? apologyId) => FacilitatorControlAsync(member => reviews.RemoveApologyAsync(member, apologyId));
+                ApologyDraft = (name, relationship, contribution);
+            });
+
+    public Task<IActionResult> OnPostRemoveApologyAsync(string? apologyId) => FacilitatorActionAsync(member => reviews.RemoveApologyAsync(member, apologyId));
 
     public async Task<IActionResult> OnPostRemoveAsync(string? participantId)
     {
@@ -308,8 +262,11 @@ public sealed class BoardModel(
         return Page();
     }
 
-    /// <summary>A control only a facilitator has, with nothing to say but the board again; anyone else is refused outright.</summary>
-    private async Task<IActionResult> FacilitatorControlAsync(Func<ReviewMember, Task> change)
+    /// <summary>
+    /// A facilitator's control or form: the board again when it works; a form's own mistakes shown on
+    /// it in plain words; anyone who may not use it refused outright.
+    /// </summary>
+    private async Task<IActionResult> FacilitatorActionAsync(Func<ReviewMember, Task> change, Action<ReviewRuleException>? showMistakes = null)
     {
         if (await ActorAsync() is not { } member)
         {
@@ -320,6 +277,11 @@ public sealed class BoardModel(
         {
             await change(member);
             return Redirect($"/reviews/{ReviewId}");
+        }
+        catch (ReviewRuleException refusal) when (showMistakes is not null && !refusal.Errors.Contains(ReviewError.FacilitatorOnly))
+        {
+            showMistakes(refusal);
+            return await ShowAsync(member);
         }
         catch (ReviewRuleException)
         {
