@@ -21,12 +21,12 @@ public sealed class IndexModel(AccountService accounts, ReviewService reviews, T
 
         IsAdministrator = account.IsAdministrator;
         var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
-        var runs = reviews.RunBy(account.Id);
+        var (runs, overdue) = reviews.RunBy(account.Id, today);
         Reviews = new YourReviews(
             [.. runs.Where(r => r.Date == today)],
             [.. runs.Where(r => r.Date > today)],
             [.. runs.Where(r => r.Date < today).Reverse()],
-            reviews.OverdueFor(account.Id, today));
+            overdue);
     }
 
     public sealed record YourReviews(IReadOnlyList<ReviewSummary> Today, IReadOnlyList<ReviewSummary> Upcoming, IReadOnlyList<ReviewSummary> Past, IReadOnlyList<OverdueAction> Overdue);

@@ -76,23 +76,22 @@ public sealed class ReviewService(IReviewStore store, IReviewNotifier notifier, 
     public Task<ReviewMember?> FindMemberByAccountAsync(string reviewId, string accountId) =>
         ReadAsync(reviewId, review => review.FindByAccount(accountId) is { } facilitator ? new ReviewMember(reviewId, facilitator.Id) : null);
 
-    /// <summary>The reviews an account runs, soonest first.</summary>
-    public IReadOnlyList<ReviewSummary> RunBy(string accountId) =>
-        [.. store.FindRunBy(accountId).Where(r => r.FindByAccount(accountId) is not null).Select(ReviewSummary.Of).OrderBy(r => r.Date)];
-
     /// <summary>
-    /// Actions past their date and not done or dropped, from the latest review of each person this
-    /// account runs (earlier reviews' actions were carried over to it).
+    /// The reviews an account runs, soonest first, and their overdue actions: past their date, not
+    /// done or dropped, from the latest review of each person (earlier ones were carried over to it).
     /// </summary>
-    public IReadOnlyList<OverdueAction> OverdueFor(string accountId, DateOnly today) =>
-        [.. store.FindRunBy(accountId)
-            .Where(r => r.FindByAccount(accountId) is not null)
+    public (IReadOnlyList<ReviewSummary> Reviews, IReadOnlyList<OverdueAction> Overdue) RunBy(string accountId, DateOnly today)
+    {
+        var runs = store.FindRunBy(accountId).Where(r => r.FindByAccount(accountId) is not null).ToList();
+        var overdue = runs
             .GroupBy(r => r.PersonId)
             .Select(person => person.MaxBy(r => r.Date)!)
             .SelectMany(r => r.Actions
                 .Where(a => !a.Deleted && a.Due < today && a.Status is not (ActionStatus.Done or ActionStatus.Dropped))
                 .Select(a => new OverdueAction(ReviewSummary.Of(r), a.What, a.Owner, a.Due, dueDates.InWords(a.Due))))
-            .OrderBy(a => a.Due)];
+            .OrderBy(a => a.Due);
+        return ([.. runs.Select(ReviewSummary.Of).OrderBy(r => r.Date)], [.. overdue]);
+    }
 
     /// <summary>A person's reviews that this account runs, in date order; empty if none.</summary>
     public IReadOnlyList<ReviewSummary> ReviewsOf(string personId, string accountId) =>
