@@ -14,9 +14,11 @@ namespace ReviewRoom.TestHost;
 /// <summary>
 /// The real app on its own LiteDB file in a fresh folder. Give two factories the same folder to
 /// restart the server on the same data. With <see cref="UseRealSocket"/>, it listens on a real
-/// Kestrel port for browsers.
+/// Kestrel port for browsers. Tests set up rooms far faster than people act, so the rate limits
+/// are raised unless <paramref name="shippedLimits"/>; the tests of the limits use them as shipped.
 /// </summary>
-public sealed class ReviewRoomFactory(DataFolder data, bool realSocket = false) : WebApplicationFactory<Program>
+public sealed class ReviewRoomFactory(DataFolder data, bool realSocket = false, bool shippedLimits = false, IReadOnlyDictionary<string, string?>? settings = null)
+    : WebApplicationFactory<Program>
 {
     public CapturedLogs Logs { get; } = new();
 
@@ -81,10 +83,20 @@ public sealed class ReviewRoomFactory(DataFolder data, bool realSocket = false) 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");
-        builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(new Dictionary<string, string?>
+        builder.ConfigureAppConfiguration(config =>
         {
-            ["ReviewRoom:DataPath"] = data.Path,
-        }));
+            config.AddInMemoryCollection(new Dictionary<string, string?> { ["ReviewRoom:DataPath"] = data.Path });
+            if (!shippedLimits)
+            {
+                config.AddInMemoryCollection(new Dictionary<string, string?>
+                {
+                    ["ReviewRoom:Limits:ChangeBurst"] = "100000",
+                    ["ReviewRoom:Limits:ChangesPerSecond"] = "100000",
+                });
+            }
+
+            config.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
+        });
         builder.ConfigureLogging(logging => logging.AddProvider(Logs));
         builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
