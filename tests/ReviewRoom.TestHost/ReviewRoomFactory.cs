@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -16,42 +17,39 @@ namespace ReviewRoom.TestHost;
 /// restart the server on the same data. With <see cref="UseRealSocket"/>, it listens on a real
 /// Kestrel port for browsers.
 /// </summary>
-public sealed class ReviewRoomFactory(DataFolder data, bool realSocket = false) : WebApplicationFactory<Program>
+public sealed class ReviewRoomFactory : WebApplicationFactory<Program>, IRunningApp
 {
+    private readonly DataFolder _data;
+    private readonly bool _realSocket;
+    private readonly Facilitators _facilitators;
+    private LiteDbStore? _store;
+
+    public ReviewRoomFactory(DataFolder data, bool realSocket = false)
+    {
+        _data = data;
+        _realSocket = realSocket;
+        _facilitators = new Facilitators(this);
+    }
+
     public CapturedLogs Logs { get; } = new();
 
     public SettableClock Clock { get; } = new();
 
-    public bool UsesRealSocket => realSocket;
-
-    private Visitor? _administrator;
-    private LiteDbStore? _store;
-    private int _facilitators;
+    public bool UsesRealSocket => _realSocket;
 
     /// <summary>
     /// A signed-in facilitator: the administrator, set up with the code from the log, the first time;
     /// after that a new account the administrator adds.
     /// </summary>
-    public async Task<Visitor> NewFacilitatorAsync()
-    {
-        if (_administrator is null)
-        {
-            _administrator = new Visitor(this);
-            await _administrator.SetUpAsync("Fran Facilitator", "fran@example.org");
-            return _administrator;
-        }
+    public Task<Visitor> NewFacilitatorAsync() => _facilitators.NewAsync();
 
-        var number = Interlocked.Increment(ref _facilitators);
-        var email = $"facilitator{number}@example.org";
-        await _administrator.AddFacilitatorAsync($"Facilitator {number}", email);
-        var facilitator = new Visitor(this);
-        await facilitator.SignInAsync(email);
-        return facilitator;
-    }
-
-    public Uri RootUri => realSocket
+    public Uri RootUri => _realSocket
         ? new Uri(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First())
         : Server.BaseAddress;
+
+    IEnumerable<string> IRunningApp.LogLines => Logs.Lines;
+
+    TestServer? IRunningApp.InMemoryServer => _realSocket ? null : Server;
 
     public static ReviewRoomFactory UseRealSocket(DataFolder data)
     {
@@ -83,7 +81,7 @@ public sealed class ReviewRoomFactory(DataFolder data, bool realSocket = false) 
         builder.UseEnvironment("Production");
         builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["ReviewRoom:DataPath"] = data.Path,
+            ["ReviewRoom:DataPath"] = _data.Path,
         }));
         builder.ConfigureLogging(logging => logging.AddProvider(Logs));
         builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
