@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -17,43 +18,47 @@ namespace ReviewRoom.TestHost;
 /// Kestrel port for browsers. Tests set up rooms far faster than people act, so the rate limits
 /// are raised unless <paramref name="shippedLimits"/>; the tests of the limits use them as shipped.
 /// </summary>
-public sealed class ReviewRoomFactory(DataFolder data, bool realSocket = false, bool shippedLimits = false, IReadOnlyDictionary<string, string?>? settings = null)
-    : WebApplicationFactory<Program>
+public sealed class ReviewRoomFactory : WebApplicationFactory<Program>, IRunningApp
 {
+    private readonly DataFolder _data;
+    private readonly bool _realSocket;
+    private readonly bool _shippedLimits;
+    private readonly IReadOnlyDictionary<string, string?> _settings;
+    private readonly Facilitators _facilitators;
+    private LiteDbStore? _store;
+
+    /// <param name="settings">Configuration for this app only, such as "ReviewRoom:CheckpointPages".</param>
+    public ReviewRoomFactory(DataFolder data, bool realSocket = false, bool shippedLimits = false, IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        _data = data;
+        _realSocket = realSocket;
+        _shippedLimits = shippedLimits;
+        _settings = settings ?? new Dictionary<string, string?>();
+        _facilitators = new Facilitators(this);
+    }
+
+    /// <summary>Services the app gets in place of its own, such as a database file that records what reaches the disk.</summary>
+    public Action<IServiceCollection>? Replace { get; init; }
+
     public CapturedLogs Logs { get; } = new();
 
     public SettableClock Clock { get; } = new();
 
-    public bool UsesRealSocket => realSocket;
-
-    private Visitor? _administrator;
-    private LiteDbStore? _store;
-    private int _facilitators;
+    public bool UsesRealSocket => _realSocket;
 
     /// <summary>
     /// A signed-in facilitator: the administrator, set up with the code from the log, the first time;
     /// after that a new account the administrator adds.
     /// </summary>
-    public async Task<Visitor> NewFacilitatorAsync()
-    {
-        if (_administrator is null)
-        {
-            _administrator = new Visitor(this);
-            await _administrator.SetUpAsync("Fran Facilitator", "fran@example.org");
-            return _administrator;
-        }
+    public Task<Visitor> NewFacilitatorAsync() => _facilitators.NewAsync();
 
-        var number = Interlocked.Increment(ref _facilitators);
-        var email = $"facilitator{number}@example.org";
-        await _administrator.AddFacilitatorAsync($"Facilitator {number}", email);
-        var facilitator = new Visitor(this);
-        await facilitator.SignInAsync(email);
-        return facilitator;
-    }
-
-    public Uri RootUri => realSocket
+    public Uri RootUri => _realSocket
         ? new Uri(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First())
         : Server.BaseAddress;
+
+    IEnumerable<string> IRunningApp.LogLines => Logs.Lines;
+
+    TestServer? IRunningApp.InMemoryServer => _realSocket ? null : Server;
 
     public static ReviewRoomFactory UseRealSocket(DataFolder data)
     {
@@ -85,8 +90,8 @@ public sealed class ReviewRoomFactory(DataFolder data, bool realSocket = false, 
         builder.UseEnvironment("Production");
         builder.ConfigureAppConfiguration(config =>
         {
-            config.AddInMemoryCollection(new Dictionary<string, string?> { ["ReviewRoom:DataPath"] = data.Path });
-            if (!shippedLimits)
+            config.AddInMemoryCollection(new Dictionary<string, string?> { ["ReviewRoom:DataPath"] = _data.Path });
+            if (!_shippedLimits)
             {
                 config.AddInMemoryCollection(new Dictionary<string, string?>
                 {
@@ -95,9 +100,13 @@ public sealed class ReviewRoomFactory(DataFolder data, bool realSocket = false, 
                 });
             }
 
-            config.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
+            config.AddInMemoryCollection(_settings);
         });
         builder.ConfigureLogging(logging => logging.AddProvider(Logs));
-        builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
+        builder.ConfigureServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Clock);
+            Replace?.Invoke(services);
+        });
     }
 }

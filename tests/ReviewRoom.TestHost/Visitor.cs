@@ -9,22 +9,26 @@ using Microsoft.Extensions.DependencyInjection;
 namespace ReviewRoom.TestHost;
 
 /// <summary>One person's browser, without the browser: cookies, forms with their antiforgery token, and a hub connection.</summary>
-public sealed partial class Visitor(ReviewRoomFactory app, CookieContainer cookies) : IAsyncDisposable
+public sealed partial class Visitor(IRunningApp app, CookieContainer cookies) : IAsyncDisposable
 {
     private readonly CookieContainer _cookies = cookies;
     private readonly List<HubConnection> _connections = [];
     private HttpClient? _http;
 
-    public Visitor(ReviewRoomFactory app) : this(app, new CookieContainer())
+    public Visitor(IRunningApp app) : this(app, new CookieContainer())
     {
     }
 
     /// <summary>The same person, with the same cookies, coming back to a restarted server.</summary>
-    public Visitor On(ReviewRoomFactory restarted) => new(restarted, _cookies);
+    public Visitor On(IRunningApp restarted) => new(restarted, _cookies);
 
-    public HttpClient Http => _http ??= app.UsesRealSocket
-        ? new HttpClient(new CookieContainerHandler(_cookies) { InnerHandler = new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false } }) { BaseAddress = app.RootUri }
-        : app.CreateDefaultClient(app.RootUri, new CookieContainerHandler(_cookies));
+    public HttpClient Http => _http ??= new HttpClient(new CookieContainerHandler(_cookies)
+    {
+        InnerHandler = app.InMemoryServer?.CreateHandler() ?? new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false },
+    })
+    {
+        BaseAddress = app.RootUri,
+    };
 
     public async Task<HttpResponseMessage> PostFormAsync(string formPage, string action, Dictionary<string, string> fields)
     {
@@ -38,8 +42,8 @@ public sealed partial class Visitor(ReviewRoomFactory app, CookieContainer cooki
     /// <summary>First run: creates the administrator account with the setup code from the server's log.</summary>
     public async Task SetUpAsync(string name, string email)
     {
-        _ = app.Services; // starts the server, which writes the code to its log
-        var code = SetupCodeInLog().Match(string.Join('\n', app.Logs.Lines)).Groups[1].Value;
+        _ = app.RootUri; // starts an in-memory server, which writes the code to its log
+        var code = SetupCodeInLog().Match(string.Join('\n', app.LogLines)).Groups[1].Value;
         var response = await PostFormAsync("/setup", "/setup", new() { ["Code"] = code, ["Name"] = name, ["Email"] = email, ["Password"] = Password });
         if (response.StatusCode != HttpStatusCode.Redirect)
         {
@@ -126,7 +130,7 @@ public sealed partial class Visitor(ReviewRoomFactory app, CookieContainer cooki
             {
                 o.Transports = HttpTransportType.WebSockets;
                 o.SkipNegotiation = true;
-                if (app.UsesRealSocket)
+                if (app.InMemoryServer is not { } server)
                 {
                     o.Headers["Cookie"] = cookie;
                     return;
@@ -134,7 +138,7 @@ public sealed partial class Visitor(ReviewRoomFactory app, CookieContainer cooki
 
                 o.WebSocketFactory = async (context, cancel) =>
                 {
-                    var client = app.Server.CreateWebSocketClient();
+                    var client = server.CreateWebSocketClient();
                     client.ConfigureRequest = request => request.Headers.Cookie = cookie;
                     return await client.ConnectAsync(context.Uri, cancel);
                 };
