@@ -13,6 +13,10 @@ public enum ActionStatus
 public sealed class ActionItem(string id, string sectionId, string authorId, string operationId, DateTimeOffset addedAt)
 {
     public string Id { get; } = id;
+
+    /// <summary>Where it comes in the review, counted from 1 in the order they were added.</summary>
+    public int Number { get; internal set; }
+
     public string SectionId { get; } = sectionId;
     public string AuthorId { get; } = authorId;
     public string OperationId { get; } = operationId;

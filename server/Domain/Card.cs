@@ -4,6 +4,10 @@ namespace ReviewRoom.Domain;
 public sealed class Card(string id, string authorId, string operationId, DateTimeOffset addedAt)
 {
     public string Id { get; } = id;
+
+    /// <summary>Where it comes in the review, counted from 1 in the order they were added.</summary>
+    public int Number { get; internal set; }
+
     public string AuthorId { get; } = authorId;
 
     /// <summary>The client's id for the change that added this card, so a retried send adds it once.</summary>

@@ -3,6 +3,10 @@ namespace ReviewRoom.Domain;
 public sealed class Participant(string id, string name, string relationship, Role role, string? invitationTokenHash, DateTimeOffset invitedAt, DateTimeOffset? expiresAt = null)
 {
     public string Id { get; } = id;
+
+    /// <summary>Where it comes in the review, counted from 1 in the order they were added.</summary>
+    public int Number { get; internal set; }
+
     public string Name { get; } = name;
     public string Relationship { get; } = relationship;
     public Role Role { get; } = role;

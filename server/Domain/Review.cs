@@ -22,6 +22,9 @@ public sealed class Review
 
     private Review(ReviewRecord record, List<Participant> participants, List<Card> cards, List<ActionItem> actions)
     {
+        participants.Sort((a, b) => a.Number.CompareTo(b.Number));
+        cards.Sort((a, b) => a.Number.CompareTo(b.Number));
+        actions.Sort((a, b) => a.Number.CompareTo(b.Number));
         _record = record;
         _participants = participants;
         _cards = cards;
@@ -83,6 +86,7 @@ public sealed class Review
             States = [.. sections.Select(s => new SectionState { SectionId = s.Id })],
         };
         var facilitator = new Participant(NewId(), name, facilitatorRelationship, Role.Facilitator, null, now) { JoinedAt = now, AccountId = facilitatorAccountId };
+        facilitator.Number = 1;
         var review = new Review(record, [facilitator], [], []);
         review.Touch(facilitator);
         review._boardTouched = true;
@@ -203,6 +207,7 @@ public sealed class Review
         var card = new Card(NewId(), author.Id, operationId, now);
         Fill(card, author, draft);
         RequireRoomFor(card.Text.Length, ever: true);
+        card.Number = _cards.Count + 1;
         _cards.Add(card);
         _textOnBoard += card.Text.Length;
         return Changed(card);
@@ -249,6 +254,7 @@ public sealed class Review
         check.ThrowIfBroken();
 
         var action = new ActionItem(NewId(), section!.Id, author.Id, operationId, now) { What = what, Owner = owner, Due = draft.Due!.Value };
+        action.Number = _actions.Count + 1;
         _actions.Add(action);
         return Changed(action);
     }
@@ -285,6 +291,7 @@ public sealed class Review
             {
                 What = action.What, Owner = action.Owner, Due = action.Due, CarriedOver = true,
             };
+            carried.Number = _actions.Count + 1;
             _actions.Add(carried);
             Touch(carried);
         }
@@ -374,6 +381,7 @@ public sealed class Review
         // The person's own link keeps working, so they can always read their minutes; everyone else's ends some days after the review.
         DateTimeOffset? expires = role == Role.Person ? null : new DateTimeOffset(Date.AddDays(Limits.InvitationDaysAfterReview).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
         var invitee = new Participant(NewId(), cleanName, cleanRelationship, role, invitationTokenHash, now, expires);
+        invitee.Number = _participants.Count + 1;
         _participants.Add(invitee);
         return Changed(invitee);
     }
@@ -490,6 +498,7 @@ public sealed class Review
         check.ThrowIfBroken();
 
         var coFacilitator = new Participant(NewId(), cleanName, relationship, Role.Facilitator, null, now) { AccountId = accountId };
+        coFacilitator.Number = _participants.Count + 1;
         _participants.Add(coFacilitator);
         return Changed(coFacilitator);
     }
@@ -503,6 +512,7 @@ public sealed class Review
         check.ThrowIfBroken();
         var expires = new DateTimeOffset(Date.AddDays(Limits.ScreenDaysAfterReview).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
         var screen = new Participant(NewId(), "", "", Role.Screen, invitationTokenHash, now, expires);
+        screen.Number = _participants.Count + 1;
         _participants.Add(screen);
         return Changed(screen);
     }
@@ -526,6 +536,7 @@ public sealed class Review
         check.ThrowIfBroken();
 
         var asking = new Participant(NewId(), cleanName, cleanRelationship, Role.Contributor, null, now) { Waiting = true };
+        asking.Number = _participants.Count + 1;
         _participants.Add(asking);
         return Changed(asking);
     }

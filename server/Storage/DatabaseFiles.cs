@@ -20,6 +20,27 @@ public class DatabaseFiles
         }
     }
 
+    /// <summary>Whether the disk takes writes now: a small file beside the database, written, forced to disk and deleted.</summary>
+    public virtual bool CanWrite(string path)
+    {
+        var probe = path + ".probe";
+        try
+        {
+            using (var file = new FileStream(probe, FileMode.Create, FileAccess.Write, FileShare.None))
+            {
+                file.Write(new byte[4096]);
+                file.Flush(flushToDisk: true);
+            }
+
+            File.Delete(probe);
+            return true;
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+    }
+
     public static string LogPathOf(string path) => Path.ChangeExtension(path, null) + "-log" + Path.GetExtension(path);
 
     /// <summary>A file only this process opens, whose Flush() waits until the bytes are on the disk itself (fsync).</summary>

@@ -1,3 +1,4 @@
+using System.Reflection;
 using System.Threading.Channels;
 using LiteDB;
 using Microsoft.Extensions.Options;
@@ -22,53 +23,30 @@ public sealed class LiteDbStore : IReviewStore, IAccountStore, IDisposable
     private const string ReviewIdField = "ReviewId";
     private const string AccountsCollection = "accounts";
 
+    private readonly DatabaseFiles _files;
+    private readonly string _path;
     private readonly Stream _dataFile;
     private readonly Stream _logFile;
-    private readonly LiteDatabase _database;
+    private readonly int? _checkpointPages;
     private readonly BsonMapper _mapper = Mapper();
-    private readonly ILiteCollection<BsonDocument> _records;
-    private readonly ILiteCollection<BsonDocument> _summaries;
-    private readonly ILiteCollection<BsonDocument> _participants;
-    private readonly ILiteCollection<BsonDocument> _cards;
-    private readonly ILiteCollection<BsonDocument> _actions;
-    private readonly ILiteCollection<BsonDocument> _activity;
-    private readonly ILiteCollection<FacilitatorAccount> _accounts;
     private readonly Channel<PendingWrite> _queue = Channel.CreateUnbounded<PendingWrite>(new() { SingleReader = true });
     private readonly Thread _writer;
     private readonly ILogger<LiteDbStore> _logger;
     private readonly Lock _disposing = new();
+    private volatile Collections _db;
     private volatile bool _cannotWrite;
+    private bool _broken;
     private bool _checkpointAfterBatch;
 
     public LiteDbStore(IOptions<ReviewRoomOptions> options, IHostEnvironment environment, ILogger<LiteDbStore> logger, DatabaseFiles files)
     {
         _logger = logger;
-        var path = Path.GetFullPath(options.Value.DatabaseFile, environment.ContentRootPath);
+        var path = _path = Path.GetFullPath(options.Value.DatabaseFile, environment.ContentRootPath);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        _files = files;
         (_dataFile, _logFile) = files.Open(path);
-        _database = new LiteDatabase(_dataFile, _mapper, _logFile);
-        if (options.Value.CheckpointPages is { } pages)
-        {
-            _database.CheckpointSize = pages;
-        }
-
-        _records = _database.GetCollection("review_records");
-        _summaries = _database.GetCollection("review_summaries");
-        _participants = _database.GetCollection("participants");
-        _cards = _database.GetCollection("cards");
-        _actions = _database.GetCollection("actions");
-        _activity = _database.GetCollection("activity");
-        _accounts = _database.GetCollection<FacilitatorAccount>(AccountsCollection);
-        foreach (var collection in new[] { _participants, _cards, _actions, _activity })
-        {
-            collection.EnsureIndex(ReviewIdField);
-        }
-
-        _records.EnsureIndex(nameof(ReviewRecord.JoinCode));
-        _summaries.EnsureIndex(nameof(ReviewSummary.PersonId));
-        _participants.EnsureIndex(nameof(Participant.AccountId));
-        _participants.EnsureIndex(nameof(Participant.InvitationTokenHash));
-        _accounts.EnsureIndex(a => a.Email, unique: true);
+        _checkpointPages = options.Value.CheckpointPages;
+        _db = Open();
         _writer = new Thread(WriteLoop) { IsBackground = true, Name = "LiteDB writer" };
         _writer.Start();
         logger.LogInformation("Reviews are kept in {DatabaseFile}", path);
@@ -79,36 +57,36 @@ public sealed class LiteDbStore : IReviewStore, IAccountStore, IDisposable
 
     public ReviewState? Find(string reviewId)
     {
-        if (_records.FindById(reviewId) is not { } record)
+        if (_db.Records.FindById(reviewId) is not { } record)
         {
             return null;
         }
 
         return new ReviewState(
             _mapper.ToObject<ReviewRecord>(record),
-            [.. Of<Participant>(_participants, reviewId)],
-            [.. Of<Card>(_cards, reviewId).OrderBy(c => c.AddedAt)],
-            [.. Of<ActionItem>(_actions, reviewId).OrderBy(a => a.AddedAt)]);
+            [.. Of<Participant>(_db.Participants, reviewId)],
+            [.. Of<Card>(_db.Cards, reviewId)],
+            [.. Of<ActionItem>(_db.Actions, reviewId)]);
     }
 
     public string? FindReviewIdByInvitation(string tokenHash) =>
-        _participants.FindOne(Query.EQ(nameof(Participant.InvitationTokenHash), tokenHash))?[ReviewIdField].AsString;
+        _db.Participants.FindOne(Query.EQ(nameof(Participant.InvitationTokenHash), tokenHash))?[ReviewIdField].AsString;
 
-    public string? FindReviewIdByJoinCode(string code) => _records.FindOne(Query.EQ(nameof(ReviewRecord.JoinCode), code))?["_id"].AsString;
+    public string? FindReviewIdByJoinCode(string code) => _db.Records.FindOne(Query.EQ(nameof(ReviewRecord.JoinCode), code))?["_id"].AsString;
 
     public IReadOnlyList<ReviewSummary> FindRunBy(string accountId) =>
-        [.. _participants.Find(Query.EQ(nameof(Participant.AccountId), accountId))
+        [.. _db.Participants.Find(Query.EQ(nameof(Participant.AccountId), accountId))
             .Where(p => !p[nameof(Participant.Removed)].AsBoolean)
             .Select(p => p[ReviewIdField].AsString)
             .Distinct()
-            .Select(id => _summaries.FindById(id))
+            .Select(id => _db.Summaries.FindById(id))
             .Where(summary => summary is not null)
             .Select(_mapper.ToObject<ReviewSummary>)];
 
     public IReadOnlyList<ReviewSummary> FindReviewsOf(string personId) =>
-        [.. _summaries.Find(Query.EQ(nameof(ReviewSummary.PersonId), personId)).Select(_mapper.ToObject<ReviewSummary>)];
+        [.. _db.Summaries.Find(Query.EQ(nameof(ReviewSummary.PersonId), personId)).Select(_mapper.ToObject<ReviewSummary>)];
 
-    public IReadOnlyList<ActionItem> ActionsOf(string reviewId) => [.. Of<ActionItem>(_actions, reviewId)];
+    public IReadOnlyList<ActionItem> ActionsOf(string reviewId) => [.. Of<ActionItem>(_db.Actions, reviewId)];
 
     /// <summary>
     /// Deletes reviews with everything that points at them, keeps only that they were deleted, and
@@ -119,9 +97,9 @@ public sealed class LiteDbStore : IReviewStore, IAccountStore, IDisposable
         {
             foreach (var id in reviewIds)
             {
-                _records.Delete(id);
-                _summaries.Delete(id);
-                foreach (var collection in new[] { _participants, _cards, _actions, _activity })
+                _db.Records.Delete(id);
+                _db.Summaries.Delete(id);
+                foreach (var collection in new[] { _db.Participants, _db.Cards, _db.Actions, _db.Activity })
                 {
                     collection.DeleteMany(Query.EQ(ReviewIdField, id));
                 }
@@ -144,22 +122,22 @@ public sealed class LiteDbStore : IReviewStore, IAccountStore, IDisposable
         var entry = Document(activity);
         return Enqueue(() =>
         {
-            _records.Upsert(record);
-            _summaries.Upsert(summary);
-            _participants.Upsert(participants);
-            _cards.Upsert(cards);
-            _actions.Upsert(actions);
+            _db.Records.Upsert(record);
+            _db.Summaries.Upsert(summary);
+            _db.Participants.Upsert(participants);
+            _db.Cards.Upsert(cards);
+            _db.Actions.Upsert(actions);
             Record(entry);
         });
     }
 
-    public bool AnyAccounts() => _accounts.Count() > 0;
+    public bool AnyAccounts() => _db.Accounts.Count() > 0;
 
-    public IReadOnlyList<FacilitatorAccount> Accounts() => [.. _accounts.FindAll()];
+    public IReadOnlyList<FacilitatorAccount> Accounts() => [.. _db.Accounts.FindAll()];
 
-    public FacilitatorAccount? FindAccount(string accountId) => _accounts.FindById(accountId);
+    public FacilitatorAccount? FindAccount(string accountId) => _db.Accounts.FindById(accountId);
 
-    public FacilitatorAccount? FindAccountByEmail(string email) => _accounts.FindOne(a => a.Email == email);
+    public FacilitatorAccount? FindAccountByEmail(string email) => _db.Accounts.FindOne(a => a.Email == email);
 
     public Task SaveAsync(FacilitatorAccount account, Activity activity)
     {
@@ -167,13 +145,13 @@ public sealed class LiteDbStore : IReviewStore, IAccountStore, IDisposable
         var entry = Document(activity);
         return Enqueue(() =>
         {
-            _database.GetCollection(AccountsCollection).Upsert(document);
+            _db.Database.GetCollection(AccountsCollection).Upsert(document);
             Record(entry);
         });
     }
 
     /// <summary>Tries a small write, to learn whether the disk takes writes again.</summary>
-    public Task ProbeAsync() => Enqueue(() => _database.GetCollection("probe").Upsert(new BsonDocument { ["_id"] = 1, ["at"] = DateTime.UtcNow.Ticks }));
+    public Task ProbeAsync() => Enqueue(() => _db.Database.GetCollection("probe").Upsert(new BsonDocument { ["_id"] = 1, ["at"] = DateTime.UtcNow.Ticks }));
 
     /// <summary>Finishes the queued writes and closes the file; a second call waits for the first to finish.</summary>
     public void Dispose()
@@ -186,7 +164,7 @@ public sealed class LiteDbStore : IReviewStore, IAccountStore, IDisposable
             }
 
             _writer.Join();
-            _database.Dispose();
+            _db.Database.Dispose();
             _logFile.Dispose();
             _dataFile.Dispose();
         }
@@ -195,9 +173,24 @@ public sealed class LiteDbStore : IReviewStore, IAccountStore, IDisposable
     private static BsonMapper Mapper()
     {
         // LiteDB would hand DateTimes back in local time and knows no DateOnly: times are UTC ticks, dates day numbers.
-        var mapper = new BsonMapper();
+        // Words are kept exactly as said: LiteDB would otherwise trim them and store "" as null.
+        var mapper = new BsonMapper { TrimWhitespace = false, EmptyStringToNull = false };
         mapper.RegisterType<DateTimeOffset>(at => new BsonValue(at.UtcTicks), value => new DateTimeOffset(value.AsInt64, TimeSpan.Zero));
         mapper.RegisterType<DateOnly>(date => new BsonValue(date.DayNumber), value => DateOnly.FromDayNumber(value.AsInt32));
+
+        // LiteDB builds a type's mapping the first time it meets the type, and another thread can see
+        // it half built (fields missing, or "collection was modified"). Build every stored type's now, on one thread.
+        var build = typeof(BsonMapper).GetMethod("GetEntityMapper", BindingFlags.Instance | BindingFlags.NonPublic)!;
+        Type[] stored =
+        [
+            typeof(ReviewRecord), typeof(Section), typeof(SectionState), typeof(Apology), typeof(SignOff), typeof(ReviewSummary),
+            typeof(Participant), typeof(Card), typeof(GridCell), typeof(ActionItem), typeof(Activity), typeof(FacilitatorAccount),
+        ];
+        foreach (var type in stored)
+        {
+            build.Invoke(mapper, [type]);
+        }
+
         return mapper;
     }
 
@@ -226,7 +219,7 @@ public sealed class LiteDbStore : IReviewStore, IAccountStore, IDisposable
             : Task.FromException(new ObjectDisposedException(nameof(LiteDbStore)));
     }
 
-    private void Record(BsonDocument activity) => _activity.Insert(activity);
+    private void Record(BsonDocument activity) => _db.Activity.Insert(activity);
 
     private void WriteLoop()
     {
@@ -246,7 +239,7 @@ public sealed class LiteDbStore : IReviewStore, IAccountStore, IDisposable
                 {
                     // LiteDB clears deleted blocks; moving the log into the data file leaves no older copy in the log.
                     _checkpointAfterBatch = false;
-                    _database.Checkpoint();
+                    _db.Database.Checkpoint();
                 }
 
                 _cannotWrite = committed.Count < batch.Count;
@@ -263,31 +256,146 @@ public sealed class LiteDbStore : IReviewStore, IAccountStore, IDisposable
         }
     }
 
-    /// <summary>One change in its own transaction, so one that fails leaves the rest of the batch to be saved.</summary>
+    /// <summary>
+    /// One change in its own transaction, so one that fails leaves the rest of the batch to be saved.
+    /// LiteDB cannot go on after a failed write (a full disk, say): the database is opened again from
+    /// what is on disk before the next change.
+    /// </summary>
     private bool Commit(PendingWrite write)
     {
         try
         {
-            _database.BeginTrans();
+            if (_broken)
+            {
+                Reopen();
+            }
+
+            var database = _db.Database;
+            database.BeginTrans();
             write.Write();
-            _database.Commit();
+            database.Commit();
             return true;
         }
         catch (Exception e)
         {
-            _logger.LogError(e, "Saving a change failed");
-            try
+            if (!_broken)
             {
-                _database.Rollback();
-            }
-            catch (Exception rollback)
-            {
-                _logger.LogError(rollback, "Rolling back a failed change failed");
+                _logger.LogError(e, "Saving a change failed");
+                AbandonFailedTransactions(_db.Database);
+                _broken = true;
             }
 
             write.Done.SetException(e);
             return false;
         }
+    }
+
+    /// <summary>
+    /// Opens the database again from what is on disk, once the disk takes writes again; until then
+    /// every write is refused without LiteDB meeting the failing disk again.
+    /// </summary>
+    private void Reopen()
+    {
+        if (!_files.CanWrite(_path))
+        {
+            throw new IOException("The disk does not take writes.");
+        }
+
+        try
+        {
+            _db.Database.Dispose();
+        }
+        catch (Exception e)
+        {
+            _logger.LogWarning("Closing the database after a failed write: {Reason}", e.Message);
+        }
+
+        _db = Open();
+        _broken = false;
+        _logger.LogInformation("The database takes writes again");
+    }
+
+    /// <summary>
+    /// After a failed write LiteDB closes its engine but leaves the transaction open; that
+    /// transaction's finalizer later throws on the finalizer thread, which would end the process.
+    /// Nothing of it is needed any more (the database is opened again from disk), so it is never finalized.
+    /// </summary>
+    private void AbandonFailedTransactions(LiteDatabase database)
+    {
+        try
+        {
+            const BindingFlags Inside = BindingFlags.Instance | BindingFlags.NonPublic;
+            var engine = typeof(LiteDatabase).GetField("_engine", Inside)?.GetValue(database);
+            var monitor = engine?.GetType().GetField("_monitor", Inside)?.GetValue(engine);
+            if (monitor?.GetType().GetField("_transactions", Inside)?.GetValue(monitor) is not System.Collections.IDictionary transactions)
+            {
+                _logger.LogWarning("Could not find the transactions LiteDB left open");
+            }
+            else
+            {
+                foreach (var transaction in transactions.Values)
+                {
+#pragma warning disable CA1816 // LiteDB's own object, whose finalizer must not run.
+                    GC.SuppressFinalize(transaction!);
+#pragma warning restore CA1816
+                }
+            }
+        }
+        catch (Exception e)
+        {
+            _logger.LogWarning("Could not set aside the failed transaction: {Reason}", e.Message);
+        }
+    }
+
+    private Collections Open()
+    {
+        var database = new LiteDatabase(_dataFile, _mapper, _logFile);
+        try
+        {
+            if (_checkpointPages is { } pages)
+            {
+                database.CheckpointSize = pages;
+            }
+
+            var db = new Collections(database);
+            foreach (var collection in new[] { db.Participants, db.Cards, db.Actions, db.Activity })
+            {
+                collection.EnsureIndex(ReviewIdField);
+            }
+
+            db.Records.EnsureIndex(nameof(ReviewRecord.JoinCode));
+            db.Summaries.EnsureIndex(nameof(ReviewSummary.PersonId));
+            db.Participants.EnsureIndex(nameof(Participant.AccountId));
+            db.Participants.EnsureIndex(nameof(Participant.InvitationTokenHash));
+            db.Accounts.EnsureIndex(a => a.Email, unique: true);
+            return db;
+        }
+        catch
+        {
+            AbandonFailedTransactions(database);
+            try
+            {
+                database.Dispose();
+            }
+            catch (Exception e)
+            {
+                _logger.LogWarning("Closing a database that could not be opened: {Reason}", e.Message);
+            }
+
+            throw;
+        }
+    }
+
+    private sealed class Collections(LiteDatabase database)
+    {
+        public LiteDatabase Database { get; } = database;
+        public ILiteCollection<BsonDocument> Records { get; } = database.GetCollection("review_records");
+        public ILiteCollection<BsonDocument> Summaries { get; } = database.GetCollection("review_summaries");
+        public ILiteCollection<BsonDocument> Participants { get; } = database.GetCollection("participants");
+        public ILiteCollection<BsonDocument> Cards { get; } = database.GetCollection("cards");
+        public ILiteCollection<BsonDocument> Actions { get; } = database.GetCollection("actions");
+        public ILiteCollection<BsonDocument> Activity { get; } = database.GetCollection("activity");
+        public ILiteCollection<FacilitatorAccount> Accounts { get; } = database.GetCollection<FacilitatorAccount>(AccountsCollection);
     }
 
     private sealed record PendingWrite(Action Write)
