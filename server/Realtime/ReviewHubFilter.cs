@@ -7,7 +7,8 @@ namespace ReviewRoom.Realtime;
 
 /// <summary>
 /// The one place a hub call is held to the caller's rate limit, and a refusal becomes plain words
-/// for the browser. Refusals are normal traffic: logged at Information, with no stack trace.
+/// for the browser. Refusals are normal traffic: logged at Information, with no stack trace; anything
+/// else a hub method throws is logged here at Error (SignalR's own log of it is turned off).
 /// </summary>
 public sealed class ReviewHubFilter(ReviewErrorText errors, ParticipantLimits limits, ILogger<ReviewHubFilter> logger) : IHubFilter
 {
@@ -29,6 +30,11 @@ public sealed class ReviewHubFilter(ReviewErrorText errors, ParticipantLimits li
         {
             logger.LogInformation("Refused {Method}: {Errors}", method, string.Join(", ", refusal.Errors));
             throw new HubException(errors.For(refusal));
+        }
+        catch (Exception failure) when (failure is not HubException)
+        {
+            logger.LogError(failure, "{Method} failed", method);
+            throw;
         }
     }
 
