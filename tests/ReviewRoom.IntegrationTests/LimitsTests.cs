@@ -377,6 +377,35 @@ public sealed partial class LimitsTests(ITestOutputHelper output) : IAsyncLifeti
         Assert.All(bos, b => Assert.Contains(CardsOf(after), c => c.Id == b.Card.Id));
     }
 
+    [Fact]
+    public async Task RemoveAllCardsBy_PostedFromTheFacilitatorsBoard_TakesOnlyThatPersonsCardsOff_AndSaysHowMany()
+    {
+        var (reviewId, fran) = await OpenReviewAsync(shippedLimits: false);
+        var sam = Own(new Visitor(App));
+        await sam.JoinAsync(await fran.InvitationLinkShownAsync(reviewId));
+        var ana = await InviteeAsync(fran, reviewId, "Ana Jones", "sister");
+        var bo = await InviteeAsync(fran, reviewId, "Bo Lane", "friend");
+        var anasRoom = await ana.ConnectAsync(reviewId);
+        var bosRoom = await bo.ConnectAsync(reviewId);
+        await AddCardsAsync([anasRoom], 3, n => $"Ana's card {n}");
+        var bosCard = await bosRoom.InvokeAsync<CardView>("AddCard", NewId(), new CardDraft(Cards, "Bo's card"));
+        var franRoom = await fran.ConnectAsync(reviewId);
+        var anasId = (await franRoom.InvokeAsync<BoardSnapshot>("GetSnapshot")).Participants.Single(p => p.Name == "Ana Jones").Id;
+        var samsBoard = await sam.Http.GetStringAsync($"/reviews/{reviewId}");
+
+        var removed = await fran.PostFormAsync($"/reviews/{reviewId}", $"/reviews/{reviewId}/removecardsby", new() { ["participantId"] = anasId });
+        var shown = await fran.Http.GetStringAsync(removed.Headers.Location);
+        var shownAgain = await fran.Http.GetStringAsync($"/reviews/{reviewId}");
+        var board = await franRoom.InvokeAsync<BoardSnapshot>("GetSnapshot");
+
+        Assert.Equal(HttpStatusCode.Redirect, removed.StatusCode);
+        Assert.Contains(">3 cards by Ana Jones were taken off the board.</p>", shown, StringComparison.Ordinal);
+        Assert.Contains(">Remove all cards by Bo Lane</button>", shown, StringComparison.Ordinal);
+        Assert.DoesNotContain("govuk-notification-banner", shownAgain, StringComparison.Ordinal);
+        Assert.DoesNotContain(">Remove all cards by", samsBoard, StringComparison.Ordinal);
+        Assert.Equal([bosCard.Id], CardsOf(board).Select(c => c.Id));
+    }
+
     private async Task<(string ReviewId, Visitor Facilitator)> OpenReviewAsync(bool shippedLimits, Dictionary<string, string?>? settings = null)
     {
         _app = new ReviewRoomFactory(_data, shippedLimits: shippedLimits, settings: settings);
