@@ -307,6 +307,7 @@ public sealed partial class LimitsTests(ITestOutputHelper output) : IAsyncLifeti
     [Fact]
     public async Task InviteeFloodingAddCard_WithTheShippedLimits_LeavesTheRoomWorkingForEveryoneElse()
     {
+        const int QuietCards = 4;
         const int BosCards = 12;
         var (reviewId, fran) = await OpenReviewAsync(shippedLimits: true);
         var flo = await InviteeAsync(fran, reviewId, "Flo Dunn", "neighbour");
@@ -344,35 +345,41 @@ public sealed partial class LimitsTests(ITestOutputHelper output) : IAsyncLifeti
             }
         }
 
-        var flooding = Stopwatch.StartNew();
-        // Four calls in flight on each of the five tabs, each sent the moment the last was answered.
-        var flood = Task.WhenAll(flosTabs.SelectMany(tab => Enumerable.Range(0, 4).Select(_ => FloodAsync(tab))));
-        List<(CardView Card, TimeSpan Answered, TimeSpan Seen)> bos = [];
         // Bo's pace: a card every quarter of a second, as quick as a person types. The timer paces him; no outcome is waited for by time.
-        using (var pace = new PeriodicTimer(TimeSpan.FromMilliseconds(250)))
+        async Task<List<(CardView Card, TimeSpan Answered, TimeSpan Seen)>> BoAddsCardsAsync(int count, string text)
         {
-            for (var i = 0; i < BosCards; i++)
+            List<(CardView Card, TimeSpan Answered, TimeSpan Seen)> cards = [];
+            using var pace = new PeriodicTimer(TimeSpan.FromMilliseconds(250));
+            for (var i = 0; i < count; i++)
             {
                 await pace.WaitForNextTickAsync();
                 var sent = Stopwatch.GetTimestamp();
-                var card = await bosRoom.InvokeAsync<CardView>("AddCard", NewId(), new CardDraft(OtherCards, $"Bo's card {i}"));
+                var card = await bosRoom.InvokeAsync<CardView>("AddCard", NewId(), new CardDraft(OtherCards, $"{text} {i}"));
                 var answered = Stopwatch.GetElapsedTime(sent);
-                var seen = Stopwatch.GetElapsedTime(sent, await SeenByFran(card.Id).Task.WaitAsync(Patience));
-                bos.Add((card, answered, seen));
+                cards.Add((card, answered, Stopwatch.GetElapsedTime(sent, await SeenByFran(card.Id).Task.WaitAsync(Patience))));
             }
+
+            return cards;
         }
 
+        var quiet = await BoAddsCardsAsync(QuietCards, "Bo's card before the flood");
+        var flooding = Stopwatch.StartNew();
+        // Four calls in flight on each of the five tabs, each sent the moment the last was answered.
+        var flood = Task.WhenAll(flosTabs.SelectMany(tab => Enumerable.Range(0, 4).Select(_ => FloodAsync(tab))));
+        var bos = await BoAddsCardsAsync(BosCards, "Bo's card");
         await stop.CancelAsync();
         await flood;
         var elapsed = flooding.Elapsed;
         var after = await franRoom.InvokeAsync<BoardSnapshot>("GetSnapshot");
 
         output.WriteLine($"Flood over {elapsed.TotalSeconds:N1} s: {floodAnswered} calls answered, {floodRefused:N0} refused ({floodRefused / elapsed.TotalSeconds:N0} a second).");
-        output.WriteLine($"Bo's {BosCards} cards, answered after (ms): {Spread(bos.Select(b => b.Answered))}");
-        output.WriteLine($"Bo's {BosCards} cards, seen by Fran after (ms): {Spread(bos.Select(b => b.Seen))}");
+        output.WriteLine($"Before the flood, Bo's {QuietCards} cards answered after (ms): {Spread(quiet.Select(b => b.Answered))}");
+        output.WriteLine($"Before the flood, Bo's {QuietCards} cards seen by Fran after (ms): {Spread(quiet.Select(b => b.Seen))}");
+        output.WriteLine($"During the flood, Bo's {BosCards} cards answered after (ms): {Spread(bos.Select(b => b.Answered))}");
+        output.WriteLine($"During the flood, Bo's {BosCards} cards seen by Fran after (ms): {Spread(bos.Select(b => b.Seen))}");
         Assert.InRange(floodAnswered, ShippedBurst, ShippedBurst + RefillIn(elapsed));
         Assert.True(floodRefused > 0, "The flood was never refused.");
-        Assert.Equal(CardCount(before) + floodAnswered + BosCards, CardCount(after));
+        Assert.Equal(CardCount(before) + QuietCards + floodAnswered + BosCards, CardCount(after));
         Assert.Equal(floodAnswered, CardsOf(after).Count(c => c.AuthorName == "Flo Dunn"));
         Assert.All(bos, b => Assert.Contains(CardsOf(after), c => c.Id == b.Card.Id));
     }
