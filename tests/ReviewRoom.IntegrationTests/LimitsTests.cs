@@ -123,6 +123,31 @@ public sealed partial class LimitsTests(ITestOutputHelper output) : IAsyncLifeti
     }
 
     [Fact]
+    public async Task RefusedFormPosts_OfOneInvitee_StillShowThePlainWords_AndDoNotHoldUpSomeoneElseJoiningFromTheSameAddress()
+    {
+        // The test server gives every visitor the same address, as a reverse proxy or a venue's wifi would.
+        var (reviewId, fran) = await OpenReviewAsync(shippedLimits: true, new() { ["ReviewRoom:Limits:ChangesPerSecond"] = "0.1" });
+        var ana = await InviteeAsync(fran, reviewId, "Ana Jones", "sister");
+        var bosLink = await fran.InviteAsync(reviewId, "Bo Lane", "friend");
+        var anasRoom = await ana.ConnectAsync(reviewId);
+        await AddCardsUntilRefusedAsync(anasRoom, "Ana's card");
+
+        List<(HttpStatusCode Status, string Page)> refused = [];
+        for (var i = 0; i < 2 * ShippedBurst; i++)
+        {
+            var post = await ana.PostFormAsync($"/reviews/{reviewId}", $"/reviews/{reviewId}/addcard", new() { ["sectionId"] = Cards, ["text"] = $"Sent from the form {i}", ["operationId"] = NewId() });
+            refused.Add((post.StatusCode, await post.Content.ReadAsStringAsync()));
+        }
+
+        var bo = Own(new Visitor(App));
+        var joined = await bo.JoinAsync(bosLink);
+
+        Assert.All(refused, r => Assert.Equal(HttpStatusCode.TooManyRequests, r.Status));
+        Assert.All(refused, r => Assert.Contains("Please slow down a little", r.Page, StringComparison.Ordinal));
+        Assert.Equal(HttpStatusCode.Redirect, joined.StatusCode);
+    }
+
+    [Fact]
     public async Task SixthConnection_OfOneParticipant_IsRefusedInPlainWords_AndANewOneWorksOnceOneOfTheFiveCloses()
     {
         var (reviewId, fran) = await OpenReviewAsync(shippedLimits: false);
