@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 
@@ -15,7 +16,7 @@ public sealed class FormPostLimit(ParticipantLimits limits, MembershipCookies me
     public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
         var http = context.HttpContext;
-        if (!HttpMethods.IsPost(http.Request.Method) || limits.TryTake(KeyOf(context)) is not { } retryAfter)
+        if (!HttpMethods.IsPost(http.Request.Method) || IsErrorPage(http) || limits.TryTake(KeyOf(context)) is not { } retryAfter)
         {
             await next();
             return;
@@ -25,6 +26,11 @@ public sealed class FormPostLimit(ParticipantLimits limits, MembershipCookies me
         http.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
         context.Result = new StatusCodeResult(StatusCodes.Status429TooManyRequests);
     }
+
+    // The error page shown for a refused (or failed) post runs as a post too: it is part of that answer, not another post,
+    // or each refusal would take from the poster's address and soon leave the page blank.
+    private static bool IsErrorPage(HttpContext http) =>
+        http.Features.Get<IStatusCodeReExecuteFeature>() is not null || http.Features.Get<IExceptionHandlerPathFeature>() is not null;
 
     private string KeyOf(PageHandlerExecutingContext context)
     {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Humanizer;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using ReviewRoom.Domain;
@@ -15,7 +16,8 @@ public sealed class ReviewErrorText(IStringLocalizer<SharedResource> text, IOpti
 
     /// <summary>Refused for going faster than a person can: how fast they may go, and how long until they may try again.</summary>
     public string TooFast(int burst, double perSecond, TimeSpan retryAfter) =>
-        text["Error.TooFast", burst, perSecond.ToString("0.#", CultureInfo.CurrentCulture), Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds))];
+        text["Error.TooFast", burst, perSecond.ToString("0.#", CultureInfo.CurrentCulture),
+            TimeSpan.FromSeconds(Math.Max(1, Math.Ceiling(retryAfter.TotalSeconds))).Humanize(culture: CultureInfo.CurrentUICulture)];
 
     private static int[] LimitsOf(ReviewError error, int connectionsPerParticipant) => error switch
     {

@@ -67,7 +67,8 @@ public static class ReviewRoomServices
             .AddMvcOptions(o => o.Filters.AddService<FormPostLimit>())
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
-        // ReviewHubFilter logs every failed hub call itself: a refusal at Information, anything else at Error.
+        // SignalR logs whatever a hub method throws at Error with its stack trace, refusals (a HubException)
+        // too, so one participant could fill the log: ReviewHubFilter logs each call's failure itself instead.
         builder.Logging.AddFilter("Microsoft.AspNetCore.SignalR.Internal.DefaultHubDispatcher", LogLevel.None);
         services.AddSignalR(o => o.AddFilter<ReviewHubFilter>())
             .AddJsonProtocol(o =>

@@ -11,14 +11,23 @@ public sealed class PresenceTracker
     private readonly Dictionary<string, Dictionary<string, (string ParticipantId, HubCallerContext Connection, bool IsScreen)>> _connections = [];
     private readonly Lock _gate = new();
 
-    /// <summary>Records a connection; a big screen's is kept (so it can be ended) but is nobody in "Here now".</summary>
-    public IReadOnlyList<string> Arrive(string reviewId, HubCallerContext connection, string participantId, bool isScreen = false)
+    /// <summary>
+    /// Records a connection, unless the participant already has <paramref name="most"/> of them: then null.
+    /// Counted and recorded under one lock, so tabs opened at the same moment cannot pass the limit together.
+    /// A big screen's connection is kept (so it can be ended) but is nobody in "Here now".
+    /// </summary>
+    public IReadOnlyList<string>? TryArrive(string reviewId, HubCallerContext connection, string participantId, bool isScreen, int most)
     {
         lock (_gate)
         {
             if (!_connections.TryGetValue(reviewId, out var review))
             {
                 _connections[reviewId] = review = [];
+            }
+
+            if (review.Values.Count(c => c.ParticipantId == participantId) >= most)
+            {
+                return null;
             }
 
             review[connection.ConnectionId] = (participantId, connection, isScreen);

@@ -37,14 +37,14 @@ public sealed class ReviewHub(ReviewService reviews, ReviewQueries queries, Memb
             return;
         }
 
-        if (presence.ConnectionsOf(member.ReviewId, member.ParticipantId).Count >= options.Value.Limits.ConnectionsPerParticipant)
+        // A screen's own link makes it read-only; a facilitator's tab asking to be the screen becomes read-only too.
+        var isScreen = member.OnlyReads || http.Request.Query["screen"] == "1";
+        if (presence.TryArrive(member.ReviewId, Context, member.ParticipantId, isScreen, options.Value.Limits.ConnectionsPerParticipant) is not { } here)
         {
             Context.Items[RefusalKey] = new ReviewRuleException(ReviewError.TooManyConnections);
             return;
         }
 
-        // A screen's own link makes it read-only; a facilitator's tab asking to be the screen becomes read-only too.
-        var isScreen = member.OnlyReads || http.Request.Query["screen"] == "1";
         Context.Items[MemberKey] = member with { OnlyReads = isScreen };
         await Groups.AddToGroupAsync(Context.ConnectionId, GroupFor(member.ReviewId));
         if (!isScreen)
@@ -52,7 +52,6 @@ public sealed class ReviewHub(ReviewService reviews, ReviewQueries queries, Memb
             await Groups.AddToGroupAsync(Context.ConnectionId, GroupForParticipant(member.ParticipantId));
         }
 
-        var here = presence.Arrive(member.ReviewId, Context, member.ParticipantId, isScreen);
         await (isScreen ? Clients.Caller : Clients.Group(GroupFor(member.ReviewId))).PresenceChanged(here);
     }
 

@@ -8,7 +8,7 @@ namespace ReviewRoom.Realtime;
 /// <summary>
 /// The one place a hub call is held to the caller's rate limit, and a refusal becomes plain words
 /// for the browser. Refusals are normal traffic: logged at Information, with no stack trace; anything
-/// else is logged here at Error, once (SignalR's own logging of failed calls is turned off for that).
+/// else a hub method throws is logged here at Error (SignalR's own log of it is turned off).
 /// </summary>
 public sealed class ReviewHubFilter(ReviewErrorText errors, ParticipantLimits limits, ILogger<ReviewHubFilter> logger) : IHubFilter
 {
@@ -31,9 +31,9 @@ public sealed class ReviewHubFilter(ReviewErrorText errors, ParticipantLimits li
             logger.LogInformation("Refused {Method}: {Errors}", method, string.Join(", ", refusal.Errors));
             throw new HubException(errors.For(refusal));
         }
-        catch (Exception e) when (e is not HubException)
+        catch (Exception failure) when (failure is not HubException)
         {
-            logger.LogError(e, "{Method} failed", method);
+            logger.LogError(failure, "{Method} failed", method);
             throw;
         }
     }

@@ -31,6 +31,10 @@ public sealed class ReviewQueries(OpenReviews open, IReviewStore store, DueDates
             ? new ReviewMember(reviewId, participantId, OnlyReads: participant.Role == Role.Screen)
             : null);
 
+    /// <summary>What someone in the review is called, even if they have since been removed; null for nobody in it.</summary>
+    public Task<string?> NameOfAsync(ReviewMember member, string? participantId) =>
+        open.ReadAsync(member.ReviewId, review => review.Participants.FirstOrDefault(p => p.Id == participantId)?.Name);
+
     /// <summary>A signed-in facilitator's place in a review they run; null for any other review.</summary>
     public Task<ReviewMember?> FindMemberByAccountAsync(string reviewId, string accountId) =>
         open.ReadAsync(reviewId, review => review.FindByAccount(accountId) is { } facilitator ? new ReviewMember(reviewId, facilitator.Id) : null);

@@ -3,12 +3,14 @@ using Microsoft.Extensions.Logging;
 
 namespace ReviewRoom.TestHost;
 
-/// <summary>Everything the app logs at the levels it is configured with, to check what a log would reveal.</summary>
+/// <summary>Everything the app logs at the levels it is configured with, to check what a log would reveal and how loud it is.</summary>
 public sealed class CapturedLogs : ILoggerProvider
 {
-    private readonly ConcurrentQueue<string> _lines = new();
+    private readonly ConcurrentQueue<CapturedLog> _entries = new();
 
-    public IReadOnlyCollection<string> Lines => _lines;
+    public IReadOnlyCollection<CapturedLog> Entries => _entries;
+
+    public IReadOnlyList<string> Lines => [.. _entries.Select(e => e.ToString())];
 
     public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
 
@@ -23,6 +25,12 @@ public sealed class CapturedLogs : ILoggerProvider
         public bool IsEnabled(LogLevel logLevel) => true;
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            logs._lines.Enqueue($"{logLevel} {category}: {formatter(state, exception)} {exception}");
+            logs._entries.Enqueue(new CapturedLog(logLevel, category, formatter(state, exception), exception));
     }
+}
+
+/// <summary>One entry as the app wrote it: how loud, from where, what it said, and any exception attached.</summary>
+public sealed record CapturedLog(LogLevel Level, string Category, string Message, Exception? Exception)
+{
+    public override string ToString() => $"{Level} {Category}: {Message} {Exception}";
 }

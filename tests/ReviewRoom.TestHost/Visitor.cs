@@ -145,7 +145,12 @@ public sealed partial class Visitor(IRunningApp app, CookieContainer cookies) : 
             })
             .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()))
             .Build();
-        _connections.Add(connection);
+        // Several tabs of one person may connect at once.
+        lock (_connections)
+        {
+            _connections.Add(connection);
+        }
+
         await connection.StartAsync();
         return connection;
     }

@@ -28,6 +28,9 @@ public sealed class BoardModel(
     public string? InvitationLink { get; private set; }
     public string? ScreenLink { get; private set; }
 
+    /// <summary>What the facilitator's "Remove all cards by …" did, shown once after the redirect.</summary>
+    public string? RemovedCardsBy { get; private set; }
+
     /// <summary>Links made with a follow-up review for the people invited again, shown once.</summary>
     public IReadOnlyList<(string Name, string Link)> MoreLinks { get; private set; } = [];
     public string? CoFacilitatorEmail { get; private set; }
@@ -46,6 +49,7 @@ public sealed class BoardModel(
     public const string InvitationLinkKey = "InvitationLink";
     public const string ScreenLinkKey = "ScreenLink";
     public const string MoreLinksKey = "MoreLinks";
+    public const string RemovedCardsByKey = "RemovedCardsBy";
 
     private static readonly string[] DetailsFields = ["place", "next-review", "apology-name", "apology-relationship", "apology-contribution"];
 
@@ -67,6 +71,7 @@ public sealed class BoardModel(
         await reviews.JoinAsync(member);
         InvitationLink = TempData[InvitationLinkKey] as string;
         ScreenLink = TempData[ScreenLinkKey] as string;
+        RemovedCardsBy = TempData[RemovedCardsByKey] as string;
         MoreLinks = [.. (TempData[MoreLinksKey] as string ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => line.Split('\t')).Select(p => (p[0], p[1]))];
         var page = await ShowAsync(member);
         return Board.IsClosed ? Redirect($"/minutes/{ReviewId}") : page;
@@ -252,6 +257,16 @@ public sealed class BoardModel(
             return await ShowAsync(member);
         }
     }
+
+    /// <summary>The facilitator takes every card one person has on the board off it at once, after a flood of them, say.</summary>
+    public Task<IActionResult> OnPostRemoveCardsByAsync(string? participantId) =>
+        FacilitatorActionAsync(
+            async member =>
+            {
+                var removed = await reviews.RemoveCardsByAsync(member, participantId);
+                TempData[RemovedCardsByKey] = text["Board.RemovedCardsBy", removed, await queries.NameOfAsync(member, participantId) ?? ""].Value;
+            },
+            refusal => Errors.Add("invited", errorText.For(refusal)));
 
     private async Task<IActionResult> ShowAsync(ReviewMember member)
     {
