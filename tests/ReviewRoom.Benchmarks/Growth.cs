@@ -1,0 +1,42 @@
+namespace ReviewRoom.Benchmarks;
+
+/// <summary>
+/// One review fills up: one person adds card after card while another watches. Does the two
+/// thousandth card save as fast as the hundredth? Each window starts a fresh review.
+/// </summary>
+public sealed class Growth(string name, int cards, double rate) : Scenario(name, $"{cards:N0} cards in 1 review")
+{
+    private const int Around = 50;
+    private const int Early = 100;
+
+    public override int Connections => 2;
+
+    protected override async Task<MeasuredWindow> SetUpAsync(LoadGenerator load, Measurement into, BenchmarkSettings settings)
+    {
+        var reviews = new List<IReadOnlyList<Room>>();
+        for (var w = 0; w < settings.Windows; w++)
+        {
+            reviews.Add(await load.SetUpAsync(1, 2, into));
+        }
+
+        return w => load.RunAsync(reviews[w], rate, cards, into, editorsPerRoom: 1);
+    }
+
+    public override string Header =>
+        $"| Scenario | Server | Saved median, cards {Early - Around}–{Early + Around} | Saved median, cards {cards - 2 * Around:N0}–{cards:N0} | Last ÷ early | Seen by others p50 / p95 / p99 ms | Lost | Target |\n" +
+        "|---|---|--:|--:|--:|--:|--:|---|";
+
+    public override IEnumerable<string> Rows(ScenarioResult result)
+    {
+        yield return Row(result.ReviewRoom, "ReviewRoom", Format.Check($"card {cards:N0} ≤ 1.3× card {Early}", Late(result.ReviewRoom) <= 1.3 * EarlyMedian(result.ReviewRoom)));
+        yield return Row(result.Floor, "floor", "");
+    }
+
+    private string Row(Measurement m, string server, string target) =>
+        $"| {(server == "floor" ? "" : $"{Title}, {rate:N0} a second")} | {server} | {Format.Ms(EarlyMedian(m))} | {Format.Ms(Late(m))} | {Format.Ratio(Late(m), EarlyMedian(m))} | {Format.Three(m.Seen)} | {Format.Lost(m)} | {target} |";
+
+    // Card n is edit n - 1 of its window.
+    private static double EarlyMedian(Measurement m) => m.SavedBetween(Early - Around - 1, Early + Around).P50;
+
+    private double Late(Measurement m) => m.SavedBetween(cards - 2 * Around - 1, cards).P50;
+}
