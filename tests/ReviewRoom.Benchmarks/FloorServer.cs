@@ -126,7 +126,7 @@ internal sealed class GroupCommit : IDisposable
 internal sealed class FloorRoom
 {
     private readonly Lock _gate = new();
-    private FloorConnection[] _members = [];
+    private volatile FloorConnection[] _members = [];
 
     public void Add(FloorConnection member) => Change(members => [.. members, member]);
 

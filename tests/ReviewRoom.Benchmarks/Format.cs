@@ -12,8 +12,16 @@ public static class Format
 
     public static string Three(Percentiles p) => $"{Ms(p.P50)} / {Ms(p.P95)} / {Ms(p.P99)}";
 
-    public static string Ratio(double ours, double floor) =>
-        double.IsNaN(ours) || double.IsNaN(floor) || floor <= 0 ? "–" : string.Create(CultureInfo.InvariantCulture, $"×{ours / floor:0.0#}");
+    public static string Ratio(double ours, double floor)
+    {
+        if (double.IsNaN(ours) || double.IsNaN(floor) || floor <= 0)
+        {
+            return "–";
+        }
+
+        var ratio = ours / floor;
+        return "×" + ratio.ToString(ratio < 10 ? "0.0#" : "N0", CultureInfo.InvariantCulture);
+    }
 
     public static string Ratios(Percentiles ours, Percentiles floor) =>
         $"{Ratio(ours.P50, floor.P50)} / {Ratio(ours.P95, floor.P95)} / {Ratio(ours.P99, floor.P99)}";

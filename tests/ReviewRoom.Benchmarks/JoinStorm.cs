@@ -18,6 +18,7 @@ public sealed class JoinStorm(string name, int present, int arriving, TimeSpan a
     {
         var rooms = await load.SetUpAsync(1, present, into);
         var room = rooms[0].Id;
+        await load.WarmUpAsync(rooms, rate);
         var crowds = new List<string[]>();
         for (var w = 0; w < settings.Windows; w++)
         {

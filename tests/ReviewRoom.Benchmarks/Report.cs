@@ -14,8 +14,8 @@ public static class Report
             $"on {Environment.ProcessorCount} cores shared with the load generator; {took.TotalMinutes:0.#} minutes in all.");
         text.AppendLine();
         text.AppendLine("Open loop: edits leave on schedule whatever the answers. *Seen by others* is measured at every other member of the room, " +
-            "*saved* at the editor; *memory per connection* is the server process's resident memory after connecting everyone, minus before, " +
-            "divided by the connections.");
+            "*saved* at the editor; both servers get a second of unmeasured edits first. *Memory per connection* is what the server process's " +
+            "resident memory (VmRSS) grew by while the last nine tenths of the people connected, divided by them; the first tenth warms it up.");
         text.AppendLine();
         var limits = string.Join(" and ", ReviewRoomTarget.Settings.Select(s => $"`{s.Key}={s.Value}`"));
         text.AppendLine(CultureInfo.InvariantCulture, $"ReviewRoom ran with {limits}: " +

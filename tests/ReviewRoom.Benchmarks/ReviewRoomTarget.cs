@@ -73,6 +73,8 @@ public sealed class ReviewRoomTarget : ITarget
     {
         var visitor = new Visitor(_server);
         _visitors.Add(visitor);
+        // Only the hub connection stays open: thousands of idle keep-alive sockets besides would pass the open-file limit.
+        visitor.Http.DefaultRequestHeaders.ConnectionClose = true;
         using var joined = await visitor.JoinAsync(invitation);
         return joined.StatusCode == HttpStatusCode.Redirect
             ? new ReviewRoomMember(visitor, room)

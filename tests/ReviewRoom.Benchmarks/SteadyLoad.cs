@@ -9,6 +9,7 @@ public sealed class SteadyLoad(string name, int rooms, int people, double rate, 
     protected override async Task<MeasuredWindow> SetUpAsync(LoadGenerator load, Measurement into, BenchmarkSettings settings)
     {
         var set = await load.SetUpAsync(rooms, people, into);
+        await load.WarmUpAsync(set, rate);
         var edits = (int)(rate * settings.Window.TotalSeconds);
         return _ => load.RunAsync(set, rate, edits, into);
     }
