@@ -29,6 +29,9 @@ public static class Format
     public static string Kilobytes(double kilobytes) =>
         double.IsNaN(kilobytes) ? "–" : string.Create(CultureInfo.InvariantCulture, $"{kilobytes:0.0} KB");
 
+    public static string Cores(Measurement m) =>
+        double.IsNaN(m.ServerCores) ? "–" : string.Create(CultureInfo.InvariantCulture, $"{m.ServerCores:0.00} / {m.BenchmarkCores:0.00}");
+
     public static string Lost(Measurement m)
     {
         var parts = new List<string>();

@@ -49,14 +49,14 @@ public sealed class JoinStorm(string name, int present, int arriving, TimeSpan a
     }
 
     public override string Header =>
-        "| Scenario | Server | Join p50 / p99 ms | Seen by others p50 / p95 / p99 ms | Saved p50 / p95 / p99 ms | Lost |\n" +
-        "|---|---|--:|--:|--:|--:|";
+        "| Scenario | Server | Join p50 / p99 ms | Seen by others p50 / p95 / p99 ms | Saved p50 / p95 / p99 ms | Cores: server / benchmark | Lost |\n" +
+        "|---|---|--:|--:|--:|--:|--:|";
 
     public override IEnumerable<string> Rows(ScenarioResult result)
     {
         var (rr, floor) = (result.ReviewRoom, result.Floor);
-        yield return $"| {Title}, {arriving / arrivingWithin.TotalSeconds:N0} a second, {rate:N0} edits/s | ReviewRoom | {Format.Two(rr.Joins)} | {Format.Three(rr.Seen)} | {Format.Three(rr.Saved)} | {Format.Lost(rr)} |";
-        yield return $"| | floor | {Format.Two(floor.Joins)} | {Format.Three(floor.Seen)} | {Format.Three(floor.Saved)} | {Format.Lost(floor)} |";
-        yield return $"| | **ReviewRoom ÷ floor** | {Format.Ratio(rr.Joins.P50, floor.Joins.P50)} / {Format.Ratio(rr.Joins.P99, floor.Joins.P99)} | {Format.Ratios(rr.Seen, floor.Seen)} | {Format.Ratios(rr.Saved, floor.Saved)} | |";
+        yield return $"| {Title}, {arriving / arrivingWithin.TotalSeconds:N0} a second, {rate:N0} edits/s | ReviewRoom | {Format.Two(rr.Joins)} | {Format.Three(rr.Seen)} | {Format.Three(rr.Saved)} | {Format.Cores(rr)} | {Format.Lost(rr)} |";
+        yield return $"| | floor | {Format.Two(floor.Joins)} | {Format.Three(floor.Seen)} | {Format.Three(floor.Saved)} | {Format.Cores(floor)} | {Format.Lost(floor)} |";
+        yield return $"| | **ReviewRoom ÷ floor** | {Format.Ratio(rr.Joins.P50, floor.Joins.P50)} / {Format.Ratio(rr.Joins.P99, floor.Joins.P99)} | {Format.Ratios(rr.Seen, floor.Seen)} | {Format.Ratios(rr.Saved, floor.Saved)} | | |";
     }
 }

@@ -62,7 +62,7 @@ public sealed class LoadGenerator(ITarget target)
             into.KilobytesPerConnection = (await SettledMemoryAsync() - before) / (double)(everyone.Length - warmUp);
         }
 
-        Progress.Say($"{target.Name}: {rooms:N0} rooms invited in {invitedIn.TotalSeconds:F0} s, joined in {(joinedIn - invitedIn).TotalSeconds:F0} s, " +
+        Progress.Say($"{target.Name}: {rooms:N0} rooms of {people:N0}: invited in {invitedIn.TotalSeconds:F0} s, joined in {(joinedIn - invitedIn).TotalSeconds:F0} s, " +
             $"connected in {(clock.Elapsed - joinedIn).TotalSeconds:F0} s");
         return [.. invited.Select((room, r) => new Room(room.Room, joined[r]))];
     }
@@ -76,7 +76,7 @@ public sealed class LoadGenerator(ITarget target)
     /// </summary>
     public async Task RunAsync(IReadOnlyList<Room> rooms, double rate, int edits, Measurement into, int? editorsPerRoom = null)
     {
-        var window = new Window(Interlocked.Increment(ref _windows), into);
+        var window = new Window(Interlocked.Increment(ref _windows), into, CpuUse.Start(target.ProcessId));
         _open = window;
         var start = Stopwatch.GetTimestamp();
         for (var i = 0; i < edits; i++)
@@ -96,7 +96,7 @@ public sealed class LoadGenerator(ITarget target)
         }
 
         _open = null;
-        window.Close();
+        window.Close(target.ProcessId);
     }
 
     /// <summary>Waits until a moment on the schedule; times are absolute, so one late wake-up does not delay every later edit.</summary>
@@ -148,7 +148,7 @@ public sealed class LoadGenerator(ITarget target)
 
     private static ParallelOptions Bounded(int atOnce) => new() { MaxDegreeOfParallelism = atOnce };
 
-    private sealed class Window(int id, Measurement into)
+    private sealed class Window(int id, Measurement into, CpuUse started)
     {
         private readonly Lock _gate = new();
         private long _sent, _expected, _delivered, _answered, _refused;
@@ -210,12 +210,12 @@ public sealed class LoadGenerator(ITarget target)
             }
         }
 
-        public void Close()
+        public void Close(int serverProcessId)
         {
             lock (_gate)
             {
                 _closed = true;
-                into.AddWindow(_sent, _expected, _delivered, _answered, _refused, _refusal);
+                into.AddWindow(_sent, _expected, _delivered, _answered, _refused, _refusal, started.Since(serverProcessId));
             }
         }
     }

@@ -7,6 +7,7 @@ public sealed class Measurement
     private readonly List<double> _seen = [];
     private readonly List<(int Edit, double Milliseconds)> _saved = [];
     private readonly List<double> _joins = [];
+    private (TimeSpan Server, TimeSpan Benchmark, TimeSpan Wall) _cpu;
 
     public long Sent { get; private set; }
 
@@ -24,6 +25,11 @@ public sealed class Measurement
     public int Connections { get; set; }
 
     public double KilobytesPerConnection { get; set; } = double.NaN;
+
+    /// <summary>CPU the server and this benchmark's own process used during the windows, in cores (1 = one core busy throughout).</summary>
+    public double ServerCores => _cpu.Wall > TimeSpan.Zero ? _cpu.Server / _cpu.Wall : double.NaN;
+
+    public double BenchmarkCores => _cpu.Wall > TimeSpan.Zero ? _cpu.Benchmark / _cpu.Wall : double.NaN;
 
     public Percentiles Seen
     {
@@ -87,10 +93,11 @@ public sealed class Measurement
         }
     }
 
-    public void AddWindow(long sent, long expected, long delivered, long answered, long refused, string? refusal)
+    public void AddWindow(long sent, long expected, long delivered, long answered, long refused, string? refusal, CpuUse cpu)
     {
         lock (_gate)
         {
+            _cpu = (_cpu.Server + cpu.Server, _cpu.Benchmark + cpu.Benchmark, _cpu.Wall + cpu.Wall);
             Sent += sent;
             ExpectedDeliveries += expected;
             Delivered += delivered;

@@ -15,15 +15,15 @@ public sealed class SteadyLoad(string name, int rooms, int people, double rate, 
     }
 
     public override string Header =>
-        "| Scenario | Server | Connections | Edits/s | Seen by others p50 / p95 / p99 ms | Saved p50 / p95 / p99 ms | Memory per connection | Lost | Target |\n" +
-        "|---|---|--:|--:|--:|--:|--:|--:|---|";
+        "| Scenario | Server | Connections | Edits/s | Seen by others p50 / p95 / p99 ms | Saved p50 / p95 / p99 ms | Memory per connection | Cores: server / benchmark | Lost | Target |\n" +
+        "|---|---|--:|--:|--:|--:|--:|--:|--:|---|";
 
     public override IEnumerable<string> Rows(ScenarioResult result)
     {
         var (rr, floor) = (result.ReviewRoom, result.Floor);
-        yield return $"| {Title} | ReviewRoom | {Connections:N0} | {rate:N0} | {Format.Three(rr.Seen)} | {Format.Three(rr.Saved)} | {Format.Kilobytes(rr.KilobytesPerConnection)} | {Format.Lost(rr)} | |";
-        yield return $"| | floor | {Connections:N0} | {rate:N0} | {Format.Three(floor.Seen)} | {Format.Three(floor.Saved)} | {Format.Kilobytes(floor.KilobytesPerConnection)} | {Format.Lost(floor)} | |";
-        yield return $"| | **ReviewRoom ÷ floor** | | | {Format.Ratios(rr.Seen, floor.Seen)} | {Format.Ratios(rr.Saved, floor.Saved)} | {Format.Ratio(rr.KilobytesPerConnection, floor.KilobytesPerConnection)} | | {Targets(rr, floor)} |";
+        yield return $"| {Title} | ReviewRoom | {Connections:N0} | {rate:N0} | {Format.Three(rr.Seen)} | {Format.Three(rr.Saved)} | {Format.Kilobytes(rr.KilobytesPerConnection)} | {Format.Cores(rr)} | {Format.Lost(rr)} | |";
+        yield return $"| | floor | {Connections:N0} | {rate:N0} | {Format.Three(floor.Seen)} | {Format.Three(floor.Saved)} | {Format.Kilobytes(floor.KilobytesPerConnection)} | {Format.Cores(floor)} | {Format.Lost(floor)} | |";
+        yield return $"| | **ReviewRoom ÷ floor** | | | {Format.Ratios(rr.Seen, floor.Seen)} | {Format.Ratios(rr.Saved, floor.Saved)} | {Format.Ratio(rr.KilobytesPerConnection, floor.KilobytesPerConnection)} | | | {Targets(rr, floor)} |";
     }
 
     private string Targets(Measurement rr, Measurement floor)
