@@ -2,7 +2,7 @@ namespace ReviewRoom.Benchmarks;
 
 /// <summary>
 /// One review fills up: one person adds card after card while another watches. Does the two
-/// thousandth card save as fast as the hundredth? Each window starts a fresh review.
+/// thousandth card save as fast as the hundredth? Each window fills a fresh review.
 /// </summary>
 public sealed class Growth(string name, int cards, double rate) : Scenario(name, $"{cards:N0} cards in 1 review")
 {
@@ -13,15 +13,10 @@ public sealed class Growth(string name, int cards, double rate) : Scenario(name,
 
     protected override async Task<MeasuredWindow> SetUpAsync(LoadGenerator load, Measurement into, BenchmarkSettings settings)
     {
-        // Warmed up on a review of its own, so the measured ones start empty.
-        await load.WarmUpAsync(await load.SetUpAsync(1, 2, new Measurement()), rate, editorsPerRoom: 1);
-        var reviews = new List<IReadOnlyList<Room>>();
-        for (var w = 0; w < settings.Windows; w++)
-        {
-            reviews.Add(await load.SetUpAsync(1, 2, into));
-        }
-
-        return w => load.RunAsync(reviews[w], rate, cards, into, editorsPerRoom: 1);
+        // The first review only warms the server up, so the measured ones start empty.
+        var reviews = await load.SetUpAsync(settings.Windows + 1, 2, into);
+        await load.WarmUpAsync([reviews[0]], rate, editorsPerRoom: 1);
+        return w => load.RunAsync([reviews[w + 1]], rate, cards, into, editorsPerRoom: 1);
     }
 
     public override string Header =>

@@ -4,8 +4,8 @@ namespace ReviewRoom.Benchmarks;
 
 /// <summary>
 /// A crowd arrives: while a review is being edited, many people open their links within a second.
-/// Each window brings its own crowd (invited beforehand); they stay, and only the people there from
-/// the start measure the edits.
+/// Each window has its own review and crowd (invited beforehand); only the people there from the
+/// start measure the edits.
 /// </summary>
 public sealed class JoinStorm(string name, int present, int arriving, TimeSpan arrivingWithin, double rate)
     : Scenario(name, $"{arriving} join 1 review of {present}")
@@ -16,31 +16,31 @@ public sealed class JoinStorm(string name, int present, int arriving, TimeSpan a
 
     protected override async Task<MeasuredWindow> SetUpAsync(LoadGenerator load, Measurement into, BenchmarkSettings settings)
     {
-        var rooms = await load.SetUpAsync(1, present, into);
-        var room = rooms[0].Id;
-        await load.WarmUpAsync(rooms, rate);
+        // A review takes 150 people at most, so each window's crowd arrives in a review of its own.
+        var reviews = await load.SetUpAsync(settings.Windows, present, into);
         var crowds = new List<string[]>();
-        for (var w = 0; w < settings.Windows; w++)
+        foreach (var review in reviews)
         {
             var crowd = new string[arriving];
             for (var p = 0; p < arriving; p++)
             {
-                crowd[p] = await load.Target.InviteAsync(room);
+                crowd[p] = await load.Target.InviteAsync(review.Id);
             }
 
             crowds.Add(crowd);
         }
 
+        await load.WarmUpAsync(reviews, rate);
         var edits = (int)(rate * settings.Window.TotalSeconds);
         return async w =>
         {
-            var editing = load.RunAsync(rooms, rate, edits, into);
+            var editing = load.RunAsync([reviews[w]], rate, edits, into);
             var stormAt = Stopwatch.GetTimestamp() + (long)(StormStartsAfter.TotalSeconds * Stopwatch.Frequency);
             await Task.WhenAll(crowds[w].Select(async (invitation, p) =>
             {
                 await LoadGenerator.WaitUntilAsync(stormAt + (long)(p * arrivingWithin.TotalSeconds / arriving * Stopwatch.Frequency));
                 var started = Stopwatch.GetTimestamp();
-                var member = await load.JoinAsync(room, invitation);
+                var member = await load.JoinAsync(reviews[w].Id, invitation);
                 await member.ConnectAsync(_ => { });
                 into.AddJoin(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             }));

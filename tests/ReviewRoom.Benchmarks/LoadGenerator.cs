@@ -14,7 +14,7 @@ public sealed record Room(string Id, IReadOnlyList<Person> People);
 /// </summary>
 public sealed class LoadGenerator(ITarget target)
 {
-    private static readonly TimeSpan Drain = TimeSpan.FromSeconds(3);
+    public static readonly TimeSpan Drain = TimeSpan.FromSeconds(3);
     private volatile Window? _open;
     private int _windows;
     private int _people;

@@ -16,7 +16,8 @@ public static class Report
         text.AppendLine("Open loop: edits leave on schedule whatever the answers. *Seen by others* is measured at every other member of the room, " +
             "*saved* at the editor; both servers get a second of unmeasured edits first. *Memory per connection* is what the server process's " +
             "resident memory (VmRSS) grew by while the last nine tenths of the people connected, divided by them; the first tenth warms it up. " +
-            "*Cores* is the processor time the server and the benchmark's own process (where every client lives) used during the windows, divided by their length.");
+            "*Cores* is the processor time the server and the benchmark's own process (where every client lives) used during the windows, divided by their length. " +
+            $"*Lost* counts deliveries and saves still missing {LoadGenerator.Drain.TotalSeconds:0} s after a window's last edit.");
         text.AppendLine();
         var limits = string.Join(" and ", ReviewRoomTarget.Settings.Select(s => $"`{s.Key}={s.Value}`"));
         text.AppendLine(CultureInfo.InvariantCulture, $"ReviewRoom ran with {limits}: " +
