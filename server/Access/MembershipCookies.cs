@@ -7,7 +7,7 @@ namespace ReviewRoom.Access;
 /// Who you are in a review is held in a cookie for that review only: its name carries the review's
 /// id and its protected value is bound to it, so it means nothing in any other review.
 /// </summary>
-public sealed class MembershipCookies(IDataProtectionProvider dataProtection, ReviewService reviews)
+public sealed class MembershipCookies(IDataProtectionProvider dataProtection, ReviewQueries queries)
 {
     private const string Prefix = "rr-";
 
@@ -34,10 +34,10 @@ public sealed class MembershipCookies(IDataProtectionProvider dataProtection, Re
 
         if (!context.Request.Cookies.TryGetValue(CookieName(reviewId), out var value))
         {
-            return FacilitatorSignIn.AccountId(context.User) is { } accountId ? await reviews.FindMemberByAccountAsync(reviewId, accountId) : null;
+            return FacilitatorSignIn.AccountId(context.User) is { } accountId ? await queries.FindMemberByAccountAsync(reviewId, accountId) : null;
         }
 
-        return ParticipantId(reviewId, value) is { } participantId ? await reviews.FindMemberAsync(reviewId, participantId) : null;
+        return ParticipantId(reviewId, value) is { } participantId ? await queries.FindMemberAsync(reviewId, participantId) : null;
     }
 
     /// <summary>
@@ -52,7 +52,7 @@ public sealed class MembershipCookies(IDataProtectionProvider dataProtection, Re
         }
 
         return IsReviewId(reviewId) && FacilitatorSignIn.AccountId(context.User) is { } accountId
-            ? (await reviews.FindMemberByAccountAsync(reviewId, accountId))?.ParticipantId
+            ? (await queries.FindMemberByAccountAsync(reviewId, accountId))?.ParticipantId
             : null;
     }
 

@@ -19,4 +19,24 @@ public static class Limits
 
     /// <summary>How long after the review's date a big-screen link keeps working.</summary>
     public const int ScreenDaysAfterReview = 1;
+
+    // What one review holds at most, so no participant can make a room unusable for the others.
+    // A big PATH with a large family comes to about 500 cards.
+    public const int CardsOnBoard = 2500;
+
+    /// <summary>Cards ever added, deleted ones too (they can be restored), so adding and deleting cannot grow a review without end.</summary>
+    public const int CardsEver = 5000;
+
+    /// <summary>Characters in all the cards on the board together.</summary>
+    public const int TextOnBoard = 1_000_000;
+
+    public const int Actions = 300;
+
+    /// <summary>People in the review (the lobby, co-facilitators and screens included); those removed are not counted.</summary>
+    public const int Participants = 150;
+
+    /// <summary>Everyone ever invited, let in or turned away, removed people included.</summary>
+    public const int ParticipantsEver = 400;
+
+    public const int Apologies = 50;
 }

@@ -8,42 +8,40 @@ public sealed class Review
 {
     private static readonly SectionKind[] CardKinds = [SectionKind.Cards, SectionKind.Grid, SectionKind.Questions, SectionKind.Path];
 
-    private readonly List<Section> _sections;
+    private readonly ReviewRecord _record;
     private readonly List<Participant> _participants;
     private readonly List<Card> _cards;
     private readonly List<ActionItem> _actions;
     private readonly Dictionary<string, SectionState> _states;
-    private readonly List<Apology> _apologies = [];
+    private readonly HashSet<Participant> _touchedParticipants = [];
+    private readonly HashSet<Card> _touchedCards = [];
+    private readonly HashSet<ActionItem> _touchedActions = [];
+    private readonly HashSet<SectionState> _touchedSections = [];
+    private bool _boardTouched;
+    private int _textOnBoard;
 
-    private Review(string id, ReviewDetails details, string templateId, DateTimeOffset createdAt, long version,
-        List<Section> sections, List<Participant> participants, List<Card> cards, List<ActionItem> actions, Dictionary<string, SectionState> states)
+    private Review(ReviewRecord record, List<Participant> participants, List<Card> cards, List<ActionItem> actions)
     {
-        Id = id;
-        PersonName = details.PersonName;
-        Title = details.Title;
-        Date = details.Date;
-        TemplateId = templateId;
-        CreatedAt = createdAt;
-        Version = version;
-        _sections = sections;
+        _record = record;
         _participants = participants;
         _cards = cards;
         _actions = actions;
-        _states = sections.ToDictionary(s => s.Id, s => states.GetValueOrDefault(s.Id) ?? new SectionState());
+        _states = record.States.ToDictionary(s => s.SectionId);
+        _textOnBoard = cards.Where(c => !c.Deleted).Sum(c => c.Text.Length);
     }
 
-    public string Id { get; }
-    public string PersonName { get; }
-    public string Title { get; }
-    public DateOnly Date { get; }
-    public string TemplateId { get; }
-    public DateTimeOffset CreatedAt { get; }
-    public long Version { get; private set; }
+    public string Id => _record.Id;
+    public string PersonName => _record.PersonName;
+    public string Title => _record.Title;
+    public DateOnly Date => _record.Date;
+    public string TemplateId => _record.TemplateId;
+    public DateTimeOffset CreatedAt => _record.CreatedAt;
+    public long Version => _record.Version;
 
     /// <summary>The section the facilitator has the room looking at, if any.</summary>
-    public string? NowDiscussing { get; private set; }
+    public string? NowDiscussing => _record.NowDiscussing;
 
-    public IReadOnlyList<Section> Sections => _sections;
+    public IReadOnlyList<Section> Sections => _record.Sections;
     public IReadOnlyList<Participant> Participants => _participants;
 
     /// <summary>Every card ever added, deleted ones too (they can be restored).</summary>
@@ -69,53 +67,69 @@ public sealed class Review
         var name = check.Line(facilitatorName, Limits.NameLength, ReviewError.NameMissing, ReviewError.NameTooLong);
         check.ThrowIfBroken();
 
-        var sections = template!.Sections
-            .Select(s => new Section(s.Id, s.Kind, ForPerson(s.Heading, person), ForPerson(s.Prompt, person), [.. s.Options.Select(o => ForPerson(o, person))]))
-            .ToList();
-        var facilitator = new Participant(NewId(), name, facilitatorRelationship, Role.Facilitator, null, now) { JoinedAt = now, AccountId = facilitatorAccountId };
-        return new Review(NewId(), new ReviewDetails(person, cleanTitle, date!.Value), template.Id, now, 1, sections, [facilitator], [], [], [])
+        List<Section> sections = [.. template!.Sections.Select(s => new Section(s.Id, s.Kind, ForPerson(s.Heading, person), ForPerson(s.Prompt, person), [.. s.Options.Select(o => ForPerson(o, person))]))];
+        var record = new ReviewRecord
         {
+            Id = NewId(),
             PersonId = personId ?? NewId(),
             PersonReference = reference,
+            PersonName = person,
+            Title = cleanTitle,
+            Date = date!.Value,
+            TemplateId = template.Id,
+            CreatedAt = now,
+            Version = 1,
+            Sections = sections,
+            States = [.. sections.Select(s => new SectionState { SectionId = s.Id })],
         };
+        var facilitator = new Participant(NewId(), name, facilitatorRelationship, Role.Facilitator, null, now) { JoinedAt = now, AccountId = facilitatorAccountId };
+        var review = new Review(record, [facilitator], [], []);
+        review.Touch(facilitator);
+        review._boardTouched = true;
+        return review;
+    }
+
+    /// <summary>Rebuilds a review from its saved state; only storage calls this.</summary>
+    public static Review Restore(ReviewState state) => new(state.Record, [.. state.Participants], [.. state.Cards], [.. state.Actions]);
+
+    /// <summary>The whole review as one state, for saving it whole or comparing it.</summary>
+    public ReviewState Export() => new(_record, _participants, _cards, _actions);
+
+    /// <summary>What the changes since the last call touched, to save and to tell the room; the record always comes with them.</summary>
+    public ReviewChange TakeChanges()
+    {
+        var change = new ReviewChange(
+            new ReviewState(_record, [.. _touchedParticipants], [.. _touchedCards], [.. _touchedActions]),
+            _boardTouched,
+            [.. _touchedSections]);
+        _touchedParticipants.Clear();
+        _touchedCards.Clear();
+        _touchedActions.Clear();
+        _touchedSections.Clear();
+        _boardTouched = false;
+        return change;
     }
 
     /// <summary>Which person's record the review belongs to: their reviews, in order, share it.</summary>
-    public string PersonId { get; private set; } = "";
+    public string PersonId => _record.PersonId;
 
-    public string? PersonReference { get; private set; }
-
-    internal void RestorePerson(string personId, string? reference) => (PersonId, PersonReference) = (personId, reference);
-
-    /// <summary>Rebuilds a saved review; only storage calls this.</summary>
-    internal static Review Restore(string id, ReviewDetails details, string templateId, DateTimeOffset createdAt, long version, string? nowDiscussing,
-        IEnumerable<Section> sections, IEnumerable<Participant> participants, IEnumerable<Card> cards, IEnumerable<ActionItem> actions,
-        Dictionary<string, SectionState> states) =>
-        new(id, details, templateId, createdAt, version, [.. sections], [.. participants], [.. cards], [.. actions], states) { NowDiscussing = nowDiscussing };
-
-    internal void RestoreJoinCode(string? joinCode) => JoinCode = joinCode;
-
-    internal void RestoreRecord(DateTimeOffset? closedAt, SignOff? signOff, string? place, DateOnly? nextReview, IEnumerable<Apology> apologies)
-    {
-        (ClosedAt, SignOff, Place, NextReviewDate) = (closedAt, signOff, place, nextReview);
-        _apologies.AddRange(apologies);
-    }
+    public string? PersonReference => _record.PersonReference;
 
     /// <summary>Where the meeting happens, if the facilitator has said.</summary>
-    public string? Place { get; private set; }
+    public string? Place => _record.Place;
 
-    public DateOnly? NextReviewDate { get; private set; }
+    public DateOnly? NextReviewDate => _record.NextReviewDate;
 
     /// <summary>Those who could not come, with any written contribution they sent.</summary>
-    public IReadOnlyList<Apology> Apologies => _apologies;
+    public IReadOnlyList<Apology> Apologies => _record.Apologies;
 
     /// <summary>When the facilitator closed the review: from then on the board is read-only and the minutes are final.</summary>
-    public DateTimeOffset? ClosedAt { get; private set; }
+    public DateTimeOffset? ClosedAt => _record.ClosedAt;
 
     public bool IsClosed => ClosedAt is not null;
 
     /// <summary>What the person said of the minutes, once they have; after that the review stays closed.</summary>
-    public SignOff? SignOff { get; private set; }
+    public SignOff? SignOff => _record.SignOff;
 
     /// <summary>
     /// Who may still be in the room: anyone in the review while it is open; once it is closed, only
@@ -142,7 +156,7 @@ public sealed class Review
     public Participant? FindWaiting(string? participantId) => _participants.Find(p => p.Id == participantId && p.Waiting && !p.Removed);
 
     /// <summary>The six digits on the big screen that let people ask to join; null when the facilitator has turned them off.</summary>
-    public string? JoinCode { get; private set; }
+    public string? JoinCode => _record.JoinCode;
 
     /// <summary>Who wrote something, even if they have since been removed.</summary>
     public Participant Author(string participantId) => _participants.First(p => p.Id == participantId);
@@ -188,17 +202,19 @@ public sealed class Review
 
         var card = new Card(NewId(), author.Id, operationId, now);
         Fill(card, author, draft);
+        RequireRoomFor(card.Text.Length, ever: true);
         _cards.Add(card);
-        Version++;
-        return card;
+        _textOnBoard += card.Text.Length;
+        return Changed(card);
     }
 
     public Card EditCard(string participantId, string? cardId, CardDraft draft)
     {
         var (editor, card) = CardFor(participantId, cardId);
-        Fill(card, editor, draft with { SectionId = card.SectionId, Perspective = draft.Perspective ?? card.Cell?.Perspective, Working = draft.Working ?? card.Cell?.Working });
-        Version++;
-        return card;
+        var before = card.Text.Length;
+        Fill(card, editor, draft with { SectionId = card.SectionId, Perspective = draft.Perspective ?? card.Cell?.Perspective, Working = draft.Working ?? card.Cell?.Working }, textLimit: Limits.TextOnBoard - _textOnBoard + before);
+        _textOnBoard += card.Text.Length - before;
+        return Changed(card);
     }
 
     /// <summary>Moves a card to another section (and cell, for a grid); its words stay as they were.</summary>
@@ -206,8 +222,7 @@ public sealed class Review
     {
         var (mover, card) = CardFor(participantId, cardId);
         Fill(card, mover, new CardDraft(sectionId, card.Text, perspective, working, card.SaidBy, card.FindOutBy));
-        Version++;
-        return card;
+        return Changed(card);
     }
 
     public Card DeleteCard(string participantId, string? cardId) => SetDeleted(participantId, cardId, true);
@@ -223,9 +238,10 @@ public sealed class Review
         }
 
         var check = new RuleCheck();
-        var section = _sections.Find(s => s.Id == draft.SectionId);
+        var section = FindSection(draft.SectionId);
         check.Require(section is not null, ReviewError.SectionNotFound);
         check.Require(section is null || section.Kind == SectionKind.Actions, ReviewError.SectionTakesNoActions);
+        check.Require(_actions.Count(a => !a.Deleted) < Limits.Actions, ReviewError.ActionsFull);
         check.Require(section is null || !_states[section.Id].Locked || author.Role == Role.Facilitator, ReviewError.SectionLocked);
         var what = check.Text(draft.What, Limits.ActionLength, ReviewError.ActionWhatMissing, ReviewError.ActionWhatTooLong);
         var owner = check.Line(draft.Owner, Limits.NameLength, ReviewError.ActionOwnerMissing, ReviewError.ActionOwnerTooLong);
@@ -234,8 +250,7 @@ public sealed class Review
 
         var action = new ActionItem(NewId(), section!.Id, author.Id, operationId, now) { What = what, Owner = owner, Due = draft.Due!.Value };
         _actions.Add(action);
-        Version++;
-        return action;
+        return Changed(action);
     }
 
     public ActionItem SetActionStatus(string participantId, string? actionId, ActionStatus status)
@@ -249,8 +264,7 @@ public sealed class Review
         }
 
         action.Status = status;
-        Version++;
-        return action;
+        return Changed(action);
     }
 
     /// <summary>The section that opens a follow-up review with last time's unfinished actions.</summary>
@@ -261,17 +275,22 @@ public sealed class Review
     {
         RequireFacilitator(participantId);
         var section = new Section(LastTimeSectionId, SectionKind.Actions, heading, prompt, []);
-        _sections.Insert(0, section);
-        _states[section.Id] = new SectionState();
-        foreach (var action in unfinished)
+        var state = new SectionState { SectionId = section.Id };
+        _record.Sections = [section, .. _record.Sections];
+        _record.States = [state, .. _record.States];
+        _states[section.Id] = state;
+        foreach (var action in unfinished.Take(Limits.Actions))
         {
-            _actions.Add(new ActionItem(NewId(), section.Id, participantId, NewId(), now)
+            var carried = new ActionItem(NewId(), section.Id, participantId, NewId(), now)
             {
                 What = action.What, Owner = action.Owner, Due = action.Due, CarriedOver = true,
-            });
+            };
+            _actions.Add(carried);
+            Touch(carried);
         }
 
-        Version++;
+        _boardTouched = true;
+        Changed(state);
     }
 
     /// <summary>Says how an action went, in a few words: most of all for those brought from last time.</summary>
@@ -284,15 +303,14 @@ public sealed class Review
         var clean = string.IsNullOrWhiteSpace(note) ? null : check.Text(note, Limits.ActionLength, ReviewError.CardEmpty, ReviewError.NoteTooLong);
         check.ThrowIfBroken();
         action.Note = clean;
-        Version++;
-        return action;
+        return Changed(action);
     }
 
     /// <summary>Records the statement the group picked for one area of a self-assessment, and who agreed.</summary>
     public SectionState Choose(string participantId, string? sectionId, int statement, string? agreedBy)
     {
         RequireFacilitator(participantId);
-        var section = _sections.Find(s => s.Id == sectionId && s.Kind == SectionKind.Choice) ?? throw new ReviewRuleException(ReviewError.SectionNotFound);
+        var section = FindSection(sectionId) is { Kind: SectionKind.Choice } choice ? choice : throw new ReviewRuleException(ReviewError.SectionNotFound);
         var check = new RuleCheck();
         check.Require(statement >= 0 && statement < section.Options.Count, ReviewError.StatementNotFound);
         var agreed = check.OptionalLine(agreedBy, Limits.CardLength, ReviewError.AgreedByTooLong);
@@ -300,8 +318,7 @@ public sealed class Review
 
         var state = _states[section.Id];
         (state.Chosen, state.AgreedBy) = (statement, agreed);
-        Version++;
-        return state;
+        return Changed(state);
     }
 
     public void SetNowDiscussing(string participantId, string? sectionId)
@@ -312,28 +329,34 @@ public sealed class Review
             throw new ReviewRuleException(ReviewError.SectionNotFound);
         }
 
-        NowDiscussing = sectionId;
-        Version++;
+        _record.NowDiscussing = sectionId;
+        ChangedBoard();
     }
 
     public void SetLocked(string participantId, string? sectionId, bool locked)
     {
         RequireFacilitator(participantId);
-        State(sectionId).Locked = locked;
-        Version++;
+        var state = State(sectionId);
+        state.Locked = locked;
+        Changed(state);
     }
 
     /// <summary>Opens or closes quiet writing; closing it reveals every card written meanwhile.</summary>
     public void SetQuietWriting(string participantId, string? sectionId, bool quiet)
     {
         RequireFacilitator(participantId);
-        State(sectionId).QuietWriting = quiet;
+        var state = State(sectionId);
+        state.QuietWriting = quiet;
         if (!quiet)
         {
-            _cards.Where(c => c.SectionId == sectionId).ToList().ForEach(c => c.Quiet = false);
+            foreach (var card in _cards.Where(c => c.SectionId == sectionId && c.Quiet))
+            {
+                card.Quiet = false;
+                Touch(card);
+            }
         }
 
-        Version++;
+        Changed(state);
     }
 
     /// <summary>Invites someone by a link of their own, as the person or as a contributor.</summary>
@@ -345,14 +368,14 @@ public sealed class Review
         var cleanRelationship = check.Line(relationship, Limits.RelationshipLength, ReviewError.RelationshipMissing, ReviewError.RelationshipTooLong);
         check.Require(role is Role.Person or Role.Contributor, ReviewError.RequestMalformed);
         check.Require(role != Role.Person || !_participants.Exists(p => p.Role == Role.Person && !p.Removed), ReviewError.PersonAlreadyInvited);
+        RequireRoomForSomeone(check);
         check.ThrowIfBroken();
 
         // The person's own link keeps working, so they can always read their minutes; everyone else's ends some days after the review.
         DateTimeOffset? expires = role == Role.Person ? null : new DateTimeOffset(Date.AddDays(Limits.InvitationDaysAfterReview).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
         var invitee = new Participant(NewId(), cleanName, cleanRelationship, role, invitationTokenHash, now, expires);
         _participants.Add(invitee);
-        Version++;
-        return invitee;
+        return Changed(invitee);
     }
 
     /// <summary>Where the meeting is and when the next one will be, for the head of the minutes.</summary>
@@ -363,8 +386,8 @@ public sealed class Review
         var cleanPlace = check.OptionalLine(place, Limits.PlaceLength, ReviewError.PlaceTooLong);
         check.Require(nextReview is null || nextReview > Date, ReviewError.NextReviewTooEarly);
         check.ThrowIfBroken();
-        (Place, NextReviewDate) = (cleanPlace, nextReview);
-        Version++;
+        (_record.Place, _record.NextReviewDate) = (cleanPlace, nextReview);
+        ChangedBoard();
     }
 
     /// <summary>Records someone who sent apologies, with what they sent in writing, if anything.</summary>
@@ -375,32 +398,33 @@ public sealed class Review
         var cleanName = check.Line(name, Limits.NameLength, ReviewError.NameMissing, ReviewError.NameTooLong);
         var cleanRelationship = check.Line(relationship, Limits.RelationshipLength, ReviewError.RelationshipMissing, ReviewError.RelationshipTooLong);
         var written = string.IsNullOrWhiteSpace(contribution) ? null : check.Text(contribution, Limits.CardLength, ReviewError.CardEmpty, ReviewError.ContributionTooLong);
+        check.Require(_record.Apologies.Count < Limits.Apologies, ReviewError.ApologiesFull);
         check.ThrowIfBroken();
 
         var apology = new Apology(NewId(), cleanName, cleanRelationship, written);
-        _apologies.Add(apology);
-        Version++;
+        _record.Apologies = [.. _record.Apologies, apology];
+        ChangedBoard();
         return apology;
     }
 
     public void RemoveApology(string participantId, string? apologyId)
     {
         RequireFacilitator(participantId);
-        if (_apologies.RemoveAll(a => a.Id == apologyId) == 0)
+        if (!_record.Apologies.Any(a => a.Id == apologyId))
         {
             throw new ReviewRuleException(ReviewError.ApologyNotFound);
         }
 
-        Version++;
+        _record.Apologies = [.. _record.Apologies.Where(a => a.Id != apologyId)];
+        ChangedBoard();
     }
 
     /// <summary>The facilitator ends the meeting: the board becomes read-only, joining by code stops, and the minutes are final.</summary>
     public void Close(string participantId, DateTimeOffset now)
     {
         RequireFacilitator(participantId);
-        ClosedAt = now;
-        JoinCode = null;
-        Version++;
+        (_record.ClosedAt, _record.JoinCode) = (now, null);
+        ChangedBoard();
     }
 
     /// <summary>Undoes closing, for a slip, until the person has signed the minutes off.</summary>
@@ -415,8 +439,8 @@ public sealed class Review
         check.Require(IsClosed, ReviewError.ReviewNotClosed);
         check.Require(SignOff is null, ReviewError.MinutesSignedOff);
         check.ThrowIfBroken();
-        ClosedAt = null;
-        Version++;
+        _record.ClosedAt = null;
+        ChangedBoard();
     }
 
     /// <summary>The person says whether they agree with the minutes; if not, why. It is dated and printed at the end of the minutes.</summary>
@@ -431,9 +455,9 @@ public sealed class Review
         check.Require(IsClosed, ReviewError.ReviewNotClosed);
         var because = agrees ? null : check.Text(reason, Limits.CardLength, ReviewError.ReasonMissing, ReviewError.ReasonTooLong);
         check.ThrowIfBroken();
-        SignOff = new SignOff(agrees, because, now);
-        Version++;
-        return SignOff;
+        _record.SignOff = new SignOff(agrees, because, now);
+        ChangedBoard();
+        return _record.SignOff;
     }
 
     /// <summary>The person (or the facilitator for them) chooses which contributors may read the minutes once the review is closed.</summary>
@@ -446,12 +470,13 @@ public sealed class Review
             throw new ReviewRuleException(ReviewError.ParticipantNotFound);
         }
 
-        foreach (var contributor in contributors)
+        foreach (var contributor in contributors.Where(c => c.MayReadMinutes != readerIds.Contains(c.Id)))
         {
-            contributor.MayReadMinutes = readerIds.Contains(contributor.Id);
+            contributor.MayReadMinutes = !contributor.MayReadMinutes;
+            Touch(contributor);
         }
 
-        Version++;
+        Changed();
     }
 
     /// <summary>Another facilitator's account helps run this review: they see it and may do all a facilitator does.</summary>
@@ -461,31 +486,33 @@ public sealed class Review
         var check = new RuleCheck();
         var cleanName = check.Line(name, Limits.NameLength, ReviewError.NameMissing, ReviewError.NameTooLong);
         check.Require(FindByAccount(accountId) is null, ReviewError.AlreadyCoFacilitator);
+        RequireRoomForSomeone(check);
         check.ThrowIfBroken();
 
         var coFacilitator = new Participant(NewId(), cleanName, relationship, Role.Facilitator, null, now) { AccountId = accountId };
         _participants.Add(coFacilitator);
-        Version++;
-        return coFacilitator;
+        return Changed(coFacilitator);
     }
 
     /// <summary>A link that lets another device (a TV, a projector's computer) show this review as the big screen, and nothing more.</summary>
     public Participant AddScreen(string participantId, string invitationTokenHash, DateTimeOffset now)
     {
         RequireFacilitator(participantId);
+        var check = new RuleCheck();
+        RequireRoomForSomeone(check);
+        check.ThrowIfBroken();
         var expires = new DateTimeOffset(Date.AddDays(Limits.ScreenDaysAfterReview).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
         var screen = new Participant(NewId(), "", "", Role.Screen, invitationTokenHash, now, expires);
         _participants.Add(screen);
-        Version++;
-        return screen;
+        return Changed(screen);
     }
 
     /// <summary>Shows a new join code on the big screen, or none (null) to stop people joining by code.</summary>
     public void SetJoinCode(string participantId, string? code)
     {
         RequireFacilitator(participantId);
-        JoinCode = code;
-        Version++;
+        _record.JoinCode = code;
+        ChangedBoard();
     }
 
     /// <summary>Someone who typed the room's code asks to come in; they wait until let in.</summary>
@@ -495,12 +522,12 @@ public sealed class Review
         var cleanName = check.Line(name, Limits.NameLength, ReviewError.NameMissing, ReviewError.NameTooLong);
         var cleanRelationship = check.Line(relationship, Limits.RelationshipLength, ReviewError.RelationshipMissing, ReviewError.RelationshipTooLong);
         check.Require(_participants.Count(p => p.Waiting && !p.Removed) < Limits.WaitingAtOnce, ReviewError.LobbyFull);
+        RequireRoomForSomeone(check);
         check.ThrowIfBroken();
 
         var asking = new Participant(NewId(), cleanName, cleanRelationship, Role.Contributor, null, now) { Waiting = true };
         _participants.Add(asking);
-        Version++;
-        return asking;
+        return Changed(asking);
     }
 
     /// <summary>The facilitator or the person lets someone in from the lobby, or turns them away.</summary>
@@ -512,8 +539,7 @@ public sealed class Review
         waiting.Waiting = false;
         waiting.Removed = !letIn;
         waiting.JoinedAt = letIn ? now : null;
-        Version++;
-        return waiting;
+        return Changed(waiting);
     }
 
     /// <summary>
@@ -532,7 +558,30 @@ public sealed class Review
         }
 
         removed.Removed = true;
-        Version++;
+        return Changed(removed);
+    }
+
+    /// <summary>
+    /// The facilitator takes every card one person has on the board off it at once (after a flood of
+    /// them, say). They are deleted like any card, so each can still be restored.
+    /// </summary>
+    public IReadOnlyList<Card> RemoveCardsBy(string participantId, string? authorId)
+    {
+        RequireFacilitator(participantId);
+        var author = _participants.Find(p => p.Id == authorId) ?? throw new ReviewRuleException(ReviewError.ParticipantNotFound);
+        List<Card> removed = [.. _cards.Where(c => c.AuthorId == author.Id && !c.Deleted)];
+        foreach (var card in removed)
+        {
+            card.Deleted = true;
+            _textOnBoard -= card.Text.Length;
+            Touch(card);
+        }
+
+        if (removed.Count > 0)
+        {
+            Changed();
+        }
+
         return removed;
     }
 
@@ -546,8 +595,7 @@ public sealed class Review
 
         var card = _cards.Find(c => c.Id == cardId && !c.Deleted && !c.Quiet) ?? throw new ReviewRuleException(ReviewError.CardNotFound);
         card.KeptOutOfMinutes = keptOut;
-        Version++;
-        return card;
+        return Changed(card);
     }
 
     /// <summary>Records the first time an invitee comes in; later visits change nothing.</summary>
@@ -561,14 +609,14 @@ public sealed class Review
         }
 
         participant.JoinedAt = now;
-        Version++;
+        Changed(participant);
         return true;
     }
 
-    private void Fill(Card card, Participant by, CardDraft draft)
+    private void Fill(Card card, Participant by, CardDraft draft, int textLimit = Limits.TextOnBoard)
     {
         var check = new RuleCheck();
-        var section = _sections.Find(s => s.Id == draft.SectionId);
+        var section = FindSection(draft.SectionId);
         check.Require(section is not null, ReviewError.SectionNotFound);
         check.Require(section is null || CardKinds.Contains(section.Kind), ReviewError.SectionTakesNoCards);
         var moving = section is not null && section.Id != card.SectionId;
@@ -578,6 +626,7 @@ public sealed class Review
         check.Require(!inGrid || (draft.Working is not null && section!.Options.Contains(draft.Perspective ?? "")), ReviewError.CellMissing);
         var saidBy = check.OptionalLine(draft.SaidBy, Limits.NameLength, ReviewError.SaidByTooLong);
         var findOutBy = check.OptionalLine(draft.FindOutBy, Limits.NameLength, ReviewError.FindOutByTooLong);
+        check.Require(text.Length <= textLimit, ReviewError.BoardFull);
         check.ThrowIfBroken();
 
         if (moving)
@@ -603,9 +652,69 @@ public sealed class Review
     private Card SetDeleted(string participantId, string? cardId, bool deleted)
     {
         var (_, card) = CardFor(participantId, cardId);
+        if (card.Deleted == deleted)
+        {
+            return card;
+        }
+
+        if (!deleted)
+        {
+            RequireRoomFor(card.Text.Length, ever: false);
+        }
+
         card.Deleted = deleted;
-        Version++;
-        return card;
+        _textOnBoard += deleted ? -card.Text.Length : card.Text.Length;
+        return Changed(card);
+    }
+
+    private void RequireRoomFor(int textLength, bool ever)
+    {
+        var check = new RuleCheck();
+        check.Require(_cards.Count(c => !c.Deleted) < Limits.CardsOnBoard && (!ever || _cards.Count < Limits.CardsEver), ReviewError.BoardFull);
+        check.Require(_textOnBoard + textLength <= Limits.TextOnBoard, ReviewError.BoardFull);
+        check.ThrowIfBroken();
+    }
+
+    private void RequireRoomForSomeone(RuleCheck check) =>
+        check.Require(_participants.Count(p => !p.Removed) < Limits.Participants && _participants.Count < Limits.ParticipantsEver, ReviewError.ReviewFull);
+
+    private Section? FindSection(string? sectionId) => _record.Sections.FirstOrDefault(s => s.Id == sectionId);
+
+    private void Changed()
+    {
+        _record.Version++;
+    }
+
+    private T Changed<T>(T entity)
+    {
+        Touch(entity);
+        Changed();
+        return entity;
+    }
+
+    private void ChangedBoard()
+    {
+        _boardTouched = true;
+        Changed();
+    }
+
+    private void Touch<T>(T entity)
+    {
+        switch (entity)
+        {
+            case Card card:
+                _touchedCards.Add(card);
+                break;
+            case ActionItem action:
+                _touchedActions.Add(action);
+                break;
+            case Participant participant:
+                _touchedParticipants.Add(participant);
+                break;
+            case SectionState state:
+                _touchedSections.Add(state);
+                break;
+        }
     }
 
     private SectionState State(string? sectionId) =>

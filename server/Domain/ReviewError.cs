@@ -63,4 +63,10 @@ public enum ReviewError
     ReferenceTooLong,
     NoteTooLong,
     NotAllYourReviews,
+    BoardFull,
+    ActionsFull,
+    ReviewFull,
+    ApologiesFull,
+    NotSaved,
+    TooManyConnections,
 }

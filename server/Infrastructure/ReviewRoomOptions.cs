@@ -16,4 +16,35 @@ public sealed class ReviewRoomOptions
     public string TemplatesPath { get; set; } = Path.Combine(AppContext.BaseDirectory, "templates");
 
     public string DatabaseFile => Path.Combine(DataPath, "reviewroom.db");
+
+    /// <summary>How many pages LiteDB's log holds before it is moved into the data file; LiteDB's own default when unset.</summary>
+    [Range(1, 100_000)]
+    public int? CheckpointPages { get; set; }
+
+    /// <summary>How long a review nobody changes or reads stays in memory; a closed one leaves sooner.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan IdleReviewsLeaveAfter { get; set; } = TimeSpan.FromMinutes(15);
+
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan ClosedReviewsLeaveAfter { get; set; } = TimeSpan.FromMinutes(1);
+
+    public ChangeLimits Limits { get; set; } = new();
 }
+
+/// <summary>
+/// How fast one participant may go: every hub call and form post takes a token; a full bucket lets
+/// someone add a burst of cards quickly, then it refills at a steady rate. Human speed is far below it.
+/// </summary>
+public sealed class ChangeLimits
+{
+    [Range(1, 1_000_000)]
+    public int ChangeBurst { get; set; } = 30;
+
+    [Range(0.1, 1_000_000)]
+    public double ChangesPerSecond { get; set; } = 3;
+
+    /// <summary>Tabs and devices one participant may have connected to one review at once.</summary>
+    [Range(1, 100)]
+    public int ConnectionsPerParticipant { get; set; } = 5;
+}
+

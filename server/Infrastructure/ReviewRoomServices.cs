@@ -31,13 +31,20 @@ public static class ReviewRoomServices
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<TemplateCatalog>();
+        services.AddSingleton<DatabaseFiles>();
         services.AddSingleton<LiteDbStore>();
         services.AddSingleton<IReviewStore>(sp => sp.GetRequiredService<LiteDbStore>());
         services.AddSingleton<IAccountStore>(sp => sp.GetRequiredService<LiteDbStore>());
         services.AddSingleton<SetupCode>();
         services.AddSingleton<AccountService>();
         services.AddSingleton<IReviewNotifier, HubReviewNotifier>();
+        services.AddSingleton<RoomDeltas>();
+        services.AddSingleton<OpenReviews>();
         services.AddSingleton<ReviewService>();
+        services.AddSingleton<ReviewQueries>();
+        services.AddHostedService<IdleReviewsLeave>();
+        services.AddSingleton<ParticipantLimits>();
+        services.AddSingleton<FormPostLimit>();
         services.AddSingleton<DueDates>();
         services.AddSingleton<PresenceTracker>();
         services.AddSingleton<MembershipCookies>();
@@ -57,11 +64,17 @@ public static class ReviewRoomServices
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(FacilitatorSignIn.Configure);
         services.AddAuthorization();
         services.AddRazorPages(o => o.Conventions.AuthorizeFolder("/Facilitators").AuthorizePage("/Reviews/New"))
+            .AddMvcOptions(o => o.Filters.AddService<FormPostLimit>())
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
         services.AddSignalR(o => o.AddFilter<ReviewHubFilter>())
-            .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
-        services.AddHealthChecks();
+            .AddJsonProtocol(o =>
+            {
+                o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter());
+                // A delta names only what changed.
+                o.PayloadSerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+            });
+        services.AddHealthChecks().AddCheck<StoreHealthCheck>("store");
         return builder;
     }
 

@@ -18,6 +18,7 @@ public sealed class ErrorModel : PageModel
         403 => ("Error.Forbidden", "Error.ForbiddenHelp"),
         404 => ("Error.NotFound", "Error.NotFoundHelp"),
         400 => ("Error.BadRequest", "Error.BadRequestHelp"),
+        429 => ("Error.TooFastHeading", "Error.TooFastHelp"),
         _ => ("Error.Problem", "Error.ProblemHelp"),
     };
 }

@@ -6,7 +6,7 @@ using ReviewRoom.Reviews;
 namespace ReviewRoom.Pages;
 
 /// <summary>For a facilitator, the reviews they run; for anyone else, how to get in.</summary>
-public sealed class IndexModel(AccountService accounts, ReviewService reviews, TimeProvider clock) : PageModel
+public sealed class IndexModel(AccountService accounts, ReviewQueries queries, TimeProvider clock) : PageModel
 {
     public YourReviews? Reviews { get; private set; }
     public bool IsAdministrator { get; private set; }
@@ -21,7 +21,7 @@ public sealed class IndexModel(AccountService accounts, ReviewService reviews, T
 
         IsAdministrator = account.IsAdministrator;
         var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
-        var (runs, overdue) = reviews.RunBy(account.Id, today);
+        var (runs, overdue) = queries.RunBy(account.Id, today);
         Reviews = new YourReviews(
             [.. runs.Where(r => r.Date == today)],
             [.. runs.Where(r => r.Date > today)],

@@ -5,31 +5,29 @@ namespace ReviewRoom.Realtime;
 
 public sealed class HubReviewNotifier(IHubContext<ReviewHub, IReviewClient> hub, PresenceTracker presence) : IReviewNotifier
 {
-    public Task CardSavedAsync(string reviewId, CardView card, long version, string? onlyFor) =>
-        Audience(reviewId, onlyFor).CardSaved(card, version);
-
-    public Task CardRemovedAsync(string reviewId, string cardId, long version, string? onlyFor) =>
-        Audience(reviewId, onlyFor).CardRemoved(cardId, version);
-
-    public Task ActionSavedAsync(string reviewId, ActionView action, long version) =>
-        Room(reviewId).ActionSaved(action, version);
-
-    public Task ParticipantsChangedAsync(string reviewId, IReadOnlyList<ParticipantView> participants, long version) =>
-        Room(reviewId).ParticipantsChanged(participants, version);
-
-    public async Task ParticipantRemovedAsync(string reviewId, string participantId)
+    public async Task TellAsync(RoomDelta delta)
     {
-        foreach (var connection in presence.ConnectionsOf(reviewId, participantId))
+        // Those leaving the room hear nothing more of it.
+        await EndConnectionsAsync(delta.ReviewId, delta.LeftTheRoom);
+        List<string> told = [];
+        foreach (var (authorId, theirs) in delta.ForAuthors)
         {
-            await hub.Groups.RemoveFromGroupAsync(connection.ConnectionId, ReviewHub.GroupFor(reviewId));
-            connection.Abort();
+            await hub.Clients.Group(ReviewHub.GroupForParticipant(authorId)).Changed(theirs);
+            told.AddRange(presence.ConnectionsOf(delta.ReviewId, authorId).Where(c => !c.IsScreen).Select(c => c.Connection.ConnectionId));
         }
+
+        await hub.Clients.GroupExcept(ReviewHub.GroupFor(delta.ReviewId), told).Changed(delta.ForEveryone);
     }
 
-    public Task BoardChangedAsync(string reviewId, long version) => Room(reviewId).BoardChanged(version);
-
-    private IReviewClient Room(string reviewId) => hub.Clients.Group(ReviewHub.GroupFor(reviewId));
-
-    private IReviewClient Audience(string reviewId, string? onlyFor) =>
-        onlyFor is null ? Room(reviewId) : hub.Clients.Group(ReviewHub.GroupForParticipant(onlyFor));
+    public async Task EndConnectionsAsync(string reviewId, IEnumerable<string> participantIds)
+    {
+        foreach (var participantId in participantIds)
+        {
+            foreach (var (connection, _) in presence.ConnectionsOf(reviewId, participantId))
+            {
+                await hub.Groups.RemoveFromGroupAsync(connection.ConnectionId, ReviewHub.GroupFor(reviewId));
+                connection.Abort();
+            }
+        }
+    }
 }

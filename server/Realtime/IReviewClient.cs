@@ -2,18 +2,11 @@ using ReviewRoom.Reviews;
 
 namespace ReviewRoom.Realtime;
 
-/// <summary>What the server tells the browsers in a review. Every change carries the review's new version.</summary>
+/// <summary>What the server tells the browsers in a review.</summary>
 public interface IReviewClient
 {
-    Task CardSaved(CardView card, long version);
-
-    Task CardRemoved(string cardId, long version);
-
-    Task ActionSaved(ActionView action, long version);
-
-    Task ParticipantsChanged(IReadOnlyList<ParticipantView> participants, long version);
-
-    Task BoardChanged(long version);
+    /// <summary>A saved change, carrying the review's new version; a client that sees a version missing asks for a snapshot.</summary>
+    Task Changed(BoardDelta delta);
 
     Task PresenceChanged(IReadOnlyList<string> participantIdsHere);
 }

@@ -53,12 +53,13 @@ public sealed class PresenceTracker
         }
     }
 
-    public IReadOnlyList<HubCallerContext> ConnectionsOf(string reviewId, string participantId)
+    /// <summary>A participant's live connections to a review, and whether each is a big screen.</summary>
+    public IReadOnlyList<(HubCallerContext Connection, bool IsScreen)> ConnectionsOf(string reviewId, string participantId)
     {
         lock (_gate)
         {
             return _connections.TryGetValue(reviewId, out var review)
-                ? [.. review.Values.Where(c => c.ParticipantId == participantId).Select(c => c.Connection)]
+                ? [.. review.Values.Where(c => c.ParticipantId == participantId).Select(c => (c.Connection, c.IsScreen))]
                 : [];
         }
     }

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Options;
 using ReviewRoom.Access;
 using ReviewRoom.Domain;
+using ReviewRoom.Infrastructure;
 using ReviewRoom.Reviews;
 
 namespace ReviewRoom.Realtime;
@@ -8,20 +10,39 @@ namespace ReviewRoom.Realtime;
 /// <summary>
 /// The live room. A connection belongs to the one review named when it connects, and only if the
 /// caller's cookie makes them a member of it; no method takes a review id from the client.
+/// A connection that may not be in the room is told so by its first call, and joins no group.
 /// </summary>
-public sealed class ReviewHub(ReviewService reviews, MembershipCookies memberships, PresenceTracker presence) : Hub<IReviewClient>
+public sealed class ReviewHub(ReviewService reviews, ReviewQueries queries, MembershipCookies memberships, PresenceTracker presence, IOptions<ReviewRoomOptions> options)
+    : Hub<IReviewClient>
 {
     private const string MemberKey = "member";
+    private const string RefusalKey = "refusal";
 
     public static string GroupFor(string reviewId) => $"review:{reviewId}";
 
     public static string GroupForParticipant(string participantId) => $"participant:{participantId}";
 
+    /// <summary>Who this connection is in its review; null for a connection that was refused.</summary>
+    public static ReviewMember? MemberOf(HubCallerContext context) => context.Items.TryGetValue(MemberKey, out var member) ? member as ReviewMember : null;
+
+    /// <summary>Why this connection may not be in the room, if it may not.</summary>
+    public static ReviewRuleException? RefusalOf(HubCallerContext context) => context.Items.TryGetValue(RefusalKey, out var refusal) ? refusal as ReviewRuleException : null;
+
     public override async Task OnConnectedAsync()
     {
         var http = Context.GetHttpContext()!;
-        var member = await memberships.FindAsync(http, http.Request.Query["review"])
-            ?? throw new ReviewRuleException(ReviewError.NotAMember);
+        if (await memberships.FindAsync(http, http.Request.Query["review"]) is not { } member)
+        {
+            Context.Items[RefusalKey] = new ReviewRuleException(ReviewError.NotAMember);
+            return;
+        }
+
+        if (presence.ConnectionsOf(member.ReviewId, member.ParticipantId).Count >= options.Value.Limits.ConnectionsPerParticipant)
+        {
+            Context.Items[RefusalKey] = new ReviewRuleException(ReviewError.TooManyConnections);
+            return;
+        }
+
         // A screen's own link makes it read-only; a facilitator's tab asking to be the screen becomes read-only too.
         var isScreen = member.OnlyReads || http.Request.Query["screen"] == "1";
         Context.Items[MemberKey] = member with { OnlyReads = isScreen };
@@ -37,7 +58,7 @@ public sealed class ReviewHub(ReviewService reviews, MembershipCookies membershi
 
     public override async Task OnDisconnectedAsync(Exception? exception)
     {
-        if (Context.Items.TryGetValue(MemberKey, out var value) && value is ReviewMember member)
+        if (MemberOf(Context) is { } member)
         {
             var here = presence.Leave(member.ReviewId, Context.ConnectionId);
             if (!member.OnlyReads)
@@ -47,7 +68,7 @@ public sealed class ReviewHub(ReviewService reviews, MembershipCookies membershi
         }
     }
 
-    public async Task<BoardSnapshot> GetSnapshot() => (await reviews.SnapshotAsync(Member))!;
+    public async Task<BoardSnapshot> GetSnapshot() => await queries.SnapshotAsync(Member) ?? throw new ReviewRuleException(ReviewError.NotAMember);
 
     public Task<CardView> AddCard(string operationId, CardDraft draft) => reviews.AddCardAsync(Member, operationId, draft);
 
@@ -59,6 +80,8 @@ public sealed class ReviewHub(ReviewService reviews, MembershipCookies membershi
     public Task DeleteCard(string cardId) => reviews.DeleteCardAsync(Member, cardId);
 
     public Task<CardView> RestoreCard(string cardId) => reviews.RestoreCardAsync(Member, cardId);
+
+    public Task<int> RemoveCardsBy(string participantId) => reviews.RemoveCardsByAsync(Member, participantId);
 
     public Task<ActionView> AddAction(string operationId, ActionDraft draft) => reviews.AddActionAsync(Member, operationId, draft);
 
@@ -78,5 +101,5 @@ public sealed class ReviewHub(ReviewService reviews, MembershipCookies membershi
 
     public Task SetQuietWriting(string sectionId, bool quiet) => reviews.SetQuietWritingAsync(Member, sectionId, quiet);
 
-    private ReviewMember Member => (ReviewMember)Context.Items[MemberKey]!;
+    private ReviewMember Member => MemberOf(Context) ?? throw RefusalOf(Context) ?? new ReviewRuleException(ReviewError.NotAMember);
 }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using ReviewRoom.Access;
 using ReviewRoom.Accounts;
 using ReviewRoom.Domain;
@@ -7,17 +6,13 @@ using ReviewRoom.Templates;
 namespace ReviewRoom.Reviews;
 
 /// <summary>
-/// The one path by which a review changes, for the hub and the pages alike: apply the rule-checked
-/// change to the aggregate, save it, and only then tell the room. Changes to one review run one at a
-/// time, so versions reach every client in order.
+/// Every change to a review, for the hub and the pages alike. Each is one rule-checked change to the
+/// aggregate, made through <see cref="OpenReviews.ChangeAsync"/>: saved, and only then told to the room.
 /// </summary>
-public sealed class ReviewService(IReviewStore store, IReviewNotifier notifier, TemplateCatalog templates, DueDates dueDates, TimeProvider clock)
+public sealed class ReviewService(OpenReviews open, IReviewStore store, IReviewNotifier notifier, TemplateCatalog templates, DueDates dueDates, TimeProvider clock)
 {
     private const int OperationIdLength = 64;
     private const int JoinCodeLength = 6;
-
-    private readonly ConcurrentDictionary<string, Review> _open = new();
-    private readonly ConcurrentDictionary<string, SemaphoreSlim> _locks = new();
 
     private DateTimeOffset Now => clock.GetUtcNow();
 
@@ -46,237 +41,100 @@ public sealed class ReviewService(IReviewStore store, IReviewNotifier notifier, 
         }
 
         review.SetJoinCode(lead, NewJoinCode());
-        await store.SaveAsync(review, new Activity(review.Id, lead, followUp is null ? "review-created" : "follow-up-created", Now));
-        _open[review.Id] = review;
+        await open.AddAsync(review, new Activity(review.Id, lead, followUp is null ? "review-created" : "follow-up-created", Now));
         return (new ReviewMember(review.Id, lead), invited);
-    }
-
-    /// <summary>What the next review takes from this one, for its facilitator: the person's record, the people chosen to invite again, and every action not done or dropped.</summary>
-    public Task<FollowUp?> FollowUpOfAsync(ReviewMember member, IReadOnlyCollection<string>? inviteAgain) =>
-        ReadAsync(member.ReviewId, review => review.FindParticipant(member.ParticipantId)?.Role != Role.Facilitator ? null : new FollowUp(
-            review.PersonId,
-            review.PersonName,
-            review.PersonReference,
-            review.Title,
-            review.TemplateId,
-            review.NextReviewDate,
-            [.. review.Participants.Where(p => p.Role == Role.Contributor && !p.Removed && !p.Waiting).Select(p => new FollowUpInvitee(p.Id, p.Name, p.Relationship))],
-            [.. review.Participants
-                .Where(p => p.Role == Role.Contributor && !p.Removed && !p.Waiting && (inviteAgain?.Contains(p.Id) ?? false))
-                .Select(p => (p.Name, p.Relationship, Role.Contributor))],
-            [.. review.Actions.Where(a => !a.Deleted && a.Status is not (ActionStatus.Done or ActionStatus.Dropped)).OrderBy(a => a.Due)]));
-
-    /// <summary>The member, if this participant belongs to this review; null for anyone else.</summary>
-    public Task<ReviewMember?> FindMemberAsync(string reviewId, string participantId) =>
-        ReadAsync(reviewId, review => review.FindInRoom(participantId) is { } participant
-            ? new ReviewMember(reviewId, participantId, OnlyReads: participant.Role == Role.Screen)
-            : null);
-
-    /// <summary>A signed-in facilitator's place in a review they run; null for any other review.</summary>
-    public Task<ReviewMember?> FindMemberByAccountAsync(string reviewId, string accountId) =>
-        ReadAsync(reviewId, review => review.FindByAccount(accountId) is { } facilitator ? new ReviewMember(reviewId, facilitator.Id) : null);
-
-    /// <summary>
-    /// The reviews an account runs, soonest first, and their overdue actions: past their date, not
-    /// done or dropped, from the latest review of each person (earlier ones were carried over to it).
-    /// </summary>
-    public (IReadOnlyList<ReviewSummary> Reviews, IReadOnlyList<OverdueAction> Overdue) RunBy(string accountId, DateOnly today)
-    {
-        var runs = store.FindRunBy(accountId).Where(r => r.FindByAccount(accountId) is not null).ToList();
-        var overdue = runs
-            .GroupBy(r => r.PersonId)
-            .Select(person => person.MaxBy(r => r.Date)!)
-            .SelectMany(r => r.Actions
-                .Where(a => !a.Deleted && a.Due < today && a.Status is not (ActionStatus.Done or ActionStatus.Dropped))
-                .Select(a => new OverdueAction(ReviewSummary.Of(r), a.What, a.Owner, a.Due, dueDates.InWords(a.Due))))
-            .OrderBy(a => a.Due);
-        return ([.. runs.Select(ReviewSummary.Of).OrderBy(r => r.Date)], [.. overdue]);
-    }
-
-    /// <summary>A person's reviews that this account runs, in date order; empty if none.</summary>
-    public IReadOnlyList<ReviewSummary> ReviewsOf(string personId, string accountId) =>
-        [.. store.FindReviewsOf(personId).Where(r => r.FindByAccount(accountId) is not null).Select(ReviewSummary.Of).OrderBy(r => r.Date)];
-
-    /// <summary>
-    /// Everything held about one person, as the minutes of each of their reviews, for a subject access
-    /// request. Only for a facilitator who runs every one of them, so nothing is left out unseen.
-    /// </summary>
-    public async Task<IReadOnlyList<BoardSnapshot>> EverythingAboutAsync(string personId, string accountId)
-    {
-        List<BoardSnapshot> minutes = [];
-        foreach (var reviewId in AllRunBy(personId, accountId))
-        {
-            minutes.AddRange(await ReadAsync(reviewId, review => BoardSnapshot.Of(review, null, dueDates.InWords)) is { } one ? [one] : []);
-        }
-
-        return minutes;
     }
 
     /// <summary>Deletes reviews for good, after their facilitator confirmed; open pages lose them at once and only the fact of deletion is kept.</summary>
     public async Task DeleteAsync(IReadOnlyCollection<string> reviewIds, string accountId)
     {
-        var gates = reviewIds.Order(StringComparer.Ordinal).Select(id => _locks.GetOrAdd(id, _ => new SemaphoreSlim(1, 1))).ToList();
-        foreach (var gate in gates)
+        List<Review> reviews = [];
+        foreach (var reviewId in reviewIds)
         {
-            await gate.WaitAsync();
+            reviews.Add(await open.ReadAsync(reviewId, review => review.FindByAccount(accountId)?.Role == Role.Facilitator ? review : null)
+                ?? throw new ReviewRuleException(ReviewError.FacilitatorOnly));
         }
 
-        try
+        foreach (var review in reviews)
         {
-            var reviews = reviewIds.Select(id => Load(id) is { } review && review.FindByAccount(accountId)?.Role == Role.Facilitator
-                ? review
-                : throw new ReviewRuleException(ReviewError.FacilitatorOnly)).ToList();
-            await store.DeleteAsync(reviewIds, new Activity("", accountId, "review-deleted", Now));
-            foreach (var review in reviews)
-            {
-                _open.TryRemove(review.Id, out _);
-                foreach (var participant in review.Participants)
-                {
-                    await notifier.ParticipantRemovedAsync(review.Id, participant.Id);
-                }
-            }
+            await open.ForgetAsync(review.Id);
         }
-        finally
+
+        await store.DeleteAsync(reviewIds, new Activity("", accountId, "review-deleted", Now));
+        foreach (var review in reviews)
         {
-            gates.ForEach(gate => gate.Release());
+            await notifier.EndConnectionsAsync(review.Id, review.Participants.Select(p => p.Id));
         }
     }
-
-    /// <summary>The ids of every review of the person, in date order, if this account runs them all; refused otherwise.</summary>
-    public IReadOnlyList<string> AllRunBy(string personId, string accountId)
-    {
-        var all = store.FindReviewsOf(personId);
-        return all.Count > 0 && all.All(r => r.FindByAccount(accountId) is not null)
-            ? [.. all.OrderBy(r => r.Date).Select(r => r.Id)]
-            : throw new ReviewRuleException(ReviewError.NotAllYourReviews);
-    }
-
-    public Task<BoardSnapshot?> SnapshotAsync(ReviewMember member) =>
-        ReadAsync(member.ReviewId, review =>
-        {
-            review.Member(member.ParticipantId);
-            // A big screen is nobody's own device, so it shows nobody's quiet writing.
-            return BoardSnapshot.Of(review, member.OnlyReads ? "" : member.ParticipantId, dueDates.InWords);
-        });
-
-    /// <summary>Everything on the board, quiet writing included: what the minutes are written from.</summary>
-    public Task<BoardSnapshot?> WholeBoardAsync(ReviewMember member) =>
-        ReadAsync(member.ReviewId, review =>
-        {
-            review.Member(member.ParticipantId);
-            return BoardSnapshot.Of(review, null, dueDates.InWords);
-        });
-
-    public Task<Role?> RoleOfAsync(ReviewMember member) =>
-        ReadAsync(member.ReviewId, review => review.FindParticipant(member.ParticipantId)?.Role);
 
     public Task<CardView> AddCardAsync(ReviewMember member, string? operationId, CardDraft? draft) =>
-        ChangeAsync(member, "card-added", review => CardView.Of(review, review.AddCard(member.ParticipantId, Checked(draft), Checked(operationId), Now)), TellCardAsync);
+        ChangeAsync(member, "card-added", review => CardView.Of(review, review.AddCard(member.ParticipantId, Checked(draft), Checked(operationId), Now)));
 
     public Task<CardView> EditCardAsync(ReviewMember member, string? cardId, CardDraft? draft) =>
-        ChangeAsync(member, "card-edited", review => CardView.Of(review, review.EditCard(member.ParticipantId, cardId, Checked(draft))), TellCardAsync);
+        ChangeAsync(member, "card-edited", review => CardView.Of(review, review.EditCard(member.ParticipantId, cardId, Checked(draft))));
 
     public Task<CardView> MoveCardAsync(ReviewMember member, string? cardId, string? sectionId, string? perspective, bool? working) =>
-        ChangeAsync(member, "card-moved", review => CardView.Of(review, review.MoveCard(member.ParticipantId, cardId, sectionId, perspective, working)), TellCardAsync);
+        ChangeAsync(member, "card-moved", review => CardView.Of(review, review.MoveCard(member.ParticipantId, cardId, sectionId, perspective, working)));
 
     public Task DeleteCardAsync(ReviewMember member, string? cardId) =>
-        ChangeAsync(
-            member,
-            "card-deleted",
-            review => CardView.Of(review, review.DeleteCard(member.ParticipantId, cardId)),
-            (review, card) => notifier.CardRemovedAsync(review.Id, card.Id, review.Version, card.Quiet ? card.AuthorId : null));
+        ChangeAsync(member, "card-deleted", review => review.DeleteCard(member.ParticipantId, cardId));
 
     /// <summary>Undo for a delete.</summary>
     public Task<CardView> RestoreCardAsync(ReviewMember member, string? cardId) =>
-        ChangeAsync(member, "card-restored", review => CardView.Of(review, review.RestoreCard(member.ParticipantId, cardId)), TellCardAsync);
+        ChangeAsync(member, "card-restored", review => CardView.Of(review, review.RestoreCard(member.ParticipantId, cardId)));
+
+    /// <summary>Takes every card one person has on the board off it; returns how many.</summary>
+    public Task<int> RemoveCardsByAsync(ReviewMember member, string? authorId) =>
+        ChangeAsync(member, "cards-removed-by-author", review => review.RemoveCardsBy(member.ParticipantId, authorId).Count);
 
     public Task<ActionView> AddActionAsync(ReviewMember member, string? operationId, ActionDraft? draft) =>
-        ChangeAsync(
-            member,
-            "action-added",
-            review => ActionView.Of(review.AddAction(member.ParticipantId, draft ?? throw Malformed(), Checked(operationId), Now), dueDates.InWords),
-            (review, action) => notifier.ActionSavedAsync(review.Id, action, review.Version));
+        ChangeAsync(member, "action-added", review => ActionView.Of(review.AddAction(member.ParticipantId, draft ?? throw Malformed(), Checked(operationId), Now), dueDates.InWords));
 
     public Task<ActionView> SetActionStatusAsync(ReviewMember member, string? actionId, ActionStatus status) =>
-        ChangeAsync(
-            member,
-            "action-status-set",
-            review => ActionView.Of(review.SetActionStatus(member.ParticipantId, actionId, status), dueDates.InWords),
-            (review, action) => notifier.ActionSavedAsync(review.Id, action, review.Version));
+        ChangeAsync(member, "action-status-set", review => ActionView.Of(review.SetActionStatus(member.ParticipantId, actionId, status), dueDates.InWords));
 
     public Task<ActionView> SetActionNoteAsync(ReviewMember member, string? actionId, string? note) =>
-        ChangeAsync(
-            member,
-            "action-note-set",
-            review => ActionView.Of(review.SetActionNote(member.ParticipantId, actionId, note), dueDates.InWords),
-            (review, action) => notifier.ActionSavedAsync(review.Id, action, review.Version));
+        ChangeAsync(member, "action-note-set", review => ActionView.Of(review.SetActionNote(member.ParticipantId, actionId, note), dueDates.InWords));
 
     public Task ChooseAsync(ReviewMember member, string? sectionId, int statement, string? agreedBy) =>
-        ChangeAsync(member, "statement-chosen", review => review.Choose(member.ParticipantId, sectionId, statement, agreedBy), TellBoardAsync);
+        ChangeAsync(member, "statement-chosen", review => review.Choose(member.ParticipantId, sectionId, statement, agreedBy));
 
     public Task SetNowDiscussingAsync(ReviewMember member, string? sectionId) =>
-        ChangeAsync(member, "now-discussing-set", review => Done(() => review.SetNowDiscussing(member.ParticipantId, sectionId)), TellBoardAsync);
+        ChangeAsync(member, "now-discussing-set", review => Done(() => review.SetNowDiscussing(member.ParticipantId, sectionId)));
 
     public Task SetLockedAsync(ReviewMember member, string? sectionId, bool locked) =>
-        ChangeAsync(member, locked ? "section-locked" : "section-unlocked", review => Done(() => review.SetLocked(member.ParticipantId, sectionId, locked)), TellBoardAsync);
+        ChangeAsync(member, locked ? "section-locked" : "section-unlocked", review => Done(() => review.SetLocked(member.ParticipantId, sectionId, locked)));
 
     public Task SetQuietWritingAsync(ReviewMember member, string? sectionId, bool quiet) =>
-        ChangeAsync(member, quiet ? "quiet-writing-opened" : "quiet-writing-revealed", review => Done(() => review.SetQuietWriting(member.ParticipantId, sectionId, quiet)), TellBoardAsync);
+        ChangeAsync(member, quiet ? "quiet-writing-opened" : "quiet-writing-revealed", review => Done(() => review.SetQuietWriting(member.ParticipantId, sectionId, quiet)));
 
     /// <summary>Invites someone and returns the secret for their link; only its hash is kept.</summary>
     public async Task<string> InviteAsync(ReviewMember member, string? name, string? relationship, Role role)
     {
         var token = InvitationToken.Create();
-        await ChangeAsync(
-            member,
-            "participant-invited",
-            review => review.Invite(member.ParticipantId, name, relationship, role, InvitationToken.Hash(token), Now),
-            (review, _) => ParticipantsChangedAsync(review));
+        await ChangeAsync(member, "participant-invited", review => review.Invite(member.ParticipantId, name, relationship, role, InvitationToken.Hash(token), Now));
         return token;
-    }
-
-    /// <summary>Whose review an invitation is for, and as whom; null when the link does not work.</summary>
-    public async Task<InvitationView?> FindInvitationAsync(string? token)
-    {
-        if (!InvitationToken.IsWellFormed(token) || store.FindReviewIdByInvitation(InvitationToken.Hash(token)) is not { } reviewId)
-        {
-            return null;
-        }
-
-        return await ReadAsync(reviewId, review => review.FindInvitation(InvitationToken.Hash(token), Now) is { } invitee
-            ? new InvitationView(new ReviewMember(review.Id, invitee.Id), review.PersonName, review.Title, invitee.Name, invitee.Relationship, invitee.Role, review.IsClosed)
-            : null);
     }
 
     /// <summary>Makes a link for another device to show the review as the big screen; returns its secret, of which only the hash is kept.</summary>
     public async Task<string> AddScreenAsync(ReviewMember member)
     {
         var token = InvitationToken.Create();
-        await ChangeAsync(member, "screen-link-made", review => review.AddScreen(member.ParticipantId, InvitationToken.Hash(token), Now), (review, _) => ParticipantsChangedAsync(review));
+        await ChangeAsync(member, "screen-link-made", review => review.AddScreen(member.ParticipantId, InvitationToken.Hash(token), Now));
         return token;
     }
 
     public Task AddCoFacilitatorAsync(ReviewMember member, FacilitatorAccount? account, string relationship) =>
-        ChangeAsync(
-            member,
-            "co-facilitator-added",
-            review => review.AddCoFacilitator(member.ParticipantId, account?.Id ?? throw new ReviewRuleException(ReviewError.CoFacilitatorNotFound), account.Name, relationship, Now),
-            (review, _) => ParticipantsChangedAsync(review));
+        ChangeAsync(member, "co-facilitator-added", review => review.AddCoFacilitator(
+            member.ParticipantId, account?.Id ?? throw new ReviewRuleException(ReviewError.CoFacilitatorNotFound), account.Name, relationship, Now));
 
     /// <summary>Records the first time someone comes in; the big screen's first visit is recorded too, though it is nobody in the minutes.</summary>
     public Task JoinAsync(ReviewMember member) =>
-        ChangeAsync(
-            member,
-            "participant-joined",
-            review => review.Join(member.ParticipantId, Now),
-            (review, _) => ParticipantsChangedAsync(review));
-
-    private Task ParticipantsChangedAsync(Review review) =>
-        notifier.ParticipantsChangedAsync(review.Id, ParticipantView.InReview(review), review.Version);
+        ChangeAsync(member, "participant-joined", review => review.Join(member.ParticipantId, Now));
 
     /// <summary>Shows a new join code on the big screen, or turns joining by code off.</summary>
     public Task SetJoinCodeAsync(ReviewMember member, bool open) =>
-        ChangeAsync(member, open ? "join-code-made" : "join-code-turned-off", review => Done(() => review.SetJoinCode(member.ParticipantId, open ? NewJoinCode() : null)), TellBoardAsync);
+        ChangeAsync(member, open ? "join-code-made" : "join-code-turned-off", review => Done(() => review.SetJoinCode(member.ParticipantId, open ? NewJoinCode() : null)));
 
     /// <summary>Someone who typed a code asks to join; null when the code shows on no review (which is all they learn).</summary>
     public async Task<ReviewMember?> AskToJoinAsync(string? code, string? name, string? relationship)
@@ -287,96 +145,46 @@ public sealed class ReviewService(IReviewStore store, IReviewNotifier notifier, 
             return null;
         }
 
-        var gate = _locks.GetOrAdd(reviewId, _ => new SemaphoreSlim(1, 1));
-        await gate.WaitAsync();
-        try
-        {
-            if (Load(reviewId) is not { } review || review.JoinCode != digits)
-            {
-                return null;
-            }
-
-            var asking = review.AskToJoin(name, relationship, Now);
-            await SaveOrForgetAsync(review, new Activity(review.Id, asking.Id, "asked-to-join", Now));
-            await ParticipantsChangedAsync(review);
-            return new ReviewMember(review.Id, asking.Id);
-        }
-        finally
-        {
-            gate.Release();
-        }
+        var asking = await open.ChangeAsync(reviewId, null, review => review.JoinCode == digits ? review.AskToJoin(name, relationship, Now) : null, "asked-to-join");
+        return asking is null ? null : new ReviewMember(reviewId, asking.Id);
     }
 
-    /// <summary>Where someone in the lobby stands: still waiting, let in, or turned away.</summary>
-    public Task<LobbyState?> LobbyStateAsync(string reviewId, string participantId) =>
-        ReadAsync<LobbyState?>(reviewId, review =>
-            review.FindWaiting(participantId) is not null ? LobbyState.Waiting
-            : review.FindParticipant(participantId) is not null ? LobbyState.LetIn
-            : LobbyState.TurnedAway);
-
     public Task AdmitAsync(ReviewMember member, string? waitingId, bool letIn) =>
-        ChangeAsync(member, letIn ? "let-in" : "turned-away", review => review.Admit(member.ParticipantId, waitingId, letIn, Now), (review, _) => ParticipantsChangedAsync(review));
+        ChangeAsync(member, letIn ? "let-in" : "turned-away", review => review.Admit(member.ParticipantId, waitingId, letIn, Now));
 
     public Task SetDetailsAsync(ReviewMember member, string? place, DateOnly? nextReview) =>
-        ChangeAsync(member, "details-set", review => Done(() => review.SetDetails(member.ParticipantId, place, nextReview)), TellBoardAsync);
+        ChangeAsync(member, "details-set", review => Done(() => review.SetDetails(member.ParticipantId, place, nextReview)));
 
     public Task AddApologyAsync(ReviewMember member, string? name, string? relationship, string? contribution) =>
-        ChangeAsync(member, "apology-added", review => review.AddApology(member.ParticipantId, name, relationship, contribution), TellBoardAsync);
+        ChangeAsync(member, "apology-added", review => review.AddApology(member.ParticipantId, name, relationship, contribution));
 
     public Task RemoveApologyAsync(ReviewMember member, string? apologyId) =>
-        ChangeAsync(member, "apology-removed", review => Done(() => review.RemoveApology(member.ParticipantId, apologyId)), TellBoardAsync);
+        ChangeAsync(member, "apology-removed", review => Done(() => review.RemoveApology(member.ParticipantId, apologyId)));
 
     /// <summary>Ends the meeting: the board turns read-only for the facilitators and the person, and everyone else's pages lose it at once.</summary>
     public Task CloseAsync(ReviewMember member) =>
-        ChangeAsync(
-            member,
-            "review-closed",
-            review => Done(() => review.Close(member.ParticipantId, Now)),
-            async (review, _) =>
-            {
-                await notifier.BoardChangedAsync(review.Id, review.Version);
-                foreach (var outside in review.Participants.Where(p => !p.Removed && review.FindInRoom(p.Id) is null))
-                {
-                    await notifier.ParticipantRemovedAsync(review.Id, outside.Id);
-                }
-            });
+        ChangeAsync(member, "review-closed", review => Done(() => review.Close(member.ParticipantId, Now)));
 
     public Task ReopenAsync(ReviewMember member) =>
-        ChangeAsync(member, "review-reopened", review => Done(() => review.Reopen(member.ParticipantId)), TellBoardAsync);
+        ChangeAsync(member, "review-reopened", review => Done(() => review.Reopen(member.ParticipantId)));
 
     public Task SignOffAsync(ReviewMember member, bool agrees, string? reason) =>
-        ChangeAsync(member, agrees ? "minutes-agreed" : "minutes-disagreed", review => review.SignOffMinutes(member.ParticipantId, agrees, reason, Now), TellBoardAsync);
+        ChangeAsync(member, agrees ? "minutes-agreed" : "minutes-disagreed", review => review.SignOffMinutes(member.ParticipantId, agrees, reason, Now));
 
     public Task ShareMinutesAsync(ReviewMember member, IReadOnlyCollection<string>? readerIds) =>
-        ChangeAsync(member, "minutes-shared", review => Done(() => review.ShareMinutes(member.ParticipantId, readerIds ?? [])), (review, _) => ParticipantsChangedAsync(review));
-
-    /// <summary>Everything that goes in the minutes, for someone allowed to read them; null for anyone else.</summary>
-    public Task<BoardSnapshot?> MinutesForAsync(string reviewId, string participantId) =>
-        ReadAsync(reviewId, review => review.MayReadMinutes(participantId) ? BoardSnapshot.Of(review, null, dueDates.InWords) : null);
+        ChangeAsync(member, "minutes-shared", review => Done(() => review.ShareMinutes(member.ParticipantId, readerIds ?? [])));
 
     /// <summary>Takes someone out of the review; their open pages lose access at once.</summary>
     public Task RemoveParticipantAsync(ReviewMember member, string? participantId) =>
-        ChangeAsync(
-            member,
-            "participant-removed",
-            review => review.Remove(member.ParticipantId, participantId),
-            async (review, removed) =>
-            {
-                await ParticipantsChangedAsync(review);
-                await notifier.ParticipantRemovedAsync(review.Id, removed.Id);
-            });
+        ChangeAsync(member, "participant-removed", review => review.Remove(member.ParticipantId, participantId));
 
     public Task<CardView> SetKeptOutOfMinutesAsync(ReviewMember member, string? cardId, bool keptOut) =>
-        ChangeAsync(
-            member,
-            keptOut ? "card-kept-out-of-minutes" : "card-put-back-in-minutes",
-            review => CardView.Of(review, review.SetKeptOutOfMinutes(member.ParticipantId, cardId, keptOut)),
-            TellCardAsync);
+        ChangeAsync(member, keptOut ? "card-kept-out-of-minutes" : "card-put-back-in-minutes", review => CardView.Of(review, review.SetKeptOutOfMinutes(member.ParticipantId, cardId, keptOut)));
 
-    private Task TellCardAsync(Review review, CardView card) =>
-        notifier.CardSavedAsync(review.Id, card, review.Version, card.Quiet ? card.AuthorId : null);
-
-    private Task TellBoardAsync<T>(Review review, T _) => notifier.BoardChangedAsync(review.Id, review.Version);
+    private Task<T> ChangeAsync<T>(ReviewMember member, string action, Func<Review, T> change) =>
+        member.OnlyReads
+            ? throw new ReviewRuleException(ReviewError.ScreenOnlyShows)
+            : open.ChangeAsync(member.ReviewId, member.ParticipantId, change, action);
 
     private static bool Done(Action change)
     {
@@ -391,89 +199,16 @@ public sealed class ReviewService(IReviewStore store, IReviewNotifier notifier, 
 
     private static ReviewRuleException Malformed() => new(ReviewError.RequestMalformed);
 
-    private async Task<T?> ReadAsync<T>(string reviewId, Func<Review, T?> read)
-    {
-        var gate = _locks.GetOrAdd(reviewId, _ => new SemaphoreSlim(1, 1));
-        await gate.WaitAsync();
-        try
-        {
-            return Load(reviewId) is { } review ? read(review) : default;
-        }
-        finally
-        {
-            gate.Release();
-        }
-    }
-
-    private async Task<T> ChangeAsync<T>(ReviewMember member, string action, Func<Review, T> change, Func<Review, T, Task> tellTheRoom)
-    {
-        if (member.OnlyReads)
-        {
-            throw new ReviewRuleException(ReviewError.ScreenOnlyShows);
-        }
-
-        var gate = _locks.GetOrAdd(member.ReviewId, _ => new SemaphoreSlim(1, 1));
-        await gate.WaitAsync();
-        try
-        {
-            var review = Load(member.ReviewId) ?? throw new ReviewRuleException(ReviewError.NotAMember);
-            var before = review.Version;
-            var result = change(review);
-            if (review.Version == before)
-            {
-                return result;
-            }
-
-            await SaveOrForgetAsync(review, new Activity(review.Id, member.ParticipantId, action, Now));
-            await tellTheRoom(review, result);
-            return result;
-        }
-        finally
-        {
-            gate.Release();
-        }
-    }
-
-    private async Task SaveOrForgetAsync(Review review, Activity activity)
-    {
-        try
-        {
-            await store.SaveAsync(review, activity);
-        }
-        catch
-        {
-            // The copy in memory is ahead of the disk: drop it, so the next reader sees only what was saved.
-            _open.TryRemove(review.Id, out _);
-            throw;
-        }
-    }
-
     private string NewJoinCode()
     {
         while (true)
         {
             var code = System.Security.Cryptography.RandomNumberGenerator.GetInt32(0, 1_000_000).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
-            if (store.FindReviewIdByJoinCode(code) is not { } reviewId || Load(reviewId)?.JoinCode != code)
+            if (store.FindReviewIdByJoinCode(code) is null)
             {
                 return code;
             }
         }
-    }
-
-    private Review? Load(string reviewId)
-    {
-        if (_open.TryGetValue(reviewId, out var review))
-        {
-            return review;
-        }
-
-        review = store.Find(reviewId);
-        if (review is not null)
-        {
-            _open[reviewId] = review;
-        }
-
-        return review;
     }
 }
 
@@ -498,7 +233,7 @@ public enum LobbyState
 
 public sealed record ReviewSummary(string Id, string PersonId, string PersonName, string? PersonReference, string Title, DateOnly Date, bool IsClosed)
 {
-    public static ReviewSummary Of(Review review) => new(review.Id, review.PersonId, review.PersonName, review.PersonReference, review.Title, review.Date, review.IsClosed);
+    public static ReviewSummary Of(ReviewRecord review) => new(review.Id, review.PersonId, review.PersonName, review.PersonReference, review.Title, review.Date, review.ClosedAt is not null);
 }
 
 public sealed record OverdueAction(ReviewSummary Review, string What, string Owner, DateOnly Due, string DueInWords);

@@ -9,60 +9,106 @@ using ReviewRoom.Reviews;
 namespace ReviewRoom.Storage;
 
 /// <summary>
-/// The only class that touches LiteDB. One database per process, opened once. Writes go through a
-/// single writer thread that commits in small batches and forces the log to disk, so hub calls never
-/// wait on the disk from the thread pool and an answered change survives a power cut.
+/// The only class that touches LiteDB. One database per process, opened once. A review is kept as
+/// its record plus one small document per participant, card and action, so a change writes only
+/// what it touched. Writes go through a single writer thread: each change is its own transaction
+/// (one that fails fails only its caller), and a batch of them is forced to disk once before any is
+/// answered, so hub calls never wait on the disk from the thread pool and an answered change
+/// survives a power cut.
 /// </summary>
 public sealed class LiteDbStore : IReviewStore, IAccountStore, IDisposable
 {
     private const int MaxBatch = 64;
+    private const string ReviewIdField = "ReviewId";
+    private const string AccountsCollection = "accounts";
 
-    private readonly FileStream _dataFile;
-    private readonly FileStream _logFile;
+    private readonly Stream _dataFile;
+    private readonly Stream _logFile;
     private readonly LiteDatabase _database;
-    private readonly ILiteCollection<ReviewDocument> _reviews;
-    private readonly ILiteCollection<InvitationDocument> _invitations;
-    private readonly ILiteCollection<ActivityDocument> _activity;
-    private readonly ILiteCollection<AccountDocument> _accounts;
-    private readonly ILiteCollection<JoinCodeDocument> _joinCodes;
+    private readonly BsonMapper _mapper = Mapper();
+    private readonly ILiteCollection<BsonDocument> _records;
+    private readonly ILiteCollection<BsonDocument> _summaries;
+    private readonly ILiteCollection<BsonDocument> _participants;
+    private readonly ILiteCollection<BsonDocument> _cards;
+    private readonly ILiteCollection<BsonDocument> _actions;
+    private readonly ILiteCollection<BsonDocument> _activity;
+    private readonly ILiteCollection<FacilitatorAccount> _accounts;
     private readonly Channel<PendingWrite> _queue = Channel.CreateUnbounded<PendingWrite>(new() { SingleReader = true });
     private readonly Thread _writer;
     private readonly ILogger<LiteDbStore> _logger;
     private readonly Lock _disposing = new();
+    private volatile bool _cannotWrite;
     private bool _checkpointAfterBatch;
 
-    public LiteDbStore(IOptions<ReviewRoomOptions> options, IHostEnvironment environment, ILogger<LiteDbStore> logger)
+    public LiteDbStore(IOptions<ReviewRoomOptions> options, IHostEnvironment environment, ILogger<LiteDbStore> logger, DatabaseFiles files)
     {
         _logger = logger;
         var path = Path.GetFullPath(options.Value.DatabaseFile, environment.ContentRootPath);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        (_dataFile, _logFile) = OpenExclusively(path);
-        _database = new LiteDatabase(_dataFile, new BsonMapper(), _logFile);
-        _reviews = _database.GetCollection<ReviewDocument>("reviews");
-        _invitations = _database.GetCollection<InvitationDocument>("invitations");
-        _activity = _database.GetCollection<ActivityDocument>("activity");
-        _accounts = _database.GetCollection<AccountDocument>("accounts");
-        _joinCodes = _database.GetCollection<JoinCodeDocument>("joincodes");
-        _activity.EnsureIndex(a => a.ReviewId);
-        _reviews.EnsureIndex("facilitators", "$.Participants[*].AccountId");
-        _reviews.EnsureIndex(r => r.PersonId);
+        (_dataFile, _logFile) = files.Open(path);
+        _database = new LiteDatabase(_dataFile, _mapper, _logFile);
+        if (options.Value.CheckpointPages is { } pages)
+        {
+            _database.CheckpointSize = pages;
+        }
+
+        _records = _database.GetCollection("review_records");
+        _summaries = _database.GetCollection("review_summaries");
+        _participants = _database.GetCollection("participants");
+        _cards = _database.GetCollection("cards");
+        _actions = _database.GetCollection("actions");
+        _activity = _database.GetCollection("activity");
+        _accounts = _database.GetCollection<FacilitatorAccount>(AccountsCollection);
+        foreach (var collection in new[] { _participants, _cards, _actions, _activity })
+        {
+            collection.EnsureIndex(ReviewIdField);
+        }
+
+        _records.EnsureIndex(nameof(ReviewRecord.JoinCode));
+        _summaries.EnsureIndex(nameof(ReviewSummary.PersonId));
+        _participants.EnsureIndex(nameof(Participant.AccountId));
+        _participants.EnsureIndex(nameof(Participant.InvitationTokenHash));
         _accounts.EnsureIndex(a => a.Email, unique: true);
         _writer = new Thread(WriteLoop) { IsBackground = true, Name = "LiteDB writer" };
         _writer.Start();
         logger.LogInformation("Reviews are kept in {DatabaseFile}", path);
     }
 
-    public Review? Find(string reviewId) => _reviews.FindById(reviewId)?.ToReview();
+    /// <summary>False after a write failed, until one succeeds again.</summary>
+    public bool CanWrite => !_cannotWrite;
 
-    public string? FindReviewIdByInvitation(string tokenHash) => _invitations.FindById(tokenHash)?.ReviewId;
+    public ReviewState? Find(string reviewId)
+    {
+        if (_records.FindById(reviewId) is not { } record)
+        {
+            return null;
+        }
 
-    public string? FindReviewIdByJoinCode(string code) => _joinCodes.FindById(code)?.ReviewId;
+        return new ReviewState(
+            _mapper.ToObject<ReviewRecord>(record),
+            [.. Of<Participant>(_participants, reviewId)],
+            [.. Of<Card>(_cards, reviewId).OrderBy(c => c.AddedAt)],
+            [.. Of<ActionItem>(_actions, reviewId).OrderBy(a => a.AddedAt)]);
+    }
 
-    public IReadOnlyList<Review> FindRunBy(string accountId) =>
-        [.. _reviews.Find(BsonExpression.Create("$.Participants[*].AccountId ANY = @0", new BsonValue(accountId))).Select(r => r.ToReview())];
+    public string? FindReviewIdByInvitation(string tokenHash) =>
+        _participants.FindOne(Query.EQ(nameof(Participant.InvitationTokenHash), tokenHash))?[ReviewIdField].AsString;
 
-    public IReadOnlyList<Review> FindReviewsOf(string personId) =>
-        [.. _reviews.Find(r => r.PersonId == personId || r.Id == personId).Select(r => r.ToReview())];
+    public string? FindReviewIdByJoinCode(string code) => _records.FindOne(Query.EQ(nameof(ReviewRecord.JoinCode), code))?["_id"].AsString;
+
+    public IReadOnlyList<ReviewSummary> FindRunBy(string accountId) =>
+        [.. _participants.Find(Query.EQ(nameof(Participant.AccountId), accountId))
+            .Where(p => !p[nameof(Participant.Removed)].AsBoolean)
+            .Select(p => p[ReviewIdField].AsString)
+            .Distinct()
+            .Select(id => _summaries.FindById(id))
+            .Where(summary => summary is not null)
+            .Select(_mapper.ToObject<ReviewSummary>)];
+
+    public IReadOnlyList<ReviewSummary> FindReviewsOf(string personId) =>
+        [.. _summaries.Find(Query.EQ(nameof(ReviewSummary.PersonId), personId)).Select(_mapper.ToObject<ReviewSummary>)];
+
+    public IReadOnlyList<ActionItem> ActionsOf(string reviewId) => [.. Of<ActionItem>(_actions, reviewId)];
 
     /// <summary>
     /// Deletes reviews with everything that points at them, keeps only that they were deleted, and
@@ -73,54 +119,61 @@ public sealed class LiteDbStore : IReviewStore, IAccountStore, IDisposable
         {
             foreach (var id in reviewIds)
             {
-                _reviews.Delete(id);
-                _invitations.DeleteMany(i => i.ReviewId == id);
-                _joinCodes.DeleteMany(j => j.ReviewId == id);
-                _activity.DeleteMany(a => a.ReviewId == id);
-                Record(deletion with { ReviewId = id });
+                _records.Delete(id);
+                _summaries.Delete(id);
+                foreach (var collection in new[] { _participants, _cards, _actions, _activity })
+                {
+                    collection.DeleteMany(Query.EQ(ReviewIdField, id));
+                }
+
+                Record(Document(deletion with { ReviewId = id }));
             }
 
             _checkpointAfterBatch = true;
         });
 
-    public Task SaveAsync(Review review, Activity activity)
+    public Task SaveAsync(ReviewState changed, Activity activity)
     {
-        // Copied now, on the caller's thread, while the caller still holds the review.
-        var document = ReviewDocument.From(review);
+        // Turned into documents now, on the caller's thread, while the caller still holds the review.
+        var reviewId = changed.Record.Id;
+        var record = _mapper.ToDocument(changed.Record);
+        var summary = _mapper.ToDocument(ReviewSummary.Of(changed.Record));
+        var participants = changed.Participants.Select(p => Owned(p, reviewId)).ToList();
+        var cards = changed.Cards.Select(c => Owned(c, reviewId)).ToList();
+        var actions = changed.Actions.Select(a => Owned(a, reviewId)).ToList();
+        var entry = Document(activity);
         return Enqueue(() =>
         {
-            _reviews.Upsert(document);
-            foreach (var participant in document.Participants.Where(p => p.InvitationTokenHash is not null))
-            {
-                _invitations.Upsert(new InvitationDocument { Id = participant.InvitationTokenHash!, ReviewId = document.Id });
-            }
-
-            if (document.JoinCode is not null)
-            {
-                _joinCodes.Upsert(new JoinCodeDocument { Id = document.JoinCode, ReviewId = document.Id });
-            }
-
-            Record(activity);
+            _records.Upsert(record);
+            _summaries.Upsert(summary);
+            _participants.Upsert(participants);
+            _cards.Upsert(cards);
+            _actions.Upsert(actions);
+            Record(entry);
         });
     }
 
     public bool AnyAccounts() => _accounts.Count() > 0;
 
-    public IReadOnlyList<FacilitatorAccount> Accounts() => [.. _accounts.FindAll().Select(a => a.ToAccount())];
+    public IReadOnlyList<FacilitatorAccount> Accounts() => [.. _accounts.FindAll()];
 
-    public FacilitatorAccount? FindAccount(string accountId) => _accounts.FindById(accountId)?.ToAccount();
+    public FacilitatorAccount? FindAccount(string accountId) => _accounts.FindById(accountId);
 
-    public FacilitatorAccount? FindAccountByEmail(string email) => _accounts.FindOne(a => a.Email == email)?.ToAccount();
+    public FacilitatorAccount? FindAccountByEmail(string email) => _accounts.FindOne(a => a.Email == email);
 
     public Task SaveAsync(FacilitatorAccount account, Activity activity)
     {
-        var document = AccountDocument.From(account);
+        var document = _mapper.ToDocument(account);
+        var entry = Document(activity);
         return Enqueue(() =>
         {
-            _accounts.Upsert(document);
-            Record(activity);
+            _database.GetCollection(AccountsCollection).Upsert(document);
+            Record(entry);
         });
     }
+
+    /// <summary>Tries a small write, to learn whether the disk takes writes again.</summary>
+    public Task ProbeAsync() => Enqueue(() => _database.GetCollection("probe").Upsert(new BsonDocument { ["_id"] = 1, ["at"] = DateTime.UtcNow.Ticks }));
 
     /// <summary>Finishes the queued writes and closes the file; a second call waits for the first to finish.</summary>
     public void Dispose()
@@ -139,6 +192,32 @@ public sealed class LiteDbStore : IReviewStore, IAccountStore, IDisposable
         }
     }
 
+    private static BsonMapper Mapper()
+    {
+        // LiteDB would hand DateTimes back in local time and knows no DateOnly: times are UTC ticks, dates day numbers.
+        var mapper = new BsonMapper();
+        mapper.RegisterType<DateTimeOffset>(at => new BsonValue(at.UtcTicks), value => new DateTimeOffset(value.AsInt64, TimeSpan.Zero));
+        mapper.RegisterType<DateOnly>(date => new BsonValue(date.DayNumber), value => DateOnly.FromDayNumber(value.AsInt32));
+        return mapper;
+    }
+
+    private IEnumerable<T> Of<T>(ILiteCollection<BsonDocument> collection, string reviewId) =>
+        collection.Find(Query.EQ(ReviewIdField, reviewId)).Select(_mapper.ToObject<T>);
+
+    private BsonDocument Owned<T>(T entity, string reviewId)
+    {
+        var document = _mapper.ToDocument(entity);
+        document[ReviewIdField] = reviewId;
+        return document;
+    }
+
+    private BsonDocument Document(Activity activity)
+    {
+        var document = _mapper.ToDocument(activity);
+        document["_id"] = ObjectId.NewObjectId();
+        return document;
+    }
+
     private Task Enqueue(Action write)
     {
         var pending = new PendingWrite(write);
@@ -147,28 +226,7 @@ public sealed class LiteDbStore : IReviewStore, IAccountStore, IDisposable
             : Task.FromException(new ObjectDisposedException(nameof(LiteDbStore)));
     }
 
-    private void Record(Activity activity) => _activity.Insert(new ActivityDocument
-    {
-        ReviewId = activity.ReviewId,
-        ParticipantId = activity.ParticipantId,
-        Action = activity.Action,
-        At = activity.At.UtcTicks,
-    });
-
-    private static (FileStream Data, FileStream Log) OpenExclusively(string path)
-    {
-        try
-        {
-            var data = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
-            var logPath = Path.ChangeExtension(path, null) + "-log" + Path.GetExtension(path);
-            return (data, new FileStream(logPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None));
-        }
-        catch (IOException e)
-        {
-            throw new InvalidOperationException(
-                $"The database file {path} is already in use, probably by another ReviewRoom server. Stop that server, or give this one its own data folder (ReviewRoom:DataPath).", e);
-        }
-    }
+    private void Record(BsonDocument activity) => _activity.Insert(activity);
 
     private void WriteLoop()
     {
@@ -180,45 +238,56 @@ public sealed class LiteDbStore : IReviewStore, IAccountStore, IDisposable
                 batch.Add(write);
             }
 
+            var committed = batch.Where(Commit).ToList();
             try
             {
-                Commit(batch);
+                _logFile.Flush();
                 if (_checkpointAfterBatch)
                 {
                     // LiteDB clears deleted blocks; moving the log into the data file leaves no older copy in the log.
                     _checkpointAfterBatch = false;
                     _database.Checkpoint();
-                    _dataFile.Flush(flushToDisk: true);
                 }
 
-                batch.ForEach(w => w.Done.SetResult());
+                _cannotWrite = committed.Count < batch.Count;
+                committed.ForEach(w => w.Done.SetResult());
             }
             catch (Exception e)
             {
-                _logger.LogError(e, "Saving {Count} changes failed", batch.Count);
-                batch.ForEach(w => w.Done.SetException(e));
+                _cannotWrite = true;
+                _logger.LogError(e, "Forcing {Count} changes to disk failed", committed.Count);
+                committed.ForEach(w => w.Done.SetException(e));
             }
 
             batch.Clear();
         }
     }
 
-    private void Commit(List<PendingWrite> batch)
+    /// <summary>One change in its own transaction, so one that fails leaves the rest of the batch to be saved.</summary>
+    private bool Commit(PendingWrite write)
     {
-        _database.BeginTrans();
         try
         {
-            batch.ForEach(w => w.Write());
+            _database.BeginTrans();
+            write.Write();
             _database.Commit();
+            return true;
         }
-        catch
+        catch (Exception e)
         {
-            _database.Rollback();
-            throw;
-        }
+            _logger.LogError(e, "Saving a change failed");
+            try
+            {
+                _database.Rollback();
+            }
+            catch (Exception rollback)
+            {
+                _logger.LogError(rollback, "Rolling back a failed change failed");
+            }
 
-        _logFile.Flush(flushToDisk: true);
-        _dataFile.Flush(flushToDisk: true);
+            write.Done.SetException(e);
+            return false;
+        }
     }
 
     private sealed record PendingWrite(Action Write)

@@ -28,6 +28,7 @@ public sealed partial class AccessBoundaryTests(AccessBoundaryTests.Accounts acc
         ["hub MoveCard (the person's card)"] = "YYYnnnnn",
         ["hub DeleteCard (the person's card)"] = "YYYnnnnn",
         ["hub RestoreCard (the person's card)"] = "YYYnnnnn",
+        ["hub RemoveCardsBy (the person)"] = "YYnnnnnn",
         ["hub AddAction"] = "YYYYnnnn",
         ["hub SetActionStatus (the person's action)"] = "YYYnnnnn",
         ["hub SetActionNote (the person's action)"] = "YYYnnnnn",
@@ -69,6 +70,7 @@ public sealed partial class AccessBoundaryTests(AccessBoundaryTests.Accounts acc
         ["hub GetSnapshot"] = "YYYnnnnn",
         ["hub AddCard"] = "nnnnnnnn",
         ["hub SetNowDiscussing"] = "nnnnnnnn",
+        ["hub RemoveCardsBy (the person)"] = "nnnnnnnn",
         ["hub SetKeptOutOfMinutes"] = "nnnnnnnn",
         ["page GET minutes"] = "YYYYnnnn",
         ["page GET minutes download"] = "YYYYnnnn",
@@ -90,6 +92,7 @@ public sealed partial class AccessBoundaryTests(AccessBoundaryTests.Accounts acc
         ["hub MoveCard (the person's card)"] = (room, v) => Hub(room, v, c => c.InvokeAsync<CardView>("MoveCard", room.PersonsCard, Cards, null, null)),
         ["hub DeleteCard (the person's card)"] = (room, v) => Hub(room, v, c => c.InvokeAsync("DeleteCard", room.PersonsCard)),
         ["hub RestoreCard (the person's card)"] = (room, v) => Hub(room, v, c => c.InvokeAsync<CardView>("RestoreCard", room.PersonsCard)),
+        ["hub RemoveCardsBy (the person)"] = (room, v) => Hub(room, v, c => c.InvokeAsync<int>("RemoveCardsBy", room.PersonsParticipantId)),
         ["hub AddAction"] = (room, v) => Hub(room, v, c => c.InvokeAsync<ActionView>("AddAction", NewId(), new ActionDraft(ActionPlan, "Ring the college", "Ana Jones", new DateOnly(2027, 1, 5)))),
         ["hub SetActionStatus (the person's action)"] = (room, v) => Hub(room, v, c => c.InvokeAsync<ActionView>("SetActionStatus", room.PersonsAction, ActionStatus.Done)),
         ["hub SetActionNote (the person's action)"] = (room, v) => Hub(room, v, c => c.InvokeAsync<ActionView>("SetActionNote", room.PersonsAction, "Visited in January")),
@@ -267,6 +270,7 @@ public sealed partial class AccessBoundaryTests(AccessBoundaryTests.Accounts acc
         public string ContributorId { get; private set; } = "";
         public string WaitingId { get; private set; } = "";
         public string PersonId { get; private set; } = "";
+        public string PersonsParticipantId { get; private set; } = "";
 
         public static async Task<Room> OpenAsync(Accounts accounts, bool closed)
         {
@@ -288,6 +292,7 @@ public sealed partial class AccessBoundaryTests(AccessBoundaryTests.Accounts acc
             var board = await room._facilitatorsView.InvokeAsync<BoardSnapshot>("GetSnapshot");
             var participants = board.Participants;
             room.PersonId = board.PersonId;
+            room.PersonsParticipantId = participants.Single(p => p.Role == Role.Person).Id;
             room.ContributorId = participants.Single(p => p.Name == "Ana Jones").Id;
             room.WaitingId = participants.Single(p => p.Waiting).Id;
             var removed = await fran.PostFormAsync($"/reviews/{room.Id}", $"/reviews/{room.Id}/remove", new() { ["participantId"] = participants.Single(p => p.Name == "Raj Patel").Id });

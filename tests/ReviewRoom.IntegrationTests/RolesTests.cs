@@ -139,15 +139,21 @@ public sealed class RolesTests : IAsyncLifetime
         var rajHeard = new List<string>();
         var barrier = new TaskCompletionSource();
         var revealed = new TaskCompletionSource();
-        _supportWorker.On<CardView, long>("CardSaved", (card, _) =>
+        var versions = new List<long>();
+        _supportWorker.On<BoardDelta>("Changed", delta =>
         {
-            rajHeard.Add(card.Text);
-            if (card.Text == "Everyone can see this")
+            versions.Add(delta.Version);
+            rajHeard.AddRange((delta.Cards ?? []).Select(c => c.Text));
+            if (rajHeard.Contains("Everyone can see this"))
             {
                 barrier.TrySetResult();
             }
+
+            if (rajHeard.Contains("A flat of my own"))
+            {
+                revealed.TrySetResult();
+            }
         });
-        _supportWorker.On<long>("BoardChanged", _ => revealed.TrySetResult());
         await _facilitator.InvokeAsync("SetQuietWriting", "important-to-future", true);
 
         var quiet = await AddCardAsync(_sister, "important-to-future", "A flat of my own");
@@ -155,6 +161,7 @@ public sealed class RolesTests : IAsyncLifetime
         await barrier.Task.WaitAsync(Patience);
 
         Assert.DoesNotContain("A flat of my own", rajHeard);
+        Assert.Equal(Enumerable.Range((int)versions[0], versions.Count).Select(v => (long)v), versions);
         Assert.Empty(FutureCards(await _supportWorker.InvokeAsync<BoardSnapshot>("GetSnapshot")));
         Assert.Empty(FutureCards(await _facilitator.InvokeAsync<BoardSnapshot>("GetSnapshot")));
         Assert.Single(FutureCards(await _sister.InvokeAsync<BoardSnapshot>("GetSnapshot")));

@@ -15,21 +15,30 @@ namespace ReviewRoom.TestHost;
 /// <summary>
 /// The real app on its own LiteDB file in a fresh folder. Give two factories the same folder to
 /// restart the server on the same data. With <see cref="UseRealSocket"/>, it listens on a real
-/// Kestrel port for browsers.
+/// Kestrel port for browsers. Tests set up rooms far faster than people act, so the rate limits
+/// are raised unless <paramref name="shippedLimits"/>; the tests of the limits use them as shipped.
 /// </summary>
 public sealed class ReviewRoomFactory : WebApplicationFactory<Program>, IRunningApp
 {
     private readonly DataFolder _data;
     private readonly bool _realSocket;
+    private readonly bool _shippedLimits;
+    private readonly IReadOnlyDictionary<string, string?> _settings;
     private readonly Facilitators _facilitators;
     private LiteDbStore? _store;
 
-    public ReviewRoomFactory(DataFolder data, bool realSocket = false)
+    /// <param name="settings">Configuration for this app only, such as "ReviewRoom:CheckpointPages".</param>
+    public ReviewRoomFactory(DataFolder data, bool realSocket = false, bool shippedLimits = false, IReadOnlyDictionary<string, string?>? settings = null)
     {
         _data = data;
         _realSocket = realSocket;
+        _shippedLimits = shippedLimits;
+        _settings = settings ?? new Dictionary<string, string?>();
         _facilitators = new Facilitators(this);
     }
+
+    /// <summary>Services the app gets in place of its own, such as a database file that records what reaches the disk.</summary>
+    public Action<IServiceCollection>? Replace { get; init; }
 
     public CapturedLogs Logs { get; } = new();
 
@@ -79,11 +88,25 @@ public sealed class ReviewRoomFactory : WebApplicationFactory<Program>, IRunning
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");
-        builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(new Dictionary<string, string?>
+        builder.ConfigureAppConfiguration(config =>
         {
-            ["ReviewRoom:DataPath"] = _data.Path,
-        }));
+            config.AddInMemoryCollection(new Dictionary<string, string?> { ["ReviewRoom:DataPath"] = _data.Path });
+            if (!_shippedLimits)
+            {
+                config.AddInMemoryCollection(new Dictionary<string, string?>
+                {
+                    ["ReviewRoom:Limits:ChangeBurst"] = "100000",
+                    ["ReviewRoom:Limits:ChangesPerSecond"] = "100000",
+                });
+            }
+
+            config.AddInMemoryCollection(_settings);
+        });
         builder.ConfigureLogging(logging => logging.AddProvider(Logs));
-        builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
+        builder.ConfigureServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Clock);
+            Replace?.Invoke(services);
+        });
     }
 }

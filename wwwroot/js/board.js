@@ -20,9 +20,11 @@ showPresence(document.getElementById('here-now'), connection, me, { canAdmit: is
 showCards(board, connection, { reviewId, me, isFacilitator, isPerson, status });
 
 // Once the review is closed, the facilitator and the person go on to the minutes.
-connection.addEventListener('snapshot', ({ detail }) => {
-    if (detail.isClosed) location.assign(`/minutes/${encodeURIComponent(reviewId)}`);
-});
+for (const type of ['snapshot', 'board-changed']) {
+    connection.addEventListener(type, ({ detail }) => {
+        if (detail.isClosed && (isFacilitator || isPerson)) location.assign(`/minutes/${encodeURIComponent(reviewId)}`);
+    });
+}
 
 // Someone taken out of the review keeps nothing on their screen.
 connection.addEventListener('state', ({ detail }) => {

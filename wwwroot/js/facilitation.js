@@ -18,12 +18,23 @@ export function showFacilitation(board, room, { goThere }) {
 
     room.addEventListener('snapshot', ({ detail }) => {
         sections = new Map(detail.sections.map((s) => [s.id, s]));
-        for (const section of detail.sections) show(section, detail.nowDiscussing === section.id);
-        if (detail.nowDiscussing !== nowDiscussing) {
-            nowDiscussing = detail.nowDiscussing;
+        moveOn(detail.nowDiscussing ?? null);
+    });
+    room.addEventListener('sections-changed', ({ detail }) => {
+        for (const state of detail) {
+            if (sections.has(state.id)) sections.set(state.id, { ...sections.get(state.id), ...state });
+        }
+        moveOn(nowDiscussing);
+    });
+    room.addEventListener('board-changed', ({ detail }) => moveOn(detail.nowDiscussing ?? null));
+
+    function moveOn(now) {
+        for (const section of sections.values()) show(section, now === section.id);
+        if (now !== nowDiscussing) {
+            nowDiscussing = now;
             if (nowDiscussing) takeThere(nowDiscussing);
         }
-    });
+    }
 
     function show(section, now) {
         const panel = board.querySelector(`[data-section-id="${CSS.escape(section.id)}"]`);

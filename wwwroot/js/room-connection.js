@@ -1,9 +1,11 @@
 // The one owner of the live connection to a review. Other modules listen for its events:
 //   state       { state: 'connecting' | 'live' | 'reconnecting' | 'offline' | 'refused' }
-//   snapshot    the whole board, after connecting or whenever an update was missed
-//   card-saved, card-removed, action-saved, participants-changed, presence-changed
-// Changes arrive numbered by the review's version; a gap means something was missed, so the
-// board is fetched afresh rather than patched.
+//   snapshot    the whole board, after connecting, reconnecting, or whenever an update was missed
+//   delta       every saved change, as it came (parts named as in the snapshot), then its parts:
+//   card-saved, card-removed, action-saved, participants-changed, sections-changed, board-changed
+//   presence-changed
+// Changes arrive numbered by the review's version, one each; a gap means something was missed,
+// so the board is fetched afresh rather than patched.
 
 const { HubConnectionBuilder } = window.signalR;
 const retryDelays = [0, 1000, 2000, 3000, 5000];
@@ -22,16 +24,10 @@ export class RoomConnection extends EventTarget {
             .withUrl(`/hubs/review?review=${encodeURIComponent(reviewId)}${screen ? '&screen=1' : ''}`)
             .withAutomaticReconnect({ nextRetryDelayInMilliseconds: ({ previousRetryCount }) => retryDelays[Math.min(previousRetryCount, retryDelays.length - 1)] })
             .build();
-        this.#connection.on('CardSaved', (card, version) => this.#changed('card-saved', card, version));
-        this.#connection.on('CardRemoved', (cardId, version) => this.#changed('card-removed', cardId, version));
-        this.#connection.on('ActionSaved', (action, version) => this.#changed('action-saved', action, version));
-        this.#connection.on('ParticipantsChanged', (participants, version) => this.#changed('participants-changed', participants, version));
-        this.#connection.on('BoardChanged', (version) => {
-            if (version > this.#version) this.#catchUp().catch(() => {});
-        });
+        this.#connection.on('Changed', (delta) => this.#changed(delta));
         this.#connection.on('PresenceChanged', (ids) => this.#emit('presence-changed', ids));
         this.#connection.onreconnecting(() => this.#setState('reconnecting'));
-        this.#connection.onreconnected(() => this.#catchUp());
+        this.#connection.onreconnected(() => this.#catchUp().catch((error) => { if (error.refusal) this.#closed(error); }));
         this.#connection.onclose((error) => this.#closed(error));
         window.addEventListener('offline', () => this.#setState('offline'));
         window.addEventListener('online', () => this.#checkAfterDrop());
@@ -40,9 +36,6 @@ export class RoomConnection extends EventTarget {
     get state() { return this.#state; }
 
     start() { return this.#connect(0); }
-
-    /** Fetches the whole board again (the big screen redraws from it on every change). */
-    refresh() { return this.#catchUp().catch(() => {}); }
 
     /** Calls a hub method. Rejects with the server's words in error.refusal, or with a lost connection. */
     async invoke(method, ...args) {
@@ -65,6 +58,7 @@ export class RoomConnection extends EventTarget {
             // Refused (removed, revoked, or never a member): trying again will not help.
             if (refusalOf(error).refusal) {
                 this.#setState('refused');
+                this.#connection.stop().catch(() => {});
                 return;
             }
             setTimeout(() => this.#connect(attempt + 1), retryDelays[Math.min(attempt + 1, retryDelays.length - 1)]);
@@ -72,7 +66,12 @@ export class RoomConnection extends EventTarget {
     }
 
     async #catchUp() {
-        const snapshot = await this.#connection.invoke('GetSnapshot');
+        let snapshot;
+        try {
+            snapshot = await this.#connection.invoke('GetSnapshot');
+        } catch (error) {
+            throw refusalOf(error);
+        }
         this.#version = snapshot.version;
         this.#setState('live');
         this.#emit('snapshot', snapshot);
@@ -93,19 +92,26 @@ export class RoomConnection extends EventTarget {
     #closed(error) {
         if (refusalOf(error).refusal) {
             this.#setState('refused');
+            this.#connection.stop().catch(() => {});
         } else if (!this.#connecting) {
             this.#connect(1);
         }
     }
 
-    #changed(type, detail, version) {
-        if (version <= this.#version) return;
-        if (version !== this.#version + 1) {
+    #changed(delta) {
+        if (delta.version <= this.#version) return;
+        if (delta.version !== this.#version + 1) {
             this.#catchUp().catch(() => {});
             return;
         }
-        this.#version = version;
-        this.#emit(type, detail);
+        this.#version = delta.version;
+        this.#emit('delta', delta);
+        for (const card of delta.cards ?? []) this.#emit('card-saved', card);
+        for (const cardId of delta.removedCards ?? []) this.#emit('card-removed', cardId);
+        for (const action of delta.actions ?? []) this.#emit('action-saved', action);
+        if (delta.participants) this.#emit('participants-changed', delta.participants);
+        if (delta.sections) this.#emit('sections-changed', delta.sections);
+        if (delta.board) this.#emit('board-changed', delta.board);
     }
 
     #setState(state) {

@@ -1,5 +1,6 @@
-// The big screen: read-only, redrawn from a fresh snapshot on every change. Shows the section under
-// discussion in large type (the grid as a grid), or for a PATH, the whole path.
+// The big screen: read-only. It keeps the board it was given when it connected, applies every
+// change to it as it comes, and redraws. Shows the section under discussion in large type (the
+// grid as a grid), or for a PATH, the whole path.
 import { RoomConnection } from './room-connection.js';
 import { showStatus } from './status.js';
 import { say } from './text.js';
@@ -10,15 +11,20 @@ const here = document.getElementById('screen-here');
 const connection = new RoomConnection(screen.dataset.reviewId, Number(screen.dataset.version), { screen: true });
 
 showStatus(document.getElementById('connection-status'), connection);
-for (const type of ['card-saved', 'card-removed', 'action-saved', 'participants-changed']) {
-    connection.addEventListener(type, () => connection.refresh());
-}
+let board = null;
+connection.addEventListener('delta', ({ detail }) => {
+    if (!board) return;
+    apply(board, detail);
+    showJoinCode(board.joinCode);
+    draw(board);
+});
 connection.addEventListener('presence-changed', ({ detail }) => {
     here.textContent = say('Screen.HereNow', detail.length);
 });
 connection.addEventListener('snapshot', ({ detail }) => {
-    showJoinCode(detail.joinCode);
-    draw(detail);
+    board = detail;
+    showJoinCode(board.joinCode);
+    draw(board);
 });
 // A screen whose link was revoked keeps nothing of the review on show.
 connection.addEventListener('state', ({ detail }) => {
@@ -35,6 +41,29 @@ function showJoinCode(code) {
     const qr = document.getElementById('screen-qr');
     const src = `/screen/${encodeURIComponent(screen.dataset.reviewId)}/qr?code=${code}`;
     if (qr.getAttribute('src') !== src) qr.setAttribute('src', src);
+}
+
+// A delta's parts have the names and shapes of the snapshot's.
+function apply(view, delta) {
+    const sectionOf = (id) => view.sections.find((s) => s.id === id);
+    for (const card of delta.cards ?? []) {
+        const target = sectionOf(card.sectionId);
+        for (const section of view.sections) {
+            const at = section.cards.findIndex((c) => c.id === card.id);
+            if (at >= 0 && section === target) section.cards[at] = card;
+            else if (at >= 0) section.cards.splice(at, 1);
+        }
+        if (target && !target.cards.some((c) => c.id === card.id)) target.cards.push(card);
+    }
+    for (const section of view.sections) section.cards = section.cards.filter((c) => !(delta.removedCards ?? []).includes(c.id));
+    for (const action of delta.actions ?? []) {
+        const section = sectionOf(action.sectionId);
+        if (!section) continue;
+        section.actions = [...section.actions.filter((a) => a.id !== action.id), action].sort((a, b) => a.due.localeCompare(b.due));
+    }
+    for (const state of delta.sections ?? []) Object.assign(sectionOf(state.id) ?? {}, state);
+    if (delta.participants) view.participants = delta.participants;
+    if (delta.board) Object.assign(view, delta.board);
 }
 
 function draw(board) {

@@ -10,7 +10,7 @@ namespace ReviewRoom.Pages.Join;
 /// Opening an invitation link only shows whose review it is; joining takes a press of the button
 /// (a POST), so a link scanner that fetches the address lets nobody in.
 /// </summary>
-public sealed class JoinModel(ReviewService reviews, MembershipCookies memberships) : PageModel
+public sealed class JoinModel(ReviewService reviews, ReviewQueries queries, MembershipCookies memberships) : PageModel
 {
     [FromRoute] public string Token { get; set; } = "";
 
@@ -18,7 +18,7 @@ public sealed class JoinModel(ReviewService reviews, MembershipCookies membershi
 
     public async Task OnGetAsync()
     {
-        Invitation = await reviews.FindInvitationAsync(Token);
+        Invitation = await queries.FindInvitationAsync(Token);
         if (Invitation is null)
         {
             Response.StatusCode = StatusCodes.Status404NotFound;
@@ -27,7 +27,7 @@ public sealed class JoinModel(ReviewService reviews, MembershipCookies membershi
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (await reviews.FindInvitationAsync(Token) is not { } invitation)
+        if (await queries.FindInvitationAsync(Token) is not { } invitation)
         {
             Response.StatusCode = StatusCodes.Status404NotFound;
             return Page();

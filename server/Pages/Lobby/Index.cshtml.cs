@@ -6,7 +6,7 @@ using ReviewRoom.Reviews;
 namespace ReviewRoom.Pages.Lobby;
 
 /// <summary>Where someone who joined by code waits until the facilitator or the person lets them in.</summary>
-public sealed class IndexModel(ReviewService reviews, MembershipCookies memberships) : PageModel
+public sealed class IndexModel(ReviewQueries queries, MembershipCookies memberships) : PageModel
 {
     [FromRoute] public string ReviewId { get; set; } = "";
 
@@ -28,5 +28,5 @@ public sealed class IndexModel(ReviewService reviews, MembershipCookies membersh
         await StateAsync() is { } state ? new JsonResult(new { state = state.ToString(), board = $"/reviews/{ReviewId}" }) : NotFound();
 
     private async Task<LobbyState?> StateAsync() =>
-        memberships.WaitingParticipantId(HttpContext, ReviewId) is { } participantId ? await reviews.LobbyStateAsync(ReviewId, participantId) : null;
+        memberships.WaitingParticipantId(HttpContext, ReviewId) is { } participantId ? await queries.LobbyStateAsync(ReviewId, participantId) : null;
 }

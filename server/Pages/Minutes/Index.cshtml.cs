@@ -15,7 +15,7 @@ namespace ReviewRoom.Pages.Minutes;
 /// The person signs them off here, and the person or the facilitator chooses who else may read them.
 /// </summary>
 public sealed class IndexModel(
-    ReviewService reviews, MembershipCookies memberships, MinutesWriter writer, MinutesRenderer renderer, ReviewErrorText errorText) : PageModel
+    ReviewService reviews, ReviewQueries queries, MembershipCookies memberships, MinutesWriter writer, MinutesRenderer renderer, ReviewErrorText errorText) : PageModel
 {
     private static readonly ReviewError[] FormMistakes = [ReviewError.SignOffChoiceMissing, ReviewError.ReasonMissing, ReviewError.ReasonTooLong];
 
@@ -85,7 +85,7 @@ public sealed class IndexModel(
     private async Task<bool> ReadAsync()
     {
         if (await memberships.ParticipantIdAsync(HttpContext, ReviewId) is not { } participantId
-            || await reviews.MinutesForAsync(ReviewId, participantId) is not { } minutes)
+            || await queries.MinutesForAsync(ReviewId, participantId) is not { } minutes)
         {
             return false;
         }

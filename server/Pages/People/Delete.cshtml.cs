@@ -9,7 +9,7 @@ using ReviewRoom.Reviews;
 namespace ReviewRoom.Pages.People;
 
 /// <summary>Deleting asks first: one review, or a person with all their reviews. It cannot be undone.</summary>
-public sealed class DeleteModel(ReviewService reviews, ReviewErrorText errorText) : PageModel
+public sealed class DeleteModel(ReviewService reviews, ReviewQueries queries, ReviewErrorText errorText) : PageModel
 {
     [FromRoute] public string PersonId { get; set; } = "";
 
@@ -33,7 +33,7 @@ public sealed class DeleteModel(ReviewService reviews, ReviewErrorText errorText
         var accountId = FacilitatorSignIn.AccountId(User)!;
         try
         {
-            await reviews.DeleteAsync(OneReview is { } one ? [one.Id] : reviews.AllRunBy(PersonId, accountId), accountId);
+            await reviews.DeleteAsync(OneReview is { } one ? [one.Id] : queries.AllRunBy(PersonId, accountId), accountId);
             return Redirect(OneReview is not null && Reviews.Count > 1 ? $"/people/{PersonId}" : "/");
         }
         catch (ReviewRuleException refusal)
@@ -45,7 +45,7 @@ public sealed class DeleteModel(ReviewService reviews, ReviewErrorText errorText
 
     private bool Load()
     {
-        Reviews = FacilitatorSignIn.AccountId(User) is { } accountId ? reviews.ReviewsOf(PersonId, accountId) : [];
+        Reviews = FacilitatorSignIn.AccountId(User) is { } accountId ? queries.ReviewsOf(PersonId, accountId) : [];
         return Reviews.Count > 0 && (Review is null || OneReview is not null);
     }
 

@@ -11,7 +11,7 @@ using ReviewRoom.Reviews;
 namespace ReviewRoom.Pages.People;
 
 /// <summary>One person's reviews in order, for a facilitator who runs them; everything held about them, and deleting it.</summary>
-public sealed class IndexModel(ReviewService reviews, MinutesWriter writer, ReviewErrorText errorText) : PageModel
+public sealed class IndexModel(ReviewQueries queries, MinutesWriter writer, ReviewErrorText errorText) : PageModel
 {
     [FromRoute] public string PersonId { get; set; } = "";
 
@@ -31,7 +31,7 @@ public sealed class IndexModel(ReviewService reviews, MinutesWriter writer, Revi
 
         try
         {
-            var everything = await reviews.EverythingAboutAsync(PersonId, FacilitatorSignIn.AccountId(User)!);
+            var everything = await queries.EverythingAboutAsync(PersonId, FacilitatorSignIn.AccountId(User)!);
             using var zip = new MemoryStream();
             using (var archive = new ZipArchive(zip, ZipArchiveMode.Create, leaveOpen: true))
             {
@@ -54,7 +54,7 @@ public sealed class IndexModel(ReviewService reviews, MinutesWriter writer, Revi
 
     private bool Load()
     {
-        Reviews = FacilitatorSignIn.AccountId(User) is { } accountId ? reviews.ReviewsOf(PersonId, accountId) : [];
+        Reviews = FacilitatorSignIn.AccountId(User) is { } accountId ? queries.ReviewsOf(PersonId, accountId) : [];
         return Reviews.Count > 0;
     }
 

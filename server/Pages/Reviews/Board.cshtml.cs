@@ -13,7 +13,7 @@ namespace ReviewRoom.Pages.Reviews;
 
 /// <summary>The room. Rendered in full on the server, so it works before (and without) the live connection.</summary>
 public sealed class BoardModel(
-    ReviewService reviews, AccountService accounts, MembershipCookies memberships, PresenceTracker presence, ReviewErrorText errorText,
+    ReviewService reviews, ReviewQueries queries, AccountService accounts, MembershipCookies memberships, PresenceTracker presence, ReviewErrorText errorText,
     IStringLocalizer<SharedResource> text) : PageModel
 {
     [FromRoute] public string ReviewId { get; set; } = "";
@@ -255,7 +255,7 @@ public sealed class BoardModel(
 
     private async Task<IActionResult> ShowAsync(ReviewMember member)
     {
-        Board = (await reviews.SnapshotAsync(member))!;
+        Board = (await queries.SnapshotAsync(member))!;
         Me = Board.Participants.First(p => p.Id == member.ParticipantId);
         var here = presence.Here(ReviewId).Append(Me.Id).ToHashSet();
         HereNow = [.. Board.Participants.Where(p => here.Contains(p.Id))];

@@ -7,7 +7,7 @@ using ReviewRoom.Reviews;
 namespace ReviewRoom.Pages.Reviews;
 
 /// <summary>Closing asks first: it ends the meeting for everyone and makes the minutes final.</summary>
-public sealed class CloseModel(ReviewService reviews, MembershipCookies memberships) : PageModel
+public sealed class CloseModel(ReviewService reviews, ReviewQueries queries, MembershipCookies memberships) : PageModel
 {
     [FromRoute] public string ReviewId { get; set; } = "";
 
@@ -20,7 +20,7 @@ public sealed class CloseModel(ReviewService reviews, MembershipCookies membersh
             return Forbidden();
         }
 
-        Board = (await reviews.SnapshotAsync(member))!;
+        Board = (await queries.SnapshotAsync(member))!;
         return Board.IsClosed ? Redirect($"/minutes/{ReviewId}") : Page();
     }
 
@@ -43,7 +43,7 @@ public sealed class CloseModel(ReviewService reviews, MembershipCookies membersh
     }
 
     private async Task<ReviewMember?> FacilitatorAsync() =>
-        await memberships.FindAsync(HttpContext, ReviewId) is { OnlyReads: false } member && await reviews.RoleOfAsync(member) == Role.Facilitator ? member : null;
+        await memberships.FindAsync(HttpContext, ReviewId) is { OnlyReads: false } member && await queries.RoleOfAsync(member) == Role.Facilitator ? member : null;
 
     private StatusCodeResult Forbidden() => StatusCode(StatusCodes.Status403Forbidden);
 }

@@ -13,7 +13,7 @@ namespace ReviewRoom.Pages.Reviews;
 
 /// <summary>A new review, or the next one for the same person ("after" an earlier review), which picks up where that one ended.</summary>
 public sealed class NewModel(
-    ReviewService reviews, AccountService accounts, MembershipCookies memberships, TemplateCatalog templates, ReviewErrorText errorText, IStringLocalizer<SharedResource> text) : PageModel
+    ReviewService reviews, ReviewQueries queries, AccountService accounts, MembershipCookies memberships, TemplateCatalog templates, ReviewErrorText errorText, IStringLocalizer<SharedResource> text) : PageModel
 {
     private static readonly Dictionary<ReviewError, string> FieldOf = new()
     {
@@ -93,7 +93,7 @@ public sealed class NewModel(
 
     private async Task<FollowUp?> FollowUpAsync()
     {
-        FollowUp = await memberships.FindAsync(HttpContext, After) is { OnlyReads: false } previous ? await reviews.FollowUpOfAsync(previous, InviteAgain) : null;
+        FollowUp = await memberships.FindAsync(HttpContext, After) is { OnlyReads: false } previous ? await queries.FollowUpOfAsync(previous, InviteAgain) : null;
         return FollowUp;
     }
 }

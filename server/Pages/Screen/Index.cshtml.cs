@@ -9,7 +9,7 @@ using ReviewRoom.Reviews;
 namespace ReviewRoom.Pages.Screen;
 
 /// <summary>The big screen: read-only, large type, following "Now discussing". Opened by the facilitator, or on another device by a screen link.</summary>
-public sealed class IndexModel(ReviewService reviews, MembershipCookies memberships, PresenceTracker presence, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class IndexModel(ReviewQueries queries, MembershipCookies memberships, PresenceTracker presence, IStringLocalizer<SharedResource> text) : PageModel
 {
     [FromRoute] public string ReviewId { get; set; } = "";
 
@@ -24,7 +24,7 @@ public sealed class IndexModel(ReviewService reviews, MembershipCookies membersh
             return StatusCode(StatusCodes.Status403Forbidden);
         }
 
-        Board = (await reviews.SnapshotAsync(member))!;
+        Board = (await queries.SnapshotAsync(member))!;
         HereCount = presence.Here(ReviewId).Count;
         foreach (var shared in text.GetAllStrings().Where(s => s.Name.StartsWith("Screen.", StringComparison.Ordinal)
             || s.Name.StartsWith("Grid.", StringComparison.Ordinal) || s.Name.StartsWith("Board.Status.", StringComparison.Ordinal)
@@ -39,7 +39,7 @@ public sealed class IndexModel(ReviewService reviews, MembershipCookies membersh
     /// <summary>A QR code that opens the join page with this review's code filled in.</summary>
     public async Task<IActionResult> OnGetQrAsync()
     {
-        if (await ScreenAsync() is not { } member || (await reviews.SnapshotAsync(member))?.JoinCode is not { } code)
+        if (await ScreenAsync() is not { } member || (await queries.SnapshotAsync(member))?.JoinCode is not { } code)
         {
             return NotFound();
         }
@@ -51,7 +51,7 @@ public sealed class IndexModel(ReviewService reviews, MembershipCookies membersh
 
     /// <summary>The big screen is shown to a facilitator of this review or a screen link for it, and always read-only.</summary>
     private async Task<ReviewMember?> ScreenAsync() =>
-        await memberships.FindAsync(HttpContext, ReviewId) is { } member && await reviews.RoleOfAsync(member) is Role.Facilitator or Role.Screen
+        await memberships.FindAsync(HttpContext, ReviewId) is { } member && await queries.RoleOfAsync(member) is Role.Facilitator or Role.Screen
             ? member with { OnlyReads = true }
             : null;
 }

@@ -1,0 +1,131 @@
+using ReviewRoom.Domain;
+
+namespace ReviewRoom.Reviews;
+
+/// <summary>
+/// Everything read about reviews: what a member sees, who may come in, and the lists. Lists read
+/// the small summaries the store keeps, never whole reviews; nothing here waits behind a change.
+/// </summary>
+public sealed class ReviewQueries(OpenReviews open, IReviewStore store, DueDates dueDates, TimeProvider clock)
+{
+    private DateTimeOffset Now => clock.GetUtcNow();
+
+    /// <summary>What the next review takes from this one, for its facilitator: the person's record, the people chosen to invite again, and every action not done or dropped.</summary>
+    public Task<FollowUp?> FollowUpOfAsync(ReviewMember member, IReadOnlyCollection<string>? inviteAgain) =>
+        open.ReadAsync(member.ReviewId, review => review.FindParticipant(member.ParticipantId)?.Role != Role.Facilitator ? null : new FollowUp(
+            review.PersonId,
+            review.PersonName,
+            review.PersonReference,
+            review.Title,
+            review.TemplateId,
+            review.NextReviewDate,
+            [.. review.Participants.Where(p => p.Role == Role.Contributor && !p.Removed && !p.Waiting).Select(p => new FollowUpInvitee(p.Id, p.Name, p.Relationship))],
+            [.. review.Participants
+                .Where(p => p.Role == Role.Contributor && !p.Removed && !p.Waiting && (inviteAgain?.Contains(p.Id) ?? false))
+                .Select(p => (p.Name, p.Relationship, Role.Contributor))],
+            [.. review.Actions.Where(IsUnfinished).OrderBy(a => a.Due)]));
+
+    /// <summary>The member, if this participant belongs to this review; null for anyone else.</summary>
+    public Task<ReviewMember?> FindMemberAsync(string reviewId, string participantId) =>
+        open.ReadAsync(reviewId, review => review.FindInRoom(participantId) is { } participant
+            ? new ReviewMember(reviewId, participantId, OnlyReads: participant.Role == Role.Screen)
+            : null);
+
+    /// <summary>A signed-in facilitator's place in a review they run; null for any other review.</summary>
+    public Task<ReviewMember?> FindMemberByAccountAsync(string reviewId, string accountId) =>
+        open.ReadAsync(reviewId, review => review.FindByAccount(accountId) is { } facilitator ? new ReviewMember(reviewId, facilitator.Id) : null);
+
+    /// <summary>
+    /// The reviews an account runs, soonest first, and their overdue actions: past their date, not
+    /// done or dropped, from the latest review of each person (earlier ones were carried over to it).
+    /// </summary>
+    public (IReadOnlyList<ReviewSummary> Reviews, IReadOnlyList<OverdueAction> Overdue) RunBy(string accountId, DateOnly today)
+    {
+        var runs = store.FindRunBy(accountId);
+        var overdue = runs
+            .GroupBy(r => r.PersonId)
+            .Select(person => person.MaxBy(r => r.Date)!)
+            .SelectMany(r => store.ActionsOf(r.Id)
+                .Where(a => IsUnfinished(a) && a.Due < today)
+                .Select(a => new OverdueAction(r, a.What, a.Owner, a.Due, dueDates.InWords(a.Due))))
+            .OrderBy(a => a.Due);
+        return ([.. runs.OrderBy(r => r.Date)], [.. overdue]);
+    }
+
+    /// <summary>A person's reviews that this account runs, in date order; empty if none.</summary>
+    public IReadOnlyList<ReviewSummary> ReviewsOf(string personId, string accountId)
+    {
+        var runs = store.FindRunBy(accountId).Select(r => r.Id).ToHashSet();
+        return [.. store.FindReviewsOf(personId).Where(r => runs.Contains(r.Id)).OrderBy(r => r.Date)];
+    }
+
+    /// <summary>The ids of every review of the person, in date order, if this account runs them all; refused otherwise.</summary>
+    public IReadOnlyList<string> AllRunBy(string personId, string accountId)
+    {
+        var all = store.FindReviewsOf(personId);
+        var runs = store.FindRunBy(accountId).Select(r => r.Id).ToHashSet();
+        return all.Count > 0 && all.All(r => runs.Contains(r.Id))
+            ? [.. all.OrderBy(r => r.Date).Select(r => r.Id)]
+            : throw new ReviewRuleException(ReviewError.NotAllYourReviews);
+    }
+
+    /// <summary>
+    /// Everything held about one person, as the minutes of each of their reviews, for a subject access
+    /// request. Only for a facilitator who runs every one of them, so nothing is left out unseen.
+    /// </summary>
+    public async Task<IReadOnlyList<BoardSnapshot>> EverythingAboutAsync(string personId, string accountId)
+    {
+        List<BoardSnapshot> minutes = [];
+        foreach (var reviewId in AllRunBy(personId, accountId))
+        {
+            minutes.AddRange(await open.ReadAsync(reviewId, review => BoardSnapshot.Of(review, null, dueDates.InWords)) is { } one ? [one] : []);
+        }
+
+        return minutes;
+    }
+
+    public Task<BoardSnapshot?> SnapshotAsync(ReviewMember member) =>
+        open.ReadAsync(member.ReviewId, review =>
+        {
+            review.Member(member.ParticipantId);
+            // A big screen is nobody's own device, so it shows nobody's quiet writing.
+            return BoardSnapshot.Of(review, member.OnlyReads ? "" : member.ParticipantId, dueDates.InWords);
+        });
+
+    /// <summary>Everything on the board, quiet writing included: what the minutes are written from.</summary>
+    public Task<BoardSnapshot?> WholeBoardAsync(ReviewMember member) =>
+        open.ReadAsync(member.ReviewId, review =>
+        {
+            review.Member(member.ParticipantId);
+            return BoardSnapshot.Of(review, null, dueDates.InWords);
+        });
+
+    public Task<Role?> RoleOfAsync(ReviewMember member) =>
+        open.ReadAsync(member.ReviewId, review => review.FindParticipant(member.ParticipantId)?.Role);
+
+    /// <summary>Whose review an invitation is for, and as whom; null when the link does not work.</summary>
+    public async Task<InvitationView?> FindInvitationAsync(string? token)
+    {
+        if (!Access.InvitationToken.IsWellFormed(token) || store.FindReviewIdByInvitation(Access.InvitationToken.Hash(token)) is not { } reviewId)
+        {
+            return null;
+        }
+
+        return await open.ReadAsync(reviewId, review => review.FindInvitation(Access.InvitationToken.Hash(token), Now) is { } invitee
+            ? new InvitationView(new ReviewMember(review.Id, invitee.Id), review.PersonName, review.Title, invitee.Name, invitee.Relationship, invitee.Role, review.IsClosed)
+            : null);
+    }
+
+    /// <summary>Where someone in the lobby stands: still waiting, let in, or turned away.</summary>
+    public Task<LobbyState?> LobbyStateAsync(string reviewId, string participantId) =>
+        open.ReadAsync<LobbyState?>(reviewId, review =>
+            review.FindWaiting(participantId) is not null ? LobbyState.Waiting
+            : review.FindParticipant(participantId) is not null ? LobbyState.LetIn
+            : LobbyState.TurnedAway);
+
+    /// <summary>Everything that goes in the minutes, for someone allowed to read them; null for anyone else.</summary>
+    public Task<BoardSnapshot?> MinutesForAsync(string reviewId, string participantId) =>
+        open.ReadAsync(reviewId, review => review.MayReadMinutes(participantId) ? BoardSnapshot.Of(review, null, dueDates.InWords) : null);
+
+    private static bool IsUnfinished(ActionItem action) => !action.Deleted && action.Status is not (ActionStatus.Done or ActionStatus.Dropped);
+}

@@ -1,0 +1,80 @@
+using ReviewRoom.Domain;
+
+namespace ReviewRoom.Reviews;
+
+/// <summary>
+/// What one saved change means for the people in the room. Everyone gets one delta per version:
+/// the author of quiet writing gets theirs with their own unrevealed cards in it, everyone else the
+/// one without; so a client that sees a version missing knows it missed something.
+/// </summary>
+/// <param name="ForAuthors">By participant id: the delta for someone whose quiet writing changed.</param>
+/// <param name="LeftTheRoom">Participants whose open pages lose the review now: removed, turned away, or no longer allowed in once it closed.</param>
+public sealed record RoomDelta(string ReviewId, BoardDelta ForEveryone, IReadOnlyDictionary<string, BoardDelta> ForAuthors, IReadOnlyList<string> LeftTheRoom);
+
+/// <summary>
+/// A change as a client applies it to its board: only what changed, with the review's new version.
+/// Its parts have the names and shapes of the same parts of <see cref="BoardSnapshot"/>.
+/// </summary>
+public sealed record BoardDelta(long Version)
+{
+    /// <summary>Cards added or changed.</summary>
+    public IReadOnlyList<CardView>? Cards { get; init; }
+
+    /// <summary>Ids of cards that left the board (deleted, or moved out of sight).</summary>
+    public IReadOnlyList<string>? RemovedCards { get; init; }
+
+    public IReadOnlyList<ActionView>? Actions { get; init; }
+
+    /// <summary>Everyone in the review, when anyone in it changed.</summary>
+    public IReadOnlyList<ParticipantView>? Participants { get; init; }
+
+    /// <summary>Sections whose set-up changed: locked, quiet writing, the statement chosen.</summary>
+    public IReadOnlyList<SectionStateView>? Sections { get; init; }
+
+    /// <summary>The board as a whole, when any of it changed.</summary>
+    public BoardFacts? Board { get; init; }
+}
+
+public sealed record SectionStateView(string Id, bool Locked, bool QuietWriting, int? Chosen, string? AgreedBy)
+{
+    public static SectionStateView Of(SectionState state) => new(state.SectionId, state.Locked, state.QuietWriting, state.Chosen, state.AgreedBy);
+}
+
+public sealed record BoardFacts(string? NowDiscussing, string? JoinCode, string? Place, DateOnly? NextReviewDate, IReadOnlyList<Apology> Apologies, bool IsClosed, SignOff? SignOff)
+{
+    public static BoardFacts Of(Review review) =>
+        new(review.NowDiscussing, review.JoinCode, review.Place, review.NextReviewDate, review.Apologies, review.IsClosed, review.SignOff);
+}
+
+/// <summary>Turns what a change touched into what each person in the room is sent.</summary>
+public sealed class RoomDeltas(DueDates dueDates)
+{
+    public RoomDelta Of(Review review, ReviewChange change)
+    {
+        var saved = change.Saved;
+        var version = saved.Record.Version;
+        var seenByAll = saved.Cards.Where(c => !c.Quiet).ToList();
+        var everyone = new BoardDelta(version)
+        {
+            Cards = NullIfEmpty([.. seenByAll.Where(c => !c.Deleted).Select(c => CardView.Of(review, c))]),
+            RemovedCards = NullIfEmpty([.. seenByAll.Where(c => c.Deleted).Select(c => c.Id)]),
+            Actions = NullIfEmpty([.. saved.Actions.Where(a => !a.Deleted).Select(a => ActionView.Of(a, dueDates.InWords))]),
+            Participants = saved.Participants.Count > 0 ? ParticipantView.InReview(review) : null,
+            Sections = NullIfEmpty([.. change.Sections.Select(SectionStateView.Of)]),
+            Board = change.BoardChanged ? BoardFacts.Of(review) : null,
+        };
+        var forAuthors = saved.Cards.Where(c => c.Quiet).GroupBy(c => c.AuthorId).ToDictionary(
+            quiet => quiet.Key,
+            quiet => everyone with
+            {
+                Cards = NullIfEmpty([.. everyone.Cards ?? [], .. quiet.Where(c => !c.Deleted).Select(c => CardView.Of(review, c))]),
+                RemovedCards = NullIfEmpty([.. everyone.RemovedCards ?? [], .. quiet.Where(c => c.Deleted).Select(c => c.Id)]),
+            });
+        var leaving = change.BoardChanged && review.IsClosed
+            ? review.Participants.Where(p => !p.Removed && review.FindInRoom(p.Id) is null)
+            : saved.Participants.Where(p => p.Removed);
+        return new RoomDelta(review.Id, everyone, forAuthors, [.. leaving.Select(p => p.Id)]);
+    }
+
+    private static IReadOnlyList<T>? NullIfEmpty<T>(IReadOnlyList<T> items) => items.Count > 0 ? items : null;
+}
