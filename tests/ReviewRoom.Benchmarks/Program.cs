@@ -1,92 +1,66 @@
-// A load benchmark, not a test: many reviews at once, everyone adding cards over real sockets.
-// It reports how long a change takes to be saved and answered, and to reach everyone else.
-//   dotnet run -c Release --project tests/ReviewRoom.Benchmarks -- [reviews] [people per review] [cards each]
-using System.Collections.Concurrent;
+// ReviewRoom against its floor, in one run: each scenario alternates measured windows between the two.
+//   dotnet run -c Release --project tests/ReviewRoom.Benchmarks -- [scenario names…] [--window 10] [--windows 3]
+// The floor server is this program again: ReviewRoom.Benchmarks floor <port> <file>.
 using System.Diagnostics;
-using Microsoft.AspNetCore.SignalR.Client;
-using ReviewRoom.Domain;
-using ReviewRoom.Reviews;
-using ReviewRoom.TestHost;
+using System.Globalization;
+using ReviewRoom.Benchmarks;
 
-var reviews = args.Length > 0 ? int.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 20;
-var people = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10;
-var cardsEach = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 20;
+CultureInfo.DefaultThreadCurrentCulture = CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+if (args is ["floor", var port, var file])
+{
+    await FloorServer.RunAsync(int.Parse(port, CultureInfo.InvariantCulture), file);
+    return 0;
+}
 
-// WebApplicationFactory finds the app's content root from a manifest in the working directory.
-Directory.SetCurrentDirectory(AppContext.BaseDirectory);
-using var data = new DataFolder();
-await using var app = ReviewRoomFactory.UseRealSocket(data);
+Scenario[] scenarios =
+[
+    new SteadyLoad("10x30", rooms: 10, people: 30, rate: 60, maxRatio: 1.5),
+    new SteadyLoad("1x100", rooms: 1, people: 100, rate: 20, maxRatio: 1.5),
+    new SteadyLoad("100x10", rooms: 100, people: 10, rate: 200, maxRatio: 1.5),
+    new SteadyLoad("500x10", rooms: 500, people: 10, rate: 100, maxRatio: 3, nothingLost: true),
+    new SteadyLoad("1000x10", rooms: 1000, people: 10, rate: 100, maxRatio: null),
+    new JoinStorm("join-storm", present: 10, arriving: 100, arrivingWithin: TimeSpan.FromSeconds(1), rate: 20),
+    new Growth("growth", cards: 2000, rate: 100),
+];
+string[] notByDefault = ["1000x10"];
+
+var window = TimeSpan.FromSeconds(10);
+var windows = 3;
+var chosen = new List<Scenario>();
+for (var i = 0; i < args.Length; i++)
+{
+    switch (args[i])
+    {
+        case "--window" when i + 1 < args.Length:
+            window = TimeSpan.FromSeconds(double.Parse(args[++i], CultureInfo.InvariantCulture));
+            break;
+        case "--windows" when i + 1 < args.Length:
+            windows = int.Parse(args[++i], CultureInfo.InvariantCulture);
+            break;
+        case var name when scenarios.FirstOrDefault(s => s.Name == name) is { } scenario:
+            chosen.Add(scenario);
+            break;
+        default:
+            Console.Error.WriteLine($"Unknown argument '{args[i]}'. Scenarios: {string.Join(", ", scenarios.Select(s => s.Name))}; options: --window <seconds>, --windows <count>.");
+            return 2;
+    }
+}
+
+if (chosen.Count == 0)
+{
+    chosen.AddRange(scenarios.Where(s => !notByDefault.Contains(s.Name)));
+}
+
+// Thousands of connections open at once; without this the pool grows a thread or two a second and set-up stalls.
+ThreadPool.SetMinThreads(200, 200);
+var settings = new BenchmarkSettings(window, windows);
 var clock = Stopwatch.StartNew();
-var answered = new ConcurrentBag<double>();
-var delivered = new ConcurrentBag<double>();
-var sentAt = new ConcurrentDictionary<string, double>();
-var visitors = new List<Visitor>();
-
-Console.WriteLine($"Setting up {reviews} reviews with {people} people each…");
-var rooms = new List<HubConnection>();
-for (var r = 0; r < reviews; r++)
+var results = new List<ScenarioResult>();
+foreach (var scenario in chosen)
 {
-    var facilitator = await app.NewFacilitatorAsync();
-    visitors.Add(facilitator);
-    var reviewId = await facilitator.CreateReviewAsync($"Person {r}");
-    var invitees = new List<Visitor> { facilitator };
-    for (var p = 1; p < people; p++)
-    {
-        var invitee = new Visitor(app);
-        await invitee.JoinAsync(await facilitator.InviteAsync(reviewId, $"Invitee {p}", "friend"));
-        visitors.Add(invitee);
-        invitees.Add(invitee);
-    }
-
-    foreach (var visitor in invitees)
-    {
-        var room = await visitor.ConnectAsync(reviewId);
-        room.On<CardView, long>("CardSaved", (card, _) =>
-        {
-            if (sentAt.TryGetValue(card.Text, out var start))
-            {
-                delivered.Add(clock.Elapsed.TotalMilliseconds - start);
-            }
-        });
-        rooms.Add(room);
-    }
+    Progress.Say($"{scenario.Name}: {scenario.Title}, {scenario.Connections:N0} connections on each server");
+    results.Add(await scenario.RunAsync(settings));
 }
 
-Console.WriteLine($"{rooms.Count} connections. Each adds {cardsEach} cards, one after another…");
-var run = Stopwatch.StartNew();
-await Task.WhenAll(rooms.Select(async (room, i) =>
-{
-    for (var c = 0; c < cardsEach; c++)
-    {
-        var text = $"card {i}-{c}";
-        var start = clock.Elapsed.TotalMilliseconds;
-        sentAt[text] = start;
-        await room.InvokeAsync<CardView>("AddCard", $"op-{i}-{c}", new CardDraft("important-to-now", text));
-        answered.Add(clock.Elapsed.TotalMilliseconds - start);
-    }
-}));
-run.Stop();
-
-var expectedDeliveries = rooms.Count * cardsEach * people;
-var giveUpAt = clock.Elapsed + TimeSpan.FromSeconds(30);
-while (delivered.Count < expectedDeliveries && clock.Elapsed < giveUpAt)
-{
-    await Task.Delay(100);
-}
-
-Console.WriteLine($"{answered.Count} cards saved in {run.Elapsed.TotalSeconds:F1} s ({answered.Count / run.Elapsed.TotalSeconds:F0} a second)");
-Report("saved and answered", answered);
-Report("seen by everyone in the room", delivered);
-Console.WriteLine($"deliveries: {delivered.Count} of {expectedDeliveries}");
-
-foreach (var room in rooms)
-{
-    await room.DisposeAsync();
-}
-
-static void Report(string what, IEnumerable<double> samples)
-{
-    var sorted = samples.Order().ToArray();
-    double At(double q) => sorted[(int)Math.Min(sorted.Length - 1, Math.Ceiling(q * sorted.Length) - 1)];
-    Console.WriteLine($"{what}: p50 {At(0.50):F1} ms, p95 {At(0.95):F1} ms, p99 {At(0.99):F1} ms, max {sorted[^1]:F1} ms");
-}
+Console.WriteLine(Report.Markdown(results, settings, clock.Elapsed));
+return 0;

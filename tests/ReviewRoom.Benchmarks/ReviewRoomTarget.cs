@@ -1,0 +1,130 @@
+using System.Collections.Concurrent;
+using System.Net;
+using Microsoft.AspNetCore.SignalR.Client;
+using ReviewRoom.Domain;
+using ReviewRoom.Reviews;
+using ReviewRoom.TestHost;
+
+namespace ReviewRoom.Benchmarks;
+
+/// <summary>
+/// The real server in a child process. People join the real way: a facilitator invites them, each
+/// opens their link and posts the join form, then connects to the hub with the cookie it got.
+/// </summary>
+public sealed class ReviewRoomTarget : ITarget
+{
+    public static readonly IReadOnlyDictionary<string, string> Settings = new Dictionary<string, string>
+    {
+        ["ReviewRoom__Limits__ChangesPerSecond"] = "100000",
+        ["ReviewRoom__Limits__ChangeBurst"] = "100000",
+    };
+
+    // Rooms are shared out among a few facilitators so they can be set up side by side;
+    // one facilitator does one thing at a time, as the invitation link comes back in their session.
+    private const int Facilitators = 8;
+
+    private readonly DataFolder _data;
+    private readonly ServerProcess _server;
+    private readonly List<(Visitor Visitor, SemaphoreSlim Turn)> _facilitators = [];
+    private readonly ConcurrentDictionary<string, int> _facilitatorOf = new();
+    private readonly ConcurrentBag<Visitor> _visitors = [];
+    private int _rooms;
+    private int _invited;
+
+    private ReviewRoomTarget(DataFolder data, ServerProcess server)
+    {
+        _data = data;
+        _server = server;
+    }
+
+    public static async Task<ReviewRoomTarget> StartAsync()
+    {
+        var data = new DataFolder();
+        var target = new ReviewRoomTarget(data, await ServerProcess.StartAsync(data, Settings));
+        for (var f = 0; f < Facilitators; f++)
+        {
+            var facilitator = await target._server.NewFacilitatorAsync();
+            target._visitors.Add(facilitator);
+            target._facilitators.Add((facilitator, new SemaphoreSlim(1)));
+        }
+
+        return target;
+    }
+
+    public string Name => "ReviewRoom";
+
+    public int ProcessId => _server.ProcessId;
+
+    public async Task<string> CreateRoomAsync()
+    {
+        var number = Interlocked.Increment(ref _rooms);
+        var review = await AsFacilitatorAsync(number % Facilitators, f => f.CreateReviewAsync($"Person {number}"));
+        _facilitatorOf[review] = number % Facilitators;
+        return review;
+    }
+
+    public Task<string> InviteAsync(string room)
+    {
+        var number = Interlocked.Increment(ref _invited);
+        return AsFacilitatorAsync(_facilitatorOf[room], f => f.InviteAsync(room, $"Invitee {number}", "friend"));
+    }
+
+    public async Task<IMember> JoinAsync(string room, string invitation)
+    {
+        var visitor = new Visitor(_server);
+        _visitors.Add(visitor);
+        // Only the hub connection stays open: thousands of idle keep-alive sockets besides would pass the open-file limit.
+        visitor.Http.DefaultRequestHeaders.ConnectionClose = true;
+        using var joined = await visitor.JoinAsync(invitation);
+        return joined.StatusCode == HttpStatusCode.Redirect
+            ? new ReviewRoomMember(visitor, room)
+            : throw new InvalidOperationException($"Joining by link answered {joined.StatusCode}, not a redirect to the board.");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        // The server goes first, so no connection waits on a polite goodbye.
+        await _server.DisposeAsync();
+        await Parallel.ForEachAsync(_visitors, async (visitor, _) => await visitor.DisposeAsync());
+        _facilitators.ForEach(f => f.Turn.Dispose());
+        _data.Dispose();
+    }
+
+    private async Task<T> AsFacilitatorAsync<T>(int facilitator, Func<Visitor, Task<T>> act)
+    {
+        var (visitor, turn) = _facilitators[facilitator];
+        await turn.WaitAsync();
+        try
+        {
+            return await act(visitor);
+        }
+        finally
+        {
+            turn.Release();
+        }
+    }
+}
+
+/// <summary>
+/// The hub protocol for an edit, named in one place: AddCard answers the editor with the card;
+/// the rest of the room hears CardSaved(card, version) today, or Changed(delta) once the core
+/// rewrite lands, whose delta carries the new version and the changed cards.
+/// </summary>
+internal sealed class ReviewRoomMember(Visitor visitor, string reviewId) : IMember
+{
+    private const string Section = "important-to-now";
+    private HubConnection? _hub;
+
+    public async Task ConnectAsync(Action<string> edited)
+    {
+        var hub = await visitor.ConnectAsync(reviewId);
+        hub.On<CardView, long>("CardSaved", (card, _) => edited(card.Text));
+        hub.On<Delta>("Changed", delta => delta.Cards?.ForEach(card => edited(card.Text)));
+        _hub = hub;
+    }
+
+    public Task SendAsync(string text) =>
+        _hub!.InvokeAsync<CardView>("AddCard", Guid.NewGuid().ToString("N"), new CardDraft(Section, text));
+
+    private sealed record Delta(long Version, List<CardView>? Cards);
+}
