@@ -47,6 +47,7 @@ public static class ReviewRoomServices
         services.AddSingleton<FormPostLimit>();
         services.AddSingleton<DueDates>();
         services.AddSingleton<PresenceTracker>();
+        services.AddSingleton<PresenceAnnouncer>();
         services.AddSingleton<MembershipCookies>();
         services.AddSingleton<JoinCodeAttempts>();
         services.AddSingleton<MinutesWriter>();
@@ -70,6 +71,7 @@ public static class ReviewRoomServices
         // SignalR logs whatever a hub method throws at Error with its stack trace, refusals (a HubException)
         // too, so one participant could fill the log: ReviewHubFilter logs each call's failure itself instead.
         builder.Logging.AddFilter("Microsoft.AspNetCore.SignalR.Internal.DefaultHubDispatcher", LogLevel.None);
+        services.AddSingleton<ReviewHubFilter>();
         services.AddSignalR(o => o.AddFilter<ReviewHubFilter>())
             .AddJsonProtocol(o =>
             {

@@ -12,7 +12,7 @@ namespace ReviewRoom.Realtime;
 /// caller's cookie makes them a member of it; no method takes a review id from the client.
 /// A connection that may not be in the room is told so by its first call, and joins no group.
 /// </summary>
-public sealed class ReviewHub(ReviewService reviews, ReviewQueries queries, MembershipCookies memberships, PresenceTracker presence, IOptions<ReviewRoomOptions> options)
+public sealed class ReviewHub(ReviewService reviews, ReviewQueries queries, MembershipCookies memberships, PresenceTracker presence, PresenceAnnouncer announcer, IOptions<ReviewRoomOptions> options)
     : Hub<IReviewClient>
 {
     private const string MemberKey = "member";
@@ -52,19 +52,25 @@ public sealed class ReviewHub(ReviewService reviews, ReviewQueries queries, Memb
             await Groups.AddToGroupAsync(Context.ConnectionId, GroupForParticipant(member.ParticipantId));
         }
 
-        await (isScreen ? Clients.Caller : Clients.Group(GroupFor(member.ReviewId))).PresenceChanged(here);
+        await Clients.Caller.PresenceChanged(here);
+        if (!isScreen)
+        {
+            announcer.Announce(member.ReviewId);
+        }
     }
 
-    public override async Task OnDisconnectedAsync(Exception? exception)
+    public override Task OnDisconnectedAsync(Exception? exception)
     {
         if (MemberOf(Context) is { } member)
         {
-            var here = presence.Leave(member.ReviewId, Context.ConnectionId);
+            presence.Leave(member.ReviewId, Context.ConnectionId);
             if (!member.OnlyReads)
             {
-                await Clients.Group(GroupFor(member.ReviewId)).PresenceChanged(here);
+                announcer.Announce(member.ReviewId);
             }
         }
+
+        return Task.CompletedTask;
     }
 
     public async Task<BoardSnapshot> GetSnapshot() => await queries.SnapshotAsync(Member) ?? throw new ReviewRuleException(ReviewError.NotAMember);

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.AspNetCore.SignalR;
 using ReviewRoom.Access;
 using ReviewRoom.Domain;
@@ -12,14 +13,26 @@ namespace ReviewRoom.Realtime;
 /// </summary>
 public sealed class ReviewHubFilter(ReviewErrorText errors, ParticipantLimits limits, ILogger<ReviewHubFilter> logger) : IHubFilter
 {
+    private readonly ConcurrentDictionary<string, byte> _tooFast = new();
+
     public async ValueTask<object?> InvokeMethodAsync(HubInvocationContext invocationContext, Func<HubInvocationContext, ValueTask<object?>> next)
     {
         var method = invocationContext.HubMethodName;
-        if (ReviewHub.MemberOf(invocationContext.Context) is { } member
-            && limits.TryTake(ParticipantLimits.KeyOf(member.ReviewId, member.ParticipantId)) is { } retryAfter)
+        if (ReviewHub.MemberOf(invocationContext.Context) is { } member)
         {
-            logger.LogInformation("Refused {Method} in review {ReviewId}: too fast, try again after {RetryAfter}", method, member.ReviewId, retryAfter);
-            throw new HubException(errors.TooFast(limits.Settings.ChangeBurst, limits.Settings.ChangesPerSecond, retryAfter));
+            var key = ParticipantLimits.KeyOf(member.ReviewId, member.ParticipantId);
+            if (limits.TryTake(key) is { } retryAfter)
+            {
+                // One line when someone starts going too fast, not one for each of thousands of calls.
+                if (_tooFast.TryAdd(key, 0))
+                {
+                    logger.LogInformation("Refused {Method} in review {ReviewId}: too fast, try again after {RetryAfter}; further refusals go unlogged until the calls slow down", method, member.ReviewId, retryAfter);
+                }
+
+                throw new HubException(errors.TooFast(limits.Settings.ChangeBurst, limits.Settings.ChangesPerSecond, retryAfter));
+            }
+
+            _tooFast.TryRemove(key, out _);
         }
 
         try

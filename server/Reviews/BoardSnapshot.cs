@@ -82,10 +82,11 @@ public sealed record ActionView(string Id, string SectionId, string What, string
             due(action.Due), action.Status, action.AuthorId, action.CarriedOver, action.Note);
 }
 
-public sealed record ParticipantView(string Id, string Name, string Relationship, Role Role, bool HasJoined, bool Waiting, bool MayReadMinutes = false)
+/// <param name="Removed">Only ever true in a delta: this person has left the review (removed, or turned away from the lobby).</param>
+public sealed record ParticipantView(string Id, string Name, string Relationship, Role Role, bool HasJoined, bool Waiting, bool MayReadMinutes = false, bool Removed = false)
 {
     public static ParticipantView Of(Participant participant) =>
-        new(participant.Id, participant.Name, participant.Relationship, participant.Role, participant.JoinedAt is not null, participant.Waiting, participant.MayReadMinutes);
+        new(participant.Id, participant.Name, participant.Relationship, participant.Role, participant.JoinedAt is not null, participant.Waiting, participant.MayReadMinutes, participant.Removed);
 
     public static IReadOnlyList<ParticipantView> InReview(Review review) => [.. review.Participants.Where(p => !p.Removed).Select(Of)];
 }

@@ -25,7 +25,7 @@ public sealed record BoardDelta(long Version)
 
     public IReadOnlyList<ActionView>? Actions { get; init; }
 
-    /// <summary>Everyone in the review, when anyone in it changed.</summary>
+    /// <summary>The people this change touched; someone who left the review comes marked <see cref="ParticipantView.Removed"/>.</summary>
     public IReadOnlyList<ParticipantView>? Participants { get; init; }
 
     /// <summary>Sections whose set-up changed: locked, quiet writing, the statement chosen.</summary>
@@ -59,7 +59,7 @@ public sealed class RoomDeltas(DueDates dueDates)
             Cards = NullIfEmpty([.. seenByAll.Where(c => !c.Deleted).Select(c => CardView.Of(review, c))]),
             RemovedCards = NullIfEmpty([.. seenByAll.Where(c => c.Deleted).Select(c => c.Id)]),
             Actions = NullIfEmpty([.. saved.Actions.Where(a => !a.Deleted).Select(a => ActionView.Of(a, dueDates.InWords))]),
-            Participants = saved.Participants.Count > 0 ? ParticipantView.InReview(review) : null,
+            Participants = NullIfEmpty([.. saved.Participants.Select(ParticipantView.Of)]),
             Sections = NullIfEmpty([.. change.Sections.Select(SectionStateView.Of)]),
             Board = change.BoardChanged ? BoardFacts.Of(review) : null,
         };

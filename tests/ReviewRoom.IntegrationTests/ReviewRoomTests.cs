@@ -109,6 +109,42 @@ public sealed class ReviewRoomTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task BoardWideChanges_ReachEveryoneAsDeltas_OneVersionEach_WithOnlyWhatChanged()
+    {
+        await using var facilitator = await _app.NewFacilitatorAsync();
+        await using var relative = new Visitor(_app);
+        var reviewId = await facilitator.CreateReviewAsync();
+        await relative.JoinAsync(await facilitator.InviteAsync(reviewId, "Ana Jones", "sister"));
+        var room = await facilitator.ConnectAsync(reviewId);
+        var relativeRoom = await relative.ConnectAsync(reviewId);
+        var start = (await relativeRoom.InvokeAsync<BoardSnapshot>("GetSnapshot")).Version;
+        List<BoardDelta> heard = [];
+        var allHeard = new TaskCompletionSource();
+        relativeRoom.On<BoardDelta>("Changed", delta =>
+        {
+            heard.Add(delta);
+            if (heard.Count == 4)
+            {
+                allHeard.TrySetResult();
+            }
+        });
+
+        await room.InvokeAsync("SetNowDiscussing", "important-to-now");
+        await room.InvokeAsync("SetLocked", "important-to-now", true);
+        await room.InvokeAsync("SetQuietWriting", "like-and-admire", true);
+        await room.InvokeAsync<CardView>("AddCard", "op-1", new CardDraft("like-and-admire", "Only I see this for now"));
+        await allHeard.Task.WaitAsync(Patience);
+
+        Assert.Equal([start + 1, start + 2, start + 3, start + 4], heard.Select(d => d.Version));
+        Assert.Equal("important-to-now", heard[0].Board?.NowDiscussing);
+        Assert.Null(heard[0].Cards);
+        Assert.True(Assert.Single(heard[1].Sections!).Locked);
+        Assert.Null(heard[1].Board);
+        Assert.True(Assert.Single(heard[2].Sections!).QuietWriting);
+        Assert.Equal(new BoardDelta(start + 4), heard[3]);
+    }
+
+    [Fact]
     public async Task AddCard_SentTwiceWithOneOperationId_AddsOneCard()
     {
         await using var facilitator = await _app.NewFacilitatorAsync();

@@ -8,8 +8,9 @@ export function showPresence(list, room, me, { canAdmit = false } = {}) {
     let participants = new Map();
     let here = [...list.querySelectorAll('[data-participant-id]')].map((item) => item.dataset.participantId);
 
-    room.addEventListener('snapshot', ({ detail }) => { remember(detail.participants); render(); });
-    room.addEventListener('participants-changed', ({ detail }) => { remember(detail); render(); });
+    room.addEventListener('snapshot', ({ detail }) => { remember(detail.participants, new Map()); render(); });
+    // A change names only the people it touched; someone removed or turned away comes marked removed.
+    room.addEventListener('participants-changed', ({ detail }) => { remember(detail, new Map(participants)); render(); });
     room.addEventListener('presence-changed', ({ detail }) => {
         const before = new Set(here);
         here = detail;
@@ -18,11 +19,15 @@ export function showPresence(list, room, me, { canAdmit = false } = {}) {
         render();
     });
 
-    function remember(list) {
+    function remember(list, known) {
         const waitingBefore = new Set([...participants.values()].filter((p) => p.waiting).map((p) => p.id));
-        participants = new Map(list.map((p) => [p.id, p]));
+        for (const p of list) {
+            if (p.removed) known.delete(p.id);
+            else known.set(p.id, p);
+        }
+        participants = known;
         if (!canAdmit || !waitingList) return;
-        const waiting = list.filter((p) => p.waiting);
+        const waiting = [...participants.values()].filter((p) => p.waiting);
         for (const p of waiting.filter((p) => !waitingBefore.has(p.id))) announce(say('Board.Waiting') + ': ' + p.name);
         waitingList.replaceChildren(...waiting.map(waitingItem));
         waitingArea.hidden = waiting.length === 0;

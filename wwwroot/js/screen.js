@@ -62,7 +62,9 @@ function apply(view, delta) {
         section.actions = [...section.actions.filter((a) => a.id !== action.id), action].sort((a, b) => a.due.localeCompare(b.due));
     }
     for (const state of delta.sections ?? []) Object.assign(sectionOf(state.id) ?? {}, state);
-    if (delta.participants) view.participants = delta.participants;
+    for (const person of delta.participants ?? []) {
+        view.participants = [...view.participants.filter((p) => p.id !== person.id), ...(person.removed ? [] : [person])];
+    }
     if (delta.board) Object.assign(view, delta.board);
 }
 
