@@ -25,8 +25,18 @@ public interface IReviewStore
     /// <summary>Deletes reviews and all that points at them, keeping only the given record that they were deleted; no copy of the content stays in the file.</summary>
     Task DeleteAsync(IReadOnlyCollection<string> reviewIds, Activity deletion);
 
-    /// <summary>Completes once what one change touched, and its activity entry, are safely on disk.</summary>
-    Task SaveAsync(ReviewState changed, Activity activity);
+    /// <summary>
+    /// Completes once what one change touched, and its activity entry, are safely on disk. Changes on
+    /// one <paramref name="line"/> are saved in the order given; once one fails, every later one fails.
+    /// </summary>
+    Task SaveAsync(ReviewState changed, Activity activity, ChangeLine line);
+}
+
+/// <summary>A run of changes to one review, each building on the one before.</summary>
+public sealed class ChangeLine
+{
+    /// <summary>A change on it was not saved, so nothing after it may be.</summary>
+    public bool Broken { get; internal set; }
 }
 
 /// <summary>One line of the audit trail.</summary>

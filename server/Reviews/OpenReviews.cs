@@ -7,7 +7,8 @@ namespace ReviewRoom.Reviews;
 
 /// <summary>
 /// The reviews in memory, and the one way any of them changes: one change at a time per review
-/// (its gate), applied, saved, and only then told to the room. Reads never wait behind the gate:
+/// (its gate) is applied and handed to the store; each is answered and told to the room only once
+/// saved, in order. Reads never wait behind the gate:
 /// they take a short lock on the review in memory, and if they saw a change still being saved,
 /// they wait for that one save alone. A review nobody uses leaves memory and comes back on demand.
 /// </summary>
@@ -22,8 +23,9 @@ public sealed class OpenReviews(IReviewStore store, IReviewNotifier notifier, Ro
     /// <summary>Saves a review just made, and keeps it open.</summary>
     public async Task AddAsync(Review review, Activity activity)
     {
-        await store.SaveAsync(review.TakeChanges().Saved, activity);
-        _open[review.Id] = new OpenReview(review, clock.GetUtcNow());
+        var open = new OpenReview(review, clock.GetUtcNow());
+        await store.SaveAsync(review.TakeChanges().Saved, activity, open.Line);
+        _open[review.Id] = open;
     }
 
     /// <summary>Reads a review as last saved; default when there is no such review.</summary>
@@ -67,8 +69,11 @@ public sealed class OpenReviews(IReviewStore store, IReviewNotifier notifier, Ro
     }
 
     /// <summary>
-    /// Makes one change: waits for the review's gate, applies the rule-checked change, saves what it
-    /// touched, then tells the room. A change that changes nothing (a retried send) is answered without saving.
+    /// Makes one change: waits for the review's gate, applies the rule-checked change and hands what
+    /// it touched to the store, then lets the next change in; the change is answered, and told to the
+    /// room, once it is on disk, in the order the changes were made. So a review's changes made in
+    /// quick succession reach the disk together, and one slow disk write holds up no other review.
+    /// A change that changes nothing (a retried send) is answered once what it found is on disk.
     /// </summary>
     /// <param name="by">Who makes it; null for someone not yet in the review, who is the participant the change returns.</param>
     public async Task<T> ChangeAsync<T>(string reviewId, string? by, Func<Review, T> change, string action)
@@ -76,6 +81,8 @@ public sealed class OpenReviews(IReviewStore store, IReviewNotifier notifier, Ro
         while (true)
         {
             var open = Open(reviewId) ?? throw new ReviewRuleException(ReviewError.NotAMember);
+            T result;
+            Task answered;
             await open.Gate.WaitAsync();
             try
             {
@@ -84,47 +91,43 @@ public sealed class OpenReviews(IReviewStore store, IReviewNotifier notifier, Ro
                     continue;
                 }
 
-                T result;
-                ReviewChange touched;
-                RoomDelta delta;
-                var saved = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                ReviewChange? touched = null;
+                RoomDelta? delta = null;
                 lock (open.Memory)
                 {
                     var before = open.Review.Version;
                     result = change(open.Review);
-                    if (open.Review.Version == before)
+                    if (open.Review.Version != before)
                     {
-                        return result;
+                        touched = open.Review.TakeChanges();
+                        delta = deltas.Of(open.Review, touched);
+                    }
+                }
+
+                if (touched is null)
+                {
+                    answered = open.Saving;
+                }
+                else
+                {
+                    // Handed to the store under the gate, so one review's changes reach the disk in the order they were made.
+                    var activity = new Activity(reviewId, by ?? (result as Participant)?.Id ?? "", action, clock.GetUtcNow());
+                    var saving = SavedAsync(open, store.SaveAsync(touched.Saved, activity, open.Line), touched.Saved.Record.Version);
+                    lock (open.Memory)
+                    {
+                        open.Saving = saving;
                     }
 
-                    touched = open.Review.TakeChanges();
-                    delta = deltas.Of(open.Review, touched);
-                    open.Saving = saved.Task;
+                    answered = open.Told = TellInTurnAsync(open.Told, saving, delta!);
                 }
-
-                try
-                {
-                    await store.SaveAsync(touched.Saved, new Activity(reviewId, by ?? (result as Participant)?.Id ?? "", action, clock.GetUtcNow()));
-                }
-                catch (Exception e) when (e is not ReviewRuleException)
-                {
-                    // The copy in memory is ahead of the disk: drop it, so the next reader sees only what was saved.
-                    Evict(open);
-                    var refusal = new ReviewRuleException(ReviewError.NotSaved);
-                    saved.SetException(refusal);
-                    logger.LogWarning("A change to review {ReviewId} was not saved: {Reason}", reviewId, e.Message);
-                    throw refusal;
-                }
-
-                open.SavedVersion = touched.Saved.Record.Version;
-                saved.SetResult();
-                await notifier.TellAsync(delta);
-                return result;
             }
             finally
             {
                 open.Gate.Release();
             }
+
+            await answered;
+            return result;
         }
     }
 
@@ -134,6 +137,7 @@ public sealed class OpenReviews(IReviewStore store, IReviewNotifier notifier, Ro
         if (_open.TryGetValue(reviewId, out var open))
         {
             await open.Gate.WaitAsync();
+            await open.Told.ContinueWith(_ => { }, TaskScheduler.Default);
             Evict(open);
             open.Gate.Release();
         }
@@ -150,9 +154,14 @@ public sealed class OpenReviews(IReviewStore store, IReviewNotifier notifier, Ro
             var leaves = idleFor >= options.Value.IdleReviewsLeaveAfter || (open.Review.IsClosed && idleFor >= options.Value.ClosedReviewsLeaveAfter);
             if (leaves && open.Gate.Wait(0))
             {
-                Evict(open);
+                // Only once nothing of it is still on its way to disk, or a copy read back would be behind it.
+                if (open.Told.IsCompleted)
+                {
+                    Evict(open);
+                    left++;
+                }
+
                 open.Gate.Release();
-                left++;
             }
         }
 
@@ -181,6 +190,42 @@ public sealed class OpenReviews(IReviewStore store, IReviewNotifier notifier, Ro
         return open;
     }
 
+    private async Task SavedAsync(OpenReview open, Task write, long version)
+    {
+        try
+        {
+            await write;
+        }
+        catch (Exception e)
+        {
+            // The copy in memory is ahead of the disk: drop it, so the next reader sees only what was saved.
+            Evict(open);
+            logger.LogWarning("A change to review {ReviewId} was not saved: {Reason}", open.Review.Id, e.Message);
+            throw new ReviewRuleException(ReviewError.NotSaved);
+        }
+
+        lock (open.Memory)
+        {
+            open.SavedVersion = Math.Max(open.SavedVersion, version);
+        }
+    }
+
+    /// <summary>Tells the room about a change once it is saved and once the change before it has been told.</summary>
+    private async Task TellInTurnAsync(Task previous, Task saving, RoomDelta delta)
+    {
+        try
+        {
+            await previous;
+        }
+        catch (ReviewRuleException)
+        {
+            // An earlier change that was not saved is refused to its own caller.
+        }
+
+        await saving;
+        await notifier.TellAsync(delta);
+    }
+
     private void Evict(OpenReview open)
     {
         lock (open.Memory)
@@ -198,6 +243,12 @@ public sealed class OpenReviews(IReviewStore store, IReviewNotifier notifier, Ro
         public Lock Memory { get; } = new();
         public long SavedVersion { get; set; } = review.Version;
         public Task Saving { get; set; } = Task.CompletedTask;
+
+        /// <summary>The last change told to the room, or being told.</summary>
+        public Task Told { get; set; } = Task.CompletedTask;
+
+        /// <summary>This copy's run of changes in the store: once one fails, those after it fail too.</summary>
+        public ChangeLine Line { get; } = new();
         public bool Evicted { get; set; }
         public DateTimeOffset LastUsed { get; set; } = now;
     }

@@ -110,7 +110,7 @@ public sealed class LiteDbStore : IReviewStore, IAccountStore, IDisposable
             _checkpointAfterBatch = true;
         });
 
-    public Task SaveAsync(ReviewState changed, Activity activity)
+    public Task SaveAsync(ReviewState changed, Activity activity, ChangeLine line)
     {
         // Turned into documents now, on the caller's thread, while the caller still holds the review.
         var reviewId = changed.Record.Id;
@@ -120,7 +120,7 @@ public sealed class LiteDbStore : IReviewStore, IAccountStore, IDisposable
         var cards = changed.Cards.Select(c => Owned(c, reviewId)).ToList();
         var actions = changed.Actions.Select(a => Owned(a, reviewId)).ToList();
         var entry = Document(activity);
-        return Enqueue(() =>
+        return Enqueue(line, () =>
         {
             _db.Records.Upsert(record);
             _db.Summaries.Upsert(summary);
@@ -211,9 +211,11 @@ public sealed class LiteDbStore : IReviewStore, IAccountStore, IDisposable
         return document;
     }
 
-    private Task Enqueue(Action write)
+    private Task Enqueue(Action write) => Enqueue(null, write);
+
+    private Task Enqueue(ChangeLine? line, Action write)
     {
-        var pending = new PendingWrite(write);
+        var pending = new PendingWrite(write, line);
         return _queue.Writer.TryWrite(pending)
             ? pending.Done.Task
             : Task.FromException(new ObjectDisposedException(nameof(LiteDbStore)));
@@ -265,6 +267,11 @@ public sealed class LiteDbStore : IReviewStore, IAccountStore, IDisposable
     {
         try
         {
+            if (write.Line is { Broken: true })
+            {
+                throw new IOException("An earlier change to this review was not saved.");
+            }
+
             if (_broken)
             {
                 Reopen();
@@ -285,6 +292,7 @@ public sealed class LiteDbStore : IReviewStore, IAccountStore, IDisposable
                 _broken = true;
             }
 
+            write.Line?.Broken = true;
             write.Done.SetException(e);
             return false;
         }
@@ -398,7 +406,7 @@ public sealed class LiteDbStore : IReviewStore, IAccountStore, IDisposable
         public ILiteCollection<FacilitatorAccount> Accounts { get; } = database.GetCollection<FacilitatorAccount>(AccountsCollection);
     }
 
-    private sealed record PendingWrite(Action Write)
+    private sealed record PendingWrite(Action Write, ChangeLine? Line)
     {
         public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
