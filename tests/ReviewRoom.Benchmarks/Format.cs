@@ -8,6 +8,9 @@ public static class Format
     public static string Ms(double milliseconds) =>
         double.IsNaN(milliseconds) ? "–" : milliseconds.ToString(milliseconds < 10 ? "0.0" : "N0", CultureInfo.InvariantCulture);
 
+    public static string PerSecond(long count, TimeSpan over) =>
+        over > TimeSpan.Zero ? (count / over.TotalSeconds).ToString(count / over.TotalSeconds < 10 ? "0.0" : "N0", CultureInfo.InvariantCulture) : "–";
+
     public static string Two(Percentiles p) => $"{Ms(p.P50)} / {Ms(p.P99)}";
 
     public static string Three(Percentiles p) => $"{Ms(p.P50)} / {Ms(p.P95)} / {Ms(p.P99)}";

@@ -4,7 +4,7 @@ namespace ReviewRoom.Benchmarks;
 /// One review fills up: one person adds card after card while another watches. Does the two
 /// thousandth card save as fast as the hundredth? Each window fills a fresh review.
 /// </summary>
-public sealed class Growth(string name, int cards, double rate) : Scenario(name, $"{cards:N0} cards in 1 review")
+public sealed class Growth(string name, int cards, double rate) : AgainstFloor(name, $"{cards:N0} cards in 1 review")
 {
     private const int Around = 50;
     private const int Early = 100;

@@ -8,7 +8,7 @@ namespace ReviewRoom.Benchmarks;
 /// start measure the edits.
 /// </summary>
 public sealed class JoinStorm(string name, int present, int arriving, TimeSpan arrivingWithin, double rate)
-    : Scenario(name, $"{arriving} join 1 review of {present}")
+    : AgainstFloor(name, $"{arriving} join 1 review of {present}")
 {
     private static readonly TimeSpan StormStartsAfter = TimeSpan.FromSeconds(1);
 

@@ -1,4 +1,5 @@
-// ReviewRoom against its floor, in one run: each scenario alternates measured windows between the two.
+// ReviewRoom against its floor, in one run: each scenario alternates measured windows between the two
+// (the flood alternates quiet and flooded windows on ReviewRoom alone).
 //   dotnet run -c Release --project tests/ReviewRoom.Benchmarks -- [scenario names…] [--window 10] [--windows 3]
 // The floor server is this program again: ReviewRoom.Benchmarks floor <port> <file>.
 using System.Diagnostics;
@@ -21,6 +22,7 @@ Scenario[] scenarios =
     new SteadyLoad("1000x10", rooms: 1000, people: 10, rate: 100, maxRatio: null),
     new JoinStorm("join-storm", present: 10, arriving: 100, arrivingWithin: TimeSpan.FromSeconds(1), rate: 20),
     new Growth("growth", cards: 2000, rate: 100),
+    new Flood("flood", people: 10, rate: 5, inFlight: 4, maxRatio: 2),
 ];
 string[] notByDefault = ["1000x10"];
 

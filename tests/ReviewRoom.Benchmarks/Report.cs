@@ -22,6 +22,12 @@ public static class Report
         var limits = string.Join(" and ", ReviewRoomTarget.Settings.Select(s => $"`{s.Key}={s.Value}`"));
         text.AppendLine(CultureInfo.InvariantCulture, $"ReviewRoom ran with {limits}: " +
             $"setting up hundreds of people and adding 2,000 cards from one client would otherwise pass its rate limits and be refused.");
+        if (results.Any(r => r is FloodResult))
+        {
+            text.AppendLine();
+            text.AppendLine("The flood is the exception: it runs on ReviewRoom alone, with the limits it ships with, as they are what it measures; " +
+                "its quiet windows have no flooder, its flooded ones one more invitee calling AddCard on every connection it may open, as fast as the server answers.");
+        }
 
         foreach (var table in results.GroupBy(r => r.Scenario.Header))
         {
@@ -53,7 +59,7 @@ public static class Report
             yield return $"{result.Scenario.Title}: not alternated; both servers' sockets at once would pass this process's open-file limit, so ReviewRoom ran first, then the floor.";
         }
 
-        foreach (var (server, m) in new[] { ("ReviewRoom", result.ReviewRoom), ("floor", result.Floor) })
+        foreach (var (server, m) in result.Named)
         {
             if (m.FirstRefusal is { } refusal)
             {

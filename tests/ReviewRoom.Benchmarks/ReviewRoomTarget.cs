@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Net;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using ReviewRoom.Domain;
 using ReviewRoom.Reviews;
@@ -19,6 +21,9 @@ public sealed class ReviewRoomTarget : ITarget
         ["ReviewRoom__Limits__ChangeBurst"] = "100000",
     };
 
+    /// <summary>Nothing set: the rate limits ReviewRoom ships with.</summary>
+    public static readonly IReadOnlyDictionary<string, string> Shipped = new Dictionary<string, string>();
+
     // Rooms are shared out among a few facilitators so they can be set up side by side;
     // one facilitator does one thing at a time, as the invitation link comes back in their session.
     private const int Facilitators = 8;
@@ -37,10 +42,12 @@ public sealed class ReviewRoomTarget : ITarget
         _server = server;
     }
 
-    public static async Task<ReviewRoomTarget> StartAsync()
+    public static Task<ReviewRoomTarget> StartAsync() => StartAsync(Settings);
+
+    public static async Task<ReviewRoomTarget> StartAsync(IReadOnlyDictionary<string, string> settings)
     {
         var data = new DataFolder();
-        var target = new ReviewRoomTarget(data, await ServerProcess.StartAsync(data, Settings));
+        var target = new ReviewRoomTarget(data, await ServerProcess.StartAsync(data, settings));
         for (var f = 0; f < Facilitators; f++)
         {
             var facilitator = await target._server.NewFacilitatorAsync();
@@ -69,17 +76,10 @@ public sealed class ReviewRoomTarget : ITarget
         return AsFacilitatorAsync(_facilitatorOf[room], f => f.InviteAsync(room, $"Invitee {number}", "friend"));
     }
 
-    public async Task<IMember> JoinAsync(string room, string invitation)
-    {
-        var visitor = new Visitor(_server);
-        _visitors.Add(visitor);
-        // Only the hub connection stays open: thousands of idle keep-alive sockets besides would pass the open-file limit.
-        visitor.Http.DefaultRequestHeaders.ConnectionClose = true;
-        using var joined = await visitor.JoinAsync(invitation);
-        return joined.StatusCode == HttpStatusCode.Redirect
-            ? new ReviewRoomMember(visitor, room)
-            : throw new InvalidOperationException($"Joining by link answered {joined.StatusCode}, not a redirect to the board.");
-    }
+    public async Task<IMember> JoinAsync(string room, string invitation) => new ReviewRoomMember(await VisitorJoinedAsync(invitation), room);
+
+    /// <summary>Someone who joins to flood the room rather than to take part.</summary>
+    public async Task<ReviewRoomFlooder> JoinFlooderAsync(string room, string invitation) => new(await VisitorJoinedAsync(invitation), room);
 
     public async ValueTask DisposeAsync()
     {
@@ -88,6 +88,18 @@ public sealed class ReviewRoomTarget : ITarget
         await Parallel.ForEachAsync(_visitors, async (visitor, _) => await visitor.DisposeAsync());
         _facilitators.ForEach(f => f.Turn.Dispose());
         _data.Dispose();
+    }
+
+    private async Task<Visitor> VisitorJoinedAsync(string invitation)
+    {
+        var visitor = new Visitor(_server);
+        _visitors.Add(visitor);
+        // Only the hub connection stays open: thousands of idle keep-alive sockets besides would pass the open-file limit.
+        visitor.Http.DefaultRequestHeaders.ConnectionClose = true;
+        using var joined = await visitor.JoinAsync(invitation);
+        return joined.StatusCode == HttpStatusCode.Redirect
+            ? visitor
+            : throw new InvalidOperationException($"Joining by link answered {joined.StatusCode}, not a redirect to the board.");
     }
 
     private async Task<T> AsFacilitatorAsync<T>(int facilitator, Func<Visitor, Task<T>> act)
@@ -123,8 +135,64 @@ internal sealed class ReviewRoomMember(Visitor visitor, string reviewId) : IMemb
         _hub = hub;
     }
 
-    public Task SendAsync(string text) =>
-        _hub!.InvokeAsync<CardView>("AddCard", Guid.NewGuid().ToString("N"), new CardDraft(Section, text));
+    public Task SendAsync(string text) => AddCardAsync(_hub!, text);
+
+    public static Task<CardView> AddCardAsync(HubConnection hub, string text) =>
+        hub.InvokeAsync<CardView>("AddCard", Guid.NewGuid().ToString("N"), new CardDraft(Section, text));
 
     private sealed record Delta(long Version, List<CardView>? Cards);
+}
+
+/// <summary>What a flooder got for its calls, and over how long.</summary>
+public sealed record Flooding(long Answered, long Refused, TimeSpan Took)
+{
+    public static readonly Flooding None = new(0, 0, TimeSpan.Zero);
+
+    public Flooding Add(Flooding other) => new(Answered + other.Answered, Refused + other.Refused, Took + other.Took);
+}
+
+/// <summary>
+/// One invitee with several tabs open, each calling AddCard as fast as the server answers, several calls
+/// in flight at once, and calling again whether the answer was a card or a refusal (a HubException).
+/// </summary>
+public sealed class ReviewRoomFlooder(Visitor visitor, string reviewId)
+{
+    private long _answered;
+    private long _refused;
+
+    /// <summary>Connects the tabs, floods until <paramref name="meanwhile"/> is done, then waits for the calls in flight and disconnects.</summary>
+    public async Task<Flooding> FloodAsync(int tabs, int inFlight, Func<Task> meanwhile)
+    {
+        var hubs = await Task.WhenAll(Enumerable.Range(0, tabs).Select(_ => visitor.ConnectAsync(reviewId)));
+        (_answered, _refused) = (0, 0);
+        var started = Stopwatch.GetTimestamp();
+        using var stop = new CancellationTokenSource();
+        var calling = Task.WhenAll(hubs.SelectMany(hub => Enumerable.Repeat(hub, inFlight)).Select(hub => CallAsync(hub, stop.Token)));
+        await meanwhile();
+        await stop.CancelAsync();
+        await calling;
+        var took = Stopwatch.GetElapsedTime(started);
+        foreach (var hub in hubs)
+        {
+            await hub.DisposeAsync();
+        }
+
+        return new(_answered, _refused, took);
+    }
+
+    private async Task CallAsync(HubConnection hub, CancellationToken stop)
+    {
+        while (!stop.IsCancellationRequested)
+        {
+            try
+            {
+                await ReviewRoomMember.AddCardAsync(hub, "flood");
+                Interlocked.Increment(ref _answered);
+            }
+            catch (HubException)
+            {
+                Interlocked.Increment(ref _refused);
+            }
+        }
+    }
 }

@@ -5,13 +5,13 @@ public sealed record BenchmarkSettings(TimeSpan Window, int Windows);
 /// <summary>A scenario's measured window on one target, numbered from 0.</summary>
 public delegate Task MeasuredWindow(int number);
 
-public sealed record ScenarioResult(Scenario Scenario, Measurement ReviewRoom, Measurement Floor, bool Alternated);
+public record ScenarioResult(Scenario Scenario, Measurement ReviewRoom, Measurement Floor, bool Alternated)
+{
+    /// <summary>Each measurement by the name the notes under the tables give it.</summary>
+    public virtual IEnumerable<(string Name, Measurement Measured)> Named => [("ReviewRoom", ReviewRoom), ("floor", Floor)];
+}
 
-/// <summary>
-/// A situation to measure on ReviewRoom and on the floor. Each target is set up once, outside the
-/// measured windows, and the windows alternate between the two (ReviewRoom, floor, ReviewRoom, …),
-/// so that whatever else the machine is doing falls on both alike.
-/// </summary>
+/// <summary>A situation to measure, with its own table.</summary>
 public abstract class Scenario(string name, string title)
 {
     public string Name => name;
@@ -26,9 +26,19 @@ public abstract class Scenario(string name, string title)
 
     public abstract IEnumerable<string> Rows(ScenarioResult result);
 
+    public abstract Task<ScenarioResult> RunAsync(BenchmarkSettings settings);
+}
+
+/// <summary>
+/// A situation to measure on ReviewRoom and on the floor. Each target is set up once, outside the
+/// measured windows, and the windows alternate between the two (ReviewRoom, floor, ReviewRoom, …),
+/// so that whatever else the machine is doing falls on both alike.
+/// </summary>
+public abstract class AgainstFloor(string name, string title) : Scenario(name, title)
+{
     protected abstract Task<MeasuredWindow> SetUpAsync(LoadGenerator load, Measurement into, BenchmarkSettings settings);
 
-    public async Task<ScenarioResult> RunAsync(BenchmarkSettings settings)
+    public override async Task<ScenarioResult> RunAsync(BenchmarkSettings settings)
     {
         var reviewRoom = new Measurement();
         var floor = new Measurement();
