@@ -13,6 +13,8 @@ namespace ReviewRoom.Realtime;
 /// </summary>
 public sealed class ReviewHubFilter(ReviewErrorText errors, ParticipantLimits limits, ILogger<ReviewHubFilter> logger) : IHubFilter
 {
+    private const string RefusedKey = "refused-in-a-row";
+
     private readonly ConcurrentDictionary<string, byte> _tooFast = new();
 
     public async ValueTask<object?> InvokeMethodAsync(HubInvocationContext invocationContext, Func<HubInvocationContext, ValueTask<object?>> next)
@@ -23,6 +25,13 @@ public sealed class ReviewHubFilter(ReviewErrorText errors, ParticipantLimits li
             var key = ParticipantLimits.KeyOf(member.ReviewId, member.ParticipantId);
             if (limits.TryTake(key) is { } retryAfter)
             {
+                // Our pages stop on a refusal; a connection that goes on calling regardless is a script, and is ended.
+                if (RefusedInARow(invocationContext.Context, +1) >= limits.Settings.RefusedCallsBeforeDisconnect)
+                {
+                    logger.LogInformation("Ended a connection to review {ReviewId} that kept calling after being refused", member.ReviewId);
+                    invocationContext.Context.Abort();
+                }
+
                 // One line when someone starts going too fast, not one for each of thousands of calls.
                 if (_tooFast.TryAdd(key, 0))
                 {
@@ -33,6 +42,7 @@ public sealed class ReviewHubFilter(ReviewErrorText errors, ParticipantLimits li
             }
 
             _tooFast.TryRemove(key, out _);
+            RefusedInARow(invocationContext.Context, 0);
         }
 
         try
@@ -49,6 +59,14 @@ public sealed class ReviewHubFilter(ReviewErrorText errors, ParticipantLimits li
             logger.LogError(failure, "{Method} failed", method);
             throw;
         }
+    }
+
+    /// <summary>Counts a connection's too-fast refusals in a row (its calls are handled one at a time), or starts again at 0.</summary>
+    private static int RefusedInARow(HubCallerContext connection, int add)
+    {
+        var refused = add == 0 ? 0 : (connection.Items.TryGetValue(RefusedKey, out var count) ? (int)count! : 0) + add;
+        connection.Items[RefusedKey] = refused;
+        return refused;
     }
 
     public async Task OnConnectedAsync(HubLifetimeContext context, Func<HubLifetimeContext, Task> next)

@@ -38,7 +38,7 @@ public sealed class Flood(string name, int people, double rate, int inFlight, do
     }
 
     public override string Header =>
-        "| Scenario | Windows | Polite edits/s | Seen by others p50 / p95 / p99 ms | Saved p50 / p95 / p99 ms | Flooder's calls answered / refused | … a second | Cores: server / benchmark | Lost | Target |\n" +
+        "| Scenario | Windows | Polite edits/s | Seen by others p50 / p95 / p99 ms | Saved p50 / p95 / p99 ms | Flooder's calls answered / refused (connections ended) | … a second | Cores: server / benchmark | Lost | Target |\n" +
         "|---|---|--:|--:|--:|--:|--:|--:|--:|---|";
 
     public override IEnumerable<string> Rows(ScenarioResult result)
@@ -46,7 +46,7 @@ public sealed class Flood(string name, int people, double rate, int inFlight, do
         var (quiet, flooded, flooding) = (FloodResult)result;
         yield return $"| {Title}: shipped limits, burst {Limits.ChangeBurst}, {Limits.ChangesPerSecond:0.#} a second, {Limits.ConnectionsPerParticipant} connections, " +
             $"{inFlight} calls in flight on each | quiet | {rate:N0} | {Format.Three(quiet.Seen)} | {Format.Three(quiet.Saved)} | | | {Format.Cores(quiet)} | {Format.Lost(quiet)} | |";
-        yield return $"| | flooded | {rate:N0} | {Format.Three(flooded.Seen)} | {Format.Three(flooded.Saved)} | {flooding.Answered:N0} / {flooding.Refused:N0} | " +
+        yield return $"| | flooded | {rate:N0} | {Format.Three(flooded.Seen)} | {Format.Three(flooded.Saved)} | {flooding.Answered:N0} / {flooding.Refused:N0} ({flooding.Ended:N0}) | " +
             $"{Format.PerSecond(flooding.Answered, flooding.Took)} / {Format.PerSecond(flooding.Refused, flooding.Took)} | {Format.Cores(flooded)} | {Format.Lost(flooded)} | |";
         yield return $"| | **flooded ÷ quiet** | | {Format.Ratios(flooded.Seen, quiet.Seen)} | {Format.Ratios(flooded.Saved, quiet.Saved)} | | | | | " +
             $"{Format.Check($"polite p99 seen ≤ {maxRatio:0.#}× quiet", flooded.Seen.P99 <= maxRatio * quiet.Seen.P99)}; " +

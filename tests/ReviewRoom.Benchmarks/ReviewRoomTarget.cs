@@ -144,11 +144,12 @@ internal sealed class ReviewRoomMember(Visitor visitor, string reviewId) : IMemb
 }
 
 /// <summary>What a flooder got for its calls, and over how long.</summary>
-public sealed record Flooding(long Answered, long Refused, TimeSpan Took)
+/// <param name="Ended">How many times the server ended one of its connections (it connected again each time).</param>
+public sealed record Flooding(long Answered, long Refused, TimeSpan Took, long Ended = 0)
 {
     public static readonly Flooding None = new(0, 0, TimeSpan.Zero);
 
-    public Flooding Add(Flooding other) => new(Answered + other.Answered, Refused + other.Refused, Took + other.Took);
+    public Flooding Add(Flooding other) => new(Answered + other.Answered, Refused + other.Refused, Took + other.Took, Ended + other.Ended);
 }
 
 /// <summary>
@@ -159,15 +160,20 @@ public sealed class ReviewRoomFlooder(Visitor visitor, string reviewId)
 {
     private long _answered;
     private long _refused;
+    private long _ended;
 
     /// <summary>Connects the tabs, floods until <paramref name="meanwhile"/> is done, then waits for the calls in flight and disconnects.</summary>
     public async Task<Flooding> FloodAsync(int tabs, int inFlight, Func<Task> meanwhile)
     {
         var hubs = await Task.WhenAll(Enumerable.Range(0, tabs).Select(_ => visitor.ConnectAsync(reviewId)));
-        (_answered, _refused) = (0, 0);
+        (_answered, _refused, _ended) = (0, 0, 0);
         var started = Stopwatch.GetTimestamp();
         using var stop = new CancellationTokenSource();
-        var calling = Task.WhenAll(hubs.SelectMany(hub => Enumerable.Repeat(hub, inFlight)).Select(hub => CallAsync(hub, stop.Token)));
+        var calling = Task.WhenAll(hubs.SelectMany(hub =>
+        {
+            var reconnecting = new SemaphoreSlim(1, 1);
+            return Enumerable.Repeat(hub, inFlight).Select(h => CallAsync(h, reconnecting, stop.Token));
+        }));
         await meanwhile();
         await stop.CancelAsync();
         await calling;
@@ -177,10 +183,11 @@ public sealed class ReviewRoomFlooder(Visitor visitor, string reviewId)
             await hub.DisposeAsync();
         }
 
-        return new(_answered, _refused, took);
+        return new(_answered, _refused, took, _ended);
     }
 
-    private async Task CallAsync(HubConnection hub, CancellationToken stop)
+    // A hostile script: it ignores refusals, and when the server ends its connection it connects again.
+    private async Task CallAsync(HubConnection hub, SemaphoreSlim reconnecting, CancellationToken stop)
     {
         while (!stop.IsCancellationRequested)
         {
@@ -192,6 +199,31 @@ public sealed class ReviewRoomFlooder(Visitor visitor, string reviewId)
             catch (HubException)
             {
                 Interlocked.Increment(ref _refused);
+            }
+            catch (Exception)
+            {
+                if (stop.IsCancellationRequested)
+                {
+                    return;
+                }
+
+                await reconnecting.WaitAsync(CancellationToken.None);
+                try
+                {
+                    if (hub.State == HubConnectionState.Disconnected)
+                    {
+                        Interlocked.Increment(ref _ended);
+                        await hub.StartAsync(CancellationToken.None);
+                    }
+                }
+                catch (Exception)
+                {
+                    // Refused or still closing: the next call tries again.
+                }
+                finally
+                {
+                    reconnecting.Release();
+                }
             }
         }
     }
