@@ -10,6 +10,9 @@ public interface IRunningApp
     /// <summary>What the server has logged so far; the setup code is read from here.</summary>
     IEnumerable<string> LogLines { get; }
 
+    /// <summary>Today, on the app's own clock: the day reviews are made for.</summary>
+    DateOnly Today { get; }
+
     /// <summary>The in-memory server to send requests through; null when the app listens on a real socket.</summary>
     TestServer? InMemoryServer { get; }
 }

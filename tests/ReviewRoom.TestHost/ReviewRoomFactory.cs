@@ -58,6 +58,8 @@ public sealed class ReviewRoomFactory : WebApplicationFactory<Program>, IRunning
 
     IEnumerable<string> IRunningApp.LogLines => Logs.Lines;
 
+    DateOnly IRunningApp.Today => DateOnly.FromDateTime(Clock.Now.UtcDateTime);
+
     TestServer? IRunningApp.InMemoryServer => _realSocket ? null : Server;
 
     public static ReviewRoomFactory UseRealSocket(DataFolder data)

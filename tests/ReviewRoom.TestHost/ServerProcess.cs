@@ -85,6 +85,9 @@ public sealed partial class ServerProcess : IRunningApp, IAsyncDisposable
 
     IEnumerable<string> IRunningApp.LogLines => LogLines;
 
+    /// <summary>A server process keeps real time.</summary>
+    DateOnly IRunningApp.Today => DateOnly.FromDateTime(DateTime.UtcNow);
+
     TestServer? IRunningApp.InMemoryServer => null;
 
     /// <summary>A facilitator signed in to this server; the first is the administrator, so start it on a fresh folder.</summary>

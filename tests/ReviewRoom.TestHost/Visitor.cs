@@ -70,7 +70,7 @@ public sealed partial class Visitor(IRunningApp app, CookieContainer cookies) : 
         {
             ["PersonName"] = personName,
             ["Title"] = "Annual review",
-            ["Date"] = "2026-12-01",
+            ["Date"] = app.Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
             ["TemplateId"] = template,
         });
         return response.StatusCode == HttpStatusCode.Redirect
