@@ -19,13 +19,19 @@ public sealed class PowerCutDisk(string folder) : DatabaseFiles
 
     public ModelFileStream Log { get; private set; } = null!;
 
+    /// <summary>
+    /// Each write to the log lands only when the next one is made, as when LiteDB 5.0.20 handed the
+    /// log's pages to a background writer inside Commit(): a flush right after a commit misses its pages.
+    /// </summary>
+    public bool LogWritesLandLate { get; set; }
+
     /// <summary>How many writes from now on fail, as on a full disk; int.MaxValue for every one.</summary>
     public int WritesToFail { get; set; }
 
     public override (Stream Data, Stream Log) Open(string path)
     {
-        Data = new ModelFileStream(this, System.IO.Path.Combine(folder, "data.model"));
-        Log = new ModelFileStream(this, System.IO.Path.Combine(folder, "log.model"));
+        Data = new ModelFileStream(this, System.IO.Path.Combine(folder, "data.model"), isLog: false);
+        Log = new ModelFileStream(this, System.IO.Path.Combine(folder, "log.model"), isLog: true);
         return (Data, Log);
     }
 
@@ -46,8 +52,9 @@ public sealed class PowerCutDisk(string folder) : DatabaseFiles
         }
     }
 
-    public sealed class ModelFileStream(PowerCutDisk disk, string path) : Stream
+    public sealed class ModelFileStream(PowerCutDisk disk, string path, bool isLog) : Stream
     {
+        private readonly List<(long Position, byte[] Bytes)> _late = [];
         private readonly FileStream _written = new(path, FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.WriteThrough);
 
         public MemoryStream Durable { get; } = new();
@@ -82,6 +89,7 @@ public sealed class PowerCutDisk(string folder) : DatabaseFiles
         {
             lock (disk._gate)
             {
+                Land();
                 return _written.Read(buffer, offset, count);
             }
         }
@@ -92,6 +100,7 @@ public sealed class PowerCutDisk(string folder) : DatabaseFiles
         {
             lock (disk._gate)
             {
+                Land();
                 _written.SetLength(value);
                 if (value < Durable.Length)
                 {
@@ -120,8 +129,29 @@ public sealed class PowerCutDisk(string folder) : DatabaseFiles
                     throw new IOException("No space left on device");
                 }
 
+                if (isLog && disk.LogWritesLandLate)
+                {
+                    Land();
+                    _late.Add((_written.Position, buffer[offset..(offset + count)]));
+                    _written.Position += count;
+                    return;
+                }
+
                 _written.Write(buffer, offset, count);
             }
+        }
+
+        private void Land()
+        {
+            var position = _written.Position;
+            foreach (var (at, bytes) in _late)
+            {
+                _written.Position = at;
+                _written.Write(bytes);
+            }
+
+            _late.Clear();
+            _written.Position = position;
         }
     }
 }
