@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Reflection;
 using System.Threading.Channels;
 using LiteDB;
@@ -22,6 +23,9 @@ public sealed class LiteDbStore : IReviewStore, IAccountStore, IDisposable
     private const int MaxBatch = 64;
     private const string ReviewIdField = "ReviewId";
     private const string AccountsCollection = "accounts";
+    private const string SectionsCollection = "review_sections";
+    private const string SummariesCollection = "review_summaries";
+    private const string SectionsField = nameof(ReviewRecord.Sections);
 
     private readonly DatabaseFiles _files;
     private readonly string _path;
@@ -34,6 +38,7 @@ public sealed class LiteDbStore : IReviewStore, IAccountStore, IDisposable
     private readonly ILogger<LiteDbStore> _logger;
     private readonly Lock _disposing = new();
     private volatile Collections _db;
+    private readonly ConcurrentDictionary<(string Collection, string Id), byte[]> _lastWritten = new();
     private volatile bool _cannotWrite;
     private bool _broken;
     private bool _checkpointAfterBatch;
@@ -61,6 +66,8 @@ public sealed class LiteDbStore : IReviewStore, IAccountStore, IDisposable
         {
             return null;
         }
+
+        record[SectionsField] = _db.Sections.FindById(reviewId)?[SectionsField] ?? new BsonArray();
 
         return new ReviewState(
             _mapper.ToObject<ReviewRecord>(record),
@@ -99,6 +106,9 @@ public sealed class LiteDbStore : IReviewStore, IAccountStore, IDisposable
             {
                 _db.Records.Delete(id);
                 _db.Summaries.Delete(id);
+                _db.Sections.Delete(id);
+                _lastWritten.TryRemove((SectionsCollection, id), out _);
+                _lastWritten.TryRemove((SummariesCollection, id), out _);
                 foreach (var collection in new[] { _db.Participants, _db.Cards, _db.Actions, _db.Activity })
                 {
                     collection.DeleteMany(Query.EQ(ReviewIdField, id));
@@ -115,7 +125,11 @@ public sealed class LiteDbStore : IReviewStore, IAccountStore, IDisposable
         // Turned into documents now, on the caller's thread, while the caller still holds the review.
         var reviewId = changed.Record.Id;
         var record = _mapper.ToDocument(changed.Record);
-        var summary = _mapper.ToDocument(ReviewSummary.Of(changed.Record));
+        // The sections (headings, prompts, options) hardly ever change after a review is made, and the
+        // summary only now and then: each is kept on its own and written only when it changed.
+        var sections = Unchanged(SectionsCollection, new BsonDocument { ["_id"] = reviewId, [SectionsField] = record[SectionsField] });
+        record.Remove(SectionsField);
+        var summary = Unchanged(SummariesCollection, _mapper.ToDocument(ReviewSummary.Of(changed.Record)));
         var participants = changed.Participants.Select(p => Owned(p, reviewId)).ToList();
         var cards = changed.Cards.Select(c => Owned(c, reviewId)).ToList();
         var actions = changed.Actions.Select(a => Owned(a, reviewId)).ToList();
@@ -123,7 +137,8 @@ public sealed class LiteDbStore : IReviewStore, IAccountStore, IDisposable
         return Enqueue(line, () =>
         {
             _db.Records.Upsert(record);
-            _db.Summaries.Upsert(summary);
+            WriteIfChanged(_db.Sections, SectionsCollection, sections);
+            WriteIfChanged(_db.Summaries, SummariesCollection, summary);
             _db.Participants.Upsert(participants);
             _db.Cards.Upsert(cards);
             _db.Actions.Upsert(actions);
@@ -192,6 +207,23 @@ public sealed class LiteDbStore : IReviewStore, IAccountStore, IDisposable
         }
 
         return mapper;
+    }
+
+    /// <summary>The document with its bytes, or (null, bytes) when it is what was last written under its id.</summary>
+    private (BsonDocument? Document, byte[] Bytes) Unchanged(string collection, BsonDocument document)
+    {
+        var bytes = BsonSerializer.Serialize(document);
+        var same = _lastWritten.TryGetValue((collection, document["_id"].AsString), out var last) && last.AsSpan().SequenceEqual(bytes);
+        return (same ? null : document, bytes);
+    }
+
+    private void WriteIfChanged(ILiteCollection<BsonDocument> collection, string name, (BsonDocument? Document, byte[] Bytes) part)
+    {
+        if (part.Document is { } document)
+        {
+            collection.Upsert(document);
+            _lastWritten[(name, document["_id"].AsString)] = part.Bytes;
+        }
     }
 
     private IEnumerable<T> Of<T>(ILiteCollection<BsonDocument> collection, string reviewId) =>
@@ -293,6 +325,8 @@ public sealed class LiteDbStore : IReviewStore, IAccountStore, IDisposable
             }
 
             write.Line?.Broken = true;
+            // What was last written may not have been: write every part again from now on.
+            _lastWritten.Clear();
             write.Done.SetException(e);
             return false;
         }
@@ -398,7 +432,8 @@ public sealed class LiteDbStore : IReviewStore, IAccountStore, IDisposable
     {
         public LiteDatabase Database { get; } = database;
         public ILiteCollection<BsonDocument> Records { get; } = database.GetCollection("review_records");
-        public ILiteCollection<BsonDocument> Summaries { get; } = database.GetCollection("review_summaries");
+        public ILiteCollection<BsonDocument> Summaries { get; } = database.GetCollection(SummariesCollection);
+        public ILiteCollection<BsonDocument> Sections { get; } = database.GetCollection(SectionsCollection);
         public ILiteCollection<BsonDocument> Participants { get; } = database.GetCollection("participants");
         public ILiteCollection<BsonDocument> Cards { get; } = database.GetCollection("cards");
         public ILiteCollection<BsonDocument> Actions { get; } = database.GetCollection("actions");
