@@ -725,6 +725,8 @@ public sealed class Review
             case SectionState state:
                 _touchedSections.Add(state);
                 break;
+            default:
+                throw new ArgumentException($"A review does not save a {typeof(T).Name} on its own.", nameof(entity));
         }
     }
 

@@ -35,22 +35,14 @@ public sealed class PresenceTracker
         }
     }
 
-    public IReadOnlyList<string> Leave(string reviewId, string connectionId)
+    public void Leave(string reviewId, string connectionId)
     {
         lock (_gate)
         {
-            if (!_connections.TryGetValue(reviewId, out var review))
-            {
-                return [];
-            }
-
-            review.Remove(connectionId);
-            if (review.Count == 0)
+            if (_connections.TryGetValue(reviewId, out var review) && review.Remove(connectionId) && review.Count == 0)
             {
                 _connections.Remove(reviewId);
             }
-
-            return Here(review);
         }
     }
 
