@@ -28,7 +28,8 @@ public sealed class ReviewHubFilter(ReviewErrorText errors, ParticipantLimits li
                 // Our pages stop on a refusal; a connection that goes on calling regardless is a script, and is ended.
                 if (RefusedInARow(invocationContext.Context, +1) >= limits.Settings.RefusedCallsBeforeDisconnect)
                 {
-                    logger.LogInformation("Ended a connection to review {ReviewId} that kept calling after being refused", member.ReviewId);
+                    limits.SendAway(key);
+                    logger.LogInformation("Ended a connection to review {ReviewId} that kept calling after being refused; that participant may not connect again for {SentAwayFor}", member.ReviewId, limits.Settings.SentAwayFor);
                     invocationContext.Context.Abort();
                 }
 
