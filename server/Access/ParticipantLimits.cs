@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
 using ReviewRoom.Infrastructure;
@@ -8,18 +7,13 @@ namespace ReviewRoom.Access;
 /// <summary>
 /// How fast one participant may act: a token bucket each, shared by their hub calls and their form
 /// posts, so nobody can flood a room whichever way they send. Refusals say when to try again.
-/// Someone whose connection was ended for calling on regardless is sent away for a while, so a script
-/// that reconnects at once is turned back at the door, before it costs the room anything.
 /// </summary>
 public sealed class ParticipantLimits : IDisposable
 {
     private readonly PartitionedRateLimiter<string> _limiter;
-    private readonly ConcurrentDictionary<string, DateTimeOffset> _sentAwayUntil = new();
-    private readonly TimeProvider _clock;
 
-    public ParticipantLimits(IOptions<ReviewRoomOptions> options, TimeProvider clock)
+    public ParticipantLimits(IOptions<ReviewRoomOptions> options)
     {
-        _clock = clock;
         Settings = options.Value.Limits;
         var tokens = Math.Max(1, (int)Math.Round(Settings.ChangesPerSecond));
         var bucket = new TokenBucketRateLimiterOptions
@@ -47,26 +41,6 @@ public sealed class ParticipantLimits : IDisposable
         }
 
         return lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromSeconds(1);
-    }
-
-    public void SendAway(string key) => _sentAwayUntil[key] = _clock.GetUtcNow() + Settings.SentAwayFor;
-
-    /// <summary>Null when this participant may connect; otherwise how long until they may.</summary>
-    public TimeSpan? SentAwayFor(string key)
-    {
-        if (!_sentAwayUntil.TryGetValue(key, out var until))
-        {
-            return null;
-        }
-
-        var left = until - _clock.GetUtcNow();
-        if (left > TimeSpan.Zero)
-        {
-            return left;
-        }
-
-        _sentAwayUntil.TryRemove(KeyValuePair.Create(key, until));
-        return null;
     }
 
     public void Dispose() => _limiter.Dispose();

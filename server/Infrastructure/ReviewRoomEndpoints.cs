@@ -25,12 +25,11 @@ public static class ReviewRoomEndpoints
         app.UseRequestLocalization();
         app.UseAuthentication();
         app.UseAuthorization();
-        app.UseWhen(context => context.Request.Path.StartsWithSegments(ReviewHub.Path), room => room.UseMiddleware<SentAwayGate>());
 
         // Every endpoint the app has.
         app.MapStaticAssets();
         app.MapRazorPages().WithStaticAssets();
-        app.MapHub<ReviewHub>(ReviewHub.Path);
+        app.MapHub<ReviewHub>("/hubs/review");
         app.MapHealthChecks("/health");
         return app;
     }

@@ -47,10 +47,6 @@ public sealed class ChangeLimits
     [Range(1, 1_000_000)]
     public int RefusedCallsBeforeDisconnect { get; set; } = 100;
 
-    /// <summary>How long someone whose connection was ended that way may not connect to that review again.</summary>
-    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
-    public TimeSpan SentAwayFor { get; set; } = TimeSpan.FromMinutes(1);
-
     /// <summary>Tabs and devices one participant may have connected to one review at once.</summary>
     [Range(1, 100)]
     public int ConnectionsPerParticipant { get; set; } = 5;

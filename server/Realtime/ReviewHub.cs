@@ -18,8 +18,6 @@ public sealed class ReviewHub(ReviewService reviews, ReviewQueries queries, Memb
     private const string MemberKey = "member";
     private const string RefusalKey = "refusal";
 
-    public const string Path = "/hubs/review";
-
     public static string GroupFor(string reviewId) => $"review:{reviewId}";
 
     public static string GroupForParticipant(string participantId) => $"participant:{participantId}";

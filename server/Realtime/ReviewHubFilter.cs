@@ -28,8 +28,7 @@ public sealed class ReviewHubFilter(ReviewErrorText errors, ParticipantLimits li
                 // Our pages stop on a refusal; a connection that goes on calling regardless is a script, and is ended.
                 if (RefusedInARow(invocationContext.Context, +1) >= limits.Settings.RefusedCallsBeforeDisconnect)
                 {
-                    limits.SendAway(key);
-                    logger.LogInformation("Ended a connection to review {ReviewId} that kept calling after being refused; that participant may not connect again for {SentAwayFor}", member.ReviewId, limits.Settings.SentAwayFor);
+                    logger.LogInformation("Ended a connection to review {ReviewId} that kept calling after being refused", member.ReviewId);
                     invocationContext.Context.Abort();
                 }
 

@@ -330,7 +330,7 @@ public sealed partial class LimitsTests(ITestOutputHelper output) : IAsyncLifeti
     }
 
     [Fact]
-    public async Task InviteeFloodingAddCard_WithTheShippedLimits_LeavesTheRoomWorkingForEveryoneElse_AndIsSentAwayForAMinute()
+    public async Task InviteeFloodingAddCard_WithTheShippedLimits_LeavesTheRoomWorkingForEveryoneElse()
     {
         const int QuietCards = 4;
         const int BosCards = 12;
@@ -413,13 +413,6 @@ public sealed partial class LimitsTests(ITestOutputHelper output) : IAsyncLifeti
         Assert.Equal(CardCount(before) + QuietCards + floodAnswered + BosCards, CardCount(after));
         Assert.Equal(floodAnswered, CardsOf(after).Count(c => c.AuthorName == "Flo Dunn"));
         Assert.All(bos, b => Assert.Contains(CardsOf(after), c => c.Id == b.Card.Id));
-
-        var turnedBack = await Assert.ThrowsAnyAsync<Exception>(() => flo.ConnectAsync(reviewId));
-        Assert.Contains("429", turnedBack.Message, StringComparison.Ordinal);
-        App.Clock.Now += TimeSpan.FromMinutes(1);
-        var floBack = await flo.ConnectAsync(reviewId);
-        Assert.Equal(HubConnectionState.Connected, floBack.State);
-        Assert.Equal(CardCount(after), CardCount(await floBack.InvokeAsync<BoardSnapshot>("GetSnapshot")));
     }
 
     [Fact]
