@@ -43,10 +43,6 @@ public sealed class ChangeLimits
     [Range(0.1, 1_000_000)]
     public double ChangesPerSecond { get; set; } = 3;
 
-    /// <summary>Calls refused for going too fast, one after another on one connection, before that connection is ended.</summary>
-    [Range(1, 1_000_000)]
-    public int RefusedCallsBeforeDisconnect { get; set; } = 100;
-
     /// <summary>Tabs and devices one participant may have connected to one review at once.</summary>
     [Range(1, 100)]
     public int ConnectionsPerParticipant { get; set; } = 5;

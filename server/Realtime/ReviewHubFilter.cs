@@ -15,35 +15,37 @@ public sealed class ReviewHubFilter(ReviewErrorText errors, ParticipantLimits li
 {
     private const string RefusedKey = "refused-in-a-row";
 
+    private static readonly TimeSpan MostWait = TimeSpan.FromSeconds(1);
+
     private readonly ConcurrentDictionary<string, byte> _tooFast = new();
 
     public async ValueTask<object?> InvokeMethodAsync(HubInvocationContext invocationContext, Func<HubInvocationContext, ValueTask<object?>> next)
     {
-        var method = invocationContext.HubMethodName;
-        if (ReviewHub.MemberOf(invocationContext.Context) is { } member)
+        var (method, connection) = (invocationContext.HubMethodName, invocationContext.Context);
+        // A connection that may not be in the room is held to a bucket of its own, so its refusals cannot be sent flat out either.
+        var member = ReviewHub.MemberOf(connection);
+        var key = member is not null ? ParticipantLimits.KeyOf(member.ReviewId, member.ParticipantId) : $"connection/{connection.ConnectionId}";
+        if (limits.TryTake(key) is { } retryAfter)
         {
-            var key = ParticipantLimits.KeyOf(member.ReviewId, member.ParticipantId);
-            if (limits.TryTake(key) is { } retryAfter)
+            // Our pages stop at a refusal and show it at once. A connection that calls on regardless is a script: each
+            // further refusal waits until a call would be let in. SignalR runs one call per connection at a time, so
+            // the wait holds up only that connection, costs nothing while it waits, and no reconnecting is provoked.
+            if (RefusedInARow(connection, +1) > 1)
             {
-                // Our pages stop on a refusal; a connection that goes on calling regardless is a script, and is ended.
-                if (RefusedInARow(invocationContext.Context, +1) >= limits.Settings.RefusedCallsBeforeDisconnect)
-                {
-                    logger.LogInformation("Ended a connection to review {ReviewId} that kept calling after being refused", member.ReviewId);
-                    invocationContext.Context.Abort();
-                }
-
-                // One line when someone starts going too fast, not one for each of thousands of calls.
-                if (_tooFast.TryAdd(key, 0))
-                {
-                    logger.LogInformation("Refused {Method} in review {ReviewId}: too fast, try again after {RetryAfter}; further refusals go unlogged until the calls slow down", method, member.ReviewId, retryAfter);
-                }
-
-                throw new HubException(errors.TooFast(limits.Settings.ChangeBurst, limits.Settings.ChangesPerSecond, retryAfter));
+                await WaitAsync(Min(retryAfter, MostWait), connection.ConnectionAborted);
             }
 
-            _tooFast.TryRemove(key, out _);
-            RefusedInARow(invocationContext.Context, 0);
+            // One line when someone starts going too fast, not one for each of thousands of calls.
+            if (_tooFast.TryAdd(key, 0))
+            {
+                logger.LogInformation("Refused {Method} in review {ReviewId}: too fast, try again after {RetryAfter}; further refusals go unlogged until the calls slow down", method, member?.ReviewId, retryAfter);
+            }
+
+            throw new HubException(errors.TooFast(limits.Settings.ChangeBurst, limits.Settings.ChangesPerSecond, retryAfter));
         }
+
+        _tooFast.TryRemove(key, out _);
+        RefusedInARow(connection, 0);
 
         try
         {
@@ -58,6 +60,20 @@ public sealed class ReviewHubFilter(ReviewErrorText errors, ParticipantLimits li
         {
             logger.LogError(failure, "{Method} failed", method);
             throw;
+        }
+    }
+
+    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
+
+    private static async Task WaitAsync(TimeSpan wait, CancellationToken aborted)
+    {
+        try
+        {
+            await Task.Delay(wait, aborted);
+        }
+        catch (OperationCanceledException)
+        {
+            // The connection closed while its refusal waited: nobody is left to tell.
         }
     }
 

@@ -144,35 +144,40 @@ internal sealed class ReviewRoomMember(Visitor visitor, string reviewId) : IMemb
 }
 
 /// <summary>What a flooder got for its calls, and over how long.</summary>
-/// <param name="Ended">How many times the server ended one of its connections (it connected again each time).</param>
-public sealed record Flooding(long Answered, long Refused, TimeSpan Took, long Ended = 0)
+/// <param name="Ended">How many times the server ended one of its connections.</param>
+/// <param name="TurnedBack">How many times it tried to connect again and was turned back at the door.</param>
+public sealed record Flooding(long Answered, long Refused, TimeSpan Took, long Ended = 0, long TurnedBack = 0)
 {
     public static readonly Flooding None = new(0, 0, TimeSpan.Zero);
 
-    public Flooding Add(Flooding other) => new(Answered + other.Answered, Refused + other.Refused, Took + other.Took, Ended + other.Ended);
+    public Flooding Add(Flooding other) =>
+        new(Answered + other.Answered, Refused + other.Refused, Took + other.Took, Ended + other.Ended, TurnedBack + other.TurnedBack);
 }
 
 /// <summary>
 /// One invitee with several tabs open, each calling AddCard as fast as the server answers, several calls
-/// in flight at once, and calling again whether the answer was a card or a refusal (a HubException).
+/// in flight at once, calling again whether the answer was a card or a refusal (a HubException), and
+/// connecting again at once whenever a connection is ended or turned back.
 /// </summary>
 public sealed class ReviewRoomFlooder(Visitor visitor, string reviewId)
 {
     private long _answered;
     private long _refused;
     private long _ended;
+    private long _turnedBack;
 
-    /// <summary>Connects the tabs, floods until <paramref name="meanwhile"/> is done, then waits for the calls in flight and disconnects.</summary>
+    /// <summary>Opens the tabs, floods until <paramref name="meanwhile"/> is done, then waits for the calls in flight and disconnects.</summary>
     public async Task<Flooding> FloodAsync(int tabs, int inFlight, Func<Task> meanwhile)
     {
-        var hubs = await Task.WhenAll(Enumerable.Range(0, tabs).Select(_ => visitor.ConnectAsync(reviewId)));
-        (_answered, _refused, _ended) = (0, 0, 0);
+        (_answered, _refused, _ended, _turnedBack) = (0, 0, 0, 0);
+        var hubs = Enumerable.Range(0, tabs).Select(_ => visitor.Connection(reviewId)).ToList();
         var started = Stopwatch.GetTimestamp();
         using var stop = new CancellationTokenSource();
+        hubs.ForEach(hub => hub.Closed += _ => Task.FromResult(stop.IsCancellationRequested ? 0 : Interlocked.Increment(ref _ended)));
         var calling = Task.WhenAll(hubs.SelectMany(hub =>
         {
-            var reconnecting = new SemaphoreSlim(1, 1);
-            return Enumerable.Repeat(hub, inFlight).Select(h => CallAsync(h, reconnecting, stop.Token));
+            var connecting = new SemaphoreSlim(1, 1);
+            return Enumerable.Repeat(hub, inFlight).Select(h => CallAsync(h, connecting, stop.Token));
         }));
         await meanwhile();
         await stop.CancelAsync();
@@ -183,14 +188,18 @@ public sealed class ReviewRoomFlooder(Visitor visitor, string reviewId)
             await hub.DisposeAsync();
         }
 
-        return new(_answered, _refused, took, _ended);
+        return new(_answered, _refused, took, _ended, _turnedBack);
     }
 
-    // A hostile script: it ignores refusals, and when the server ends its connection it connects again.
-    private async Task CallAsync(HubConnection hub, SemaphoreSlim reconnecting, CancellationToken stop)
+    private async Task CallAsync(HubConnection hub, SemaphoreSlim connecting, CancellationToken stop)
     {
         while (!stop.IsCancellationRequested)
         {
+            if (hub.State != HubConnectionState.Connected && !await ConnectAsync(hub, connecting))
+            {
+                continue;
+            }
+
             try
             {
                 await ReviewRoomMember.AddCardAsync(hub, "flood");
@@ -202,29 +211,31 @@ public sealed class ReviewRoomFlooder(Visitor visitor, string reviewId)
             }
             catch (Exception)
             {
-                if (stop.IsCancellationRequested)
-                {
-                    return;
-                }
-
-                await reconnecting.WaitAsync(CancellationToken.None);
-                try
-                {
-                    if (hub.State == HubConnectionState.Disconnected)
-                    {
-                        Interlocked.Increment(ref _ended);
-                        await hub.StartAsync(CancellationToken.None);
-                    }
-                }
-                catch (Exception)
-                {
-                    // Refused or still closing: the next call tries again.
-                }
-                finally
-                {
-                    reconnecting.Release();
-                }
+                // Not connected (ended by the server, or another call is connecting it): the next turn connects again.
             }
+        }
+    }
+
+    private async Task<bool> ConnectAsync(HubConnection hub, SemaphoreSlim connecting)
+    {
+        await connecting.WaitAsync();
+        try
+        {
+            if (hub.State == HubConnectionState.Disconnected)
+            {
+                await hub.StartAsync();
+            }
+
+            return true;
+        }
+        catch (Exception)
+        {
+            Interlocked.Increment(ref _turnedBack);
+            return false;
+        }
+        finally
+        {
+            connecting.Release();
         }
     }
 }

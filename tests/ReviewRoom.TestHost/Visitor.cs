@@ -124,6 +124,14 @@ public sealed partial class Visitor(IRunningApp app, CookieContainer cookies) : 
 
     public async Task<HubConnection> ConnectAsync(string reviewId)
     {
+        var connection = Connection(reviewId);
+        await connection.StartAsync();
+        return connection;
+    }
+
+    /// <summary>A connection to the review's room, not yet started.</summary>
+    public HubConnection Connection(string reviewId)
+    {
         var cookie = _cookies.GetCookieHeader(app.RootUri);
         var connection = new HubConnectionBuilder()
             .WithUrl(new Uri(app.RootUri, $"hubs/review?review={reviewId}"), o =>
@@ -151,7 +159,6 @@ public sealed partial class Visitor(IRunningApp app, CookieContainer cookies) : 
             _connections.Add(connection);
         }
 
-        await connection.StartAsync();
         return connection;
     }
 
