@@ -6,7 +6,7 @@ namespace ReviewRoom.Benchmarks;
 /// A flooding invitee, on ReviewRoom alone and with the limits it ships with: the polite members of
 /// one review edit at a steady rate throughout, and the windows alternate between quiet and flooded,
 /// when one more invitee (a new one each time) calls from as many tabs as it may open, and connects
-/// again at once whenever it is ended or turned back. The ratio is against ReviewRoom
+/// again at once if a connection is ended. The ratio is against ReviewRoom
 /// itself, so no floor is needed. One review serves every window: the rate limit holds the flooder
 /// to its burst and refill, so the board stays far below its cap.
 /// </summary>
@@ -41,7 +41,7 @@ public sealed class Flood(string name, int people, double rate, int inFlight, do
     }
 
     public override string Header =>
-        "| Scenario | Windows | Polite edits/s | Seen by others p50 / p95 / p99 ms | Saved p50 / p95 / p99 ms | Flooder's calls answered / refused (connections ended / turned back at the door) | … a second | Cores: server / benchmark | Lost | Target |\n" +
+        "| Scenario | Windows | Polite edits/s | Seen by others p50 / p95 / p99 ms | Saved p50 / p95 / p99 ms | Flooder's calls answered / refused (connections ended) | … a second | Cores: server / benchmark | Lost | Target |\n" +
         "|---|---|--:|--:|--:|--:|--:|--:|--:|---|";
 
     public override IEnumerable<string> Rows(ScenarioResult result)
@@ -49,7 +49,7 @@ public sealed class Flood(string name, int people, double rate, int inFlight, do
         var (quiet, flooded, flooding) = (FloodResult)result;
         yield return $"| {Title}: shipped limits, burst {Limits.ChangeBurst}, {Limits.ChangesPerSecond:0.#} a second, {Limits.ConnectionsPerParticipant} connections, " +
             $"{inFlight} calls in flight on each | quiet | {rate:N0} | {Format.Three(quiet.Seen)} | {Format.Three(quiet.Saved)} | | | {Format.Cores(quiet)} | {Format.Lost(quiet)} | |";
-        yield return $"| | flooded | {rate:N0} | {Format.Three(flooded.Seen)} | {Format.Three(flooded.Saved)} | {flooding.Answered:N0} / {flooding.Refused:N0} ({flooding.Ended:N0} / {flooding.TurnedBack:N0}) | " +
+        yield return $"| | flooded | {rate:N0} | {Format.Three(flooded.Seen)} | {Format.Three(flooded.Saved)} | {flooding.Answered:N0} / {flooding.Refused:N0} ({flooding.Ended:N0}) | " +
             $"{Format.PerSecond(flooding.Answered, flooding.Took)} / {Format.PerSecond(flooding.Refused, flooding.Took)} | {Format.Cores(flooded)} | {Format.Lost(flooded)} | |";
         yield return $"| | **flooded ÷ quiet** | | {Format.Ratios(flooded.Seen, quiet.Seen)} | {Format.Ratios(flooded.Saved, quiet.Saved)} | | | | | " +
             $"{Format.Check($"polite p99 seen ≤ {maxRatio:0.#}× quiet", flooded.Seen.P99 <= maxRatio * quiet.Seen.P99)}; " +

@@ -145,31 +145,28 @@ internal sealed class ReviewRoomMember(Visitor visitor, string reviewId) : IMemb
 
 /// <summary>What a flooder got for its calls, and over how long.</summary>
 /// <param name="Ended">How many times the server ended one of its connections.</param>
-/// <param name="TurnedBack">How many times it tried to connect again and was turned back at the door.</param>
-public sealed record Flooding(long Answered, long Refused, TimeSpan Took, long Ended = 0, long TurnedBack = 0)
+public sealed record Flooding(long Answered, long Refused, TimeSpan Took, long Ended = 0)
 {
     public static readonly Flooding None = new(0, 0, TimeSpan.Zero);
 
-    public Flooding Add(Flooding other) =>
-        new(Answered + other.Answered, Refused + other.Refused, Took + other.Took, Ended + other.Ended, TurnedBack + other.TurnedBack);
+    public Flooding Add(Flooding other) => new(Answered + other.Answered, Refused + other.Refused, Took + other.Took, Ended + other.Ended);
 }
 
 /// <summary>
 /// One invitee with several tabs open, each calling AddCard as fast as the server answers, several calls
 /// in flight at once, calling again whether the answer was a card or a refusal (a HubException), and
-/// connecting again at once whenever a connection is ended or turned back.
+/// connecting again at once whenever a connection is ended.
 /// </summary>
 public sealed class ReviewRoomFlooder(Visitor visitor, string reviewId)
 {
     private long _answered;
     private long _refused;
     private long _ended;
-    private long _turnedBack;
 
     /// <summary>Opens the tabs, floods until <paramref name="meanwhile"/> is done, then waits for the calls in flight and disconnects.</summary>
     public async Task<Flooding> FloodAsync(int tabs, int inFlight, Func<Task> meanwhile)
     {
-        (_answered, _refused, _ended, _turnedBack) = (0, 0, 0, 0);
+        (_answered, _refused, _ended) = (0, 0, 0);
         var hubs = Enumerable.Range(0, tabs).Select(_ => visitor.Connection(reviewId)).ToList();
         var started = Stopwatch.GetTimestamp();
         using var stop = new CancellationTokenSource();
@@ -188,7 +185,7 @@ public sealed class ReviewRoomFlooder(Visitor visitor, string reviewId)
             await hub.DisposeAsync();
         }
 
-        return new(_answered, _refused, took, _ended, _turnedBack);
+        return new(_answered, _refused, took, _ended);
     }
 
     private async Task CallAsync(HubConnection hub, SemaphoreSlim connecting, CancellationToken stop)
@@ -230,7 +227,6 @@ public sealed class ReviewRoomFlooder(Visitor visitor, string reviewId)
         }
         catch (Exception)
         {
-            Interlocked.Increment(ref _turnedBack);
             return false;
         }
         finally
