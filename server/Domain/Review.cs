@@ -36,6 +36,7 @@ public sealed class Review
     public string Id => _record.Id;
     public string PersonName => _record.PersonName;
     public string Title => _record.Title;
+    public Language Language => _record.Language;
     public DateOnly Date => _record.Date;
     public string TemplateId => _record.TemplateId;
     public DateTimeOffset CreatedAt => _record.CreatedAt;
@@ -59,7 +60,7 @@ public sealed class Review
     /// <param name="personId">The person's record, when this review follows an earlier one of theirs; a new record otherwise.</param>
     /// <param name="personReference">The person's reference in the organisation's own case system, if any.</param>
     public static Review Create(string? personName, string? title, DateOnly? date, ReviewTemplate? template, string? facilitatorName, string facilitatorRelationship, string? facilitatorAccountId, DateTimeOffset now,
-        string? personId = null, string? personReference = null)
+        string? personId = null, string? personReference = null, Language language = Language.English)
     {
         var check = new RuleCheck();
         var person = check.Line(personName, Limits.PersonNameLength, ReviewError.PersonNameMissing, ReviewError.PersonNameTooLong);
@@ -78,6 +79,7 @@ public sealed class Review
             PersonReference = reference,
             PersonName = person,
             Title = cleanTitle,
+            Language = language,
             Date = date!.Value,
             TemplateId = template.Id,
             CreatedAt = now,
@@ -277,7 +279,7 @@ public sealed class Review
     public const string LastTimeSectionId = "last-time";
 
     /// <summary>Opens the review with last time's unfinished actions, each to be marked done, partly done, not done or dropped.</summary>
-    public void CarryOver(string participantId, string heading, string prompt, IEnumerable<ActionItem> unfinished, DateTimeOffset now)
+    public void CarryOver(string participantId, Words heading, Words prompt, IEnumerable<ActionItem> unfinished, DateTimeOffset now)
     {
         RequireFacilitator(participantId);
         var section = new Section(LastTimeSectionId, SectionKind.Actions, heading, prompt, []);
@@ -634,7 +636,8 @@ public sealed class Review
         check.Require(section is null || !moving || !_states[section.Id].Locked || by.Role == Role.Facilitator, ReviewError.SectionLocked);
         var text = check.Text(draft.Text, Limits.CardLength, ReviewError.CardEmpty, ReviewError.CardTooLong);
         var inGrid = section?.Kind == SectionKind.Grid;
-        check.Require(!inGrid || (draft.Working is not null && section!.Options.Contains(draft.Perspective ?? "")), ReviewError.CellMissing);
+        var perspective = inGrid ? section!.Option(draft.Perspective) : null;
+        check.Require(!inGrid || (draft.Working is not null && perspective is not null), ReviewError.CellMissing);
         var saidBy = check.OptionalLine(draft.SaidBy, Limits.NameLength, ReviewError.SaidByTooLong);
         var findOutBy = check.OptionalLine(draft.FindOutBy, Limits.NameLength, ReviewError.FindOutByTooLong);
         check.Require(text.Length <= textLimit, ReviewError.BoardFull);
@@ -647,7 +650,7 @@ public sealed class Review
 
         card.SectionId = section!.Id;
         card.Text = text;
-        card.Cell = inGrid ? new GridCell(draft.Perspective!, draft.Working!.Value) : null;
+        card.Cell = inGrid ? new GridCell(perspective!.English, draft.Working!.Value) : null;
         card.SaidBy = saidBy;
         card.FindOutBy = section.Kind == SectionKind.Questions ? findOutBy : null;
     }
@@ -689,7 +692,7 @@ public sealed class Review
     private void RequireRoomForSomeone(RuleCheck check) =>
         check.Require(_participants.Count(p => !p.Removed) < Limits.Participants && _participants.Count < Limits.ParticipantsEver, ReviewError.ReviewFull);
 
-    private Section? FindSection(string? sectionId) => _record.Sections.FirstOrDefault(s => s.Id == sectionId);
+    public Section? FindSection(string? sectionId) => _record.Sections.FirstOrDefault(s => s.Id == sectionId);
 
     private void Changed()
     {
@@ -752,7 +755,7 @@ public sealed class Review
         }
     }
 
-    private static string ForPerson(string text, string personName) => text.Replace("{person}", personName, StringComparison.Ordinal);
+    private static Words ForPerson(Words words, string personName) => words.Map(text => text.Replace("{person}", personName, StringComparison.Ordinal));
 
     private static string NewId() => Guid.NewGuid().ToString("N");
 }

@@ -16,6 +16,9 @@ public sealed class ReviewRecord
 
     public string PersonName { get; internal set; } = "";
     public string Title { get; internal set; } = "";
+
+    /// <summary>The language the person chose: their invitations and minutes are in it.</summary>
+    public Language Language { get; internal set; }
     public DateOnly Date { get; internal set; }
     public string TemplateId { get; internal set; } = "";
     public DateTimeOffset CreatedAt { get; internal set; }

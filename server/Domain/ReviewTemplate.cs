@@ -22,11 +22,11 @@ public enum SectionKind
     Choice,
 }
 
-/// <summary>A kind of meeting, read from a Markdown file in templates/.</summary>
-public sealed record ReviewTemplate(string Id, string Name, string Description, IReadOnlyList<SectionTemplate> Sections);
+/// <summary>A kind of meeting, read from a Markdown file in templates/ and its Welsh version beside it.</summary>
+public sealed record ReviewTemplate(string Id, Words Name, Words Description, IReadOnlyList<SectionTemplate> Sections);
 
 /// <summary>
 /// A section as the template describes it. "{person}" in the heading, prompt or options stands for
 /// the person's name. Options are a grid's perspectives or a choice's statements.
 /// </summary>
-public sealed record SectionTemplate(string Id, SectionKind Kind, string Heading, string Prompt, IReadOnlyList<string> Options);
+public sealed record SectionTemplate(string Id, SectionKind Kind, Words Heading, Words Prompt, IReadOnlyList<Words> Options);

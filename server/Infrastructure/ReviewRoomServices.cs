@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 using ReviewRoom.Access;
 using ReviewRoom.Accounts;
+using ReviewRoom.Domain;
 using ReviewRoom.Minutes;
 using ReviewRoom.Realtime;
 using ReviewRoom.Reviews;
@@ -17,12 +18,10 @@ namespace ReviewRoom.Infrastructure;
 
 public static class ReviewRoomServices
 {
-    public static readonly CultureInfo[] Cultures = [new("en-GB")];
-
     public static WebApplicationBuilder AddReviewRoom(this WebApplicationBuilder builder)
     {
-        // Hub calls run outside the request pipeline: they speak the default language until Welsh arrives.
-        CultureInfo.DefaultThreadCurrentCulture = CultureInfo.DefaultThreadCurrentUICulture = Cultures[0];
+        // What runs outside any one person's request or hub call speaks English, whatever the machine's own language.
+        CultureInfo.DefaultThreadCurrentCulture = CultureInfo.DefaultThreadCurrentUICulture = Languages.CultureOf(Language.English);
         var services = builder.Services;
         services.AddOptions<ReviewRoomOptions>()
             .Bind(builder.Configuration.GetSection(ReviewRoomOptions.Section))
@@ -59,8 +58,16 @@ public static class ReviewRoomServices
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.Configure<RequestLocalizationOptions>(o =>
         {
-            o.DefaultRequestCulture = new RequestCulture(Cultures[0]);
-            o.SupportedCultures = o.SupportedUICultures = Cultures;
+            o.DefaultRequestCulture = new RequestCulture(Languages.CultureOf(Language.English));
+            // A browser may ask for "cy" or "en-US": each language's neutral culture is known too, and is what they fall back to.
+            o.SupportedCultures = o.SupportedUICultures = [.. Languages.Cultures, .. Languages.Cultures.Select(c => c.Parent)];
+            // The language someone chose, else their review's on its invitation page, else their browser's.
+            o.RequestCultureProviders =
+            [
+                new CookieRequestCultureProvider { CookieName = LanguageChoice.CookieName },
+                new ReviewLanguageProvider(),
+                new AcceptLanguageHeaderRequestCultureProvider(),
+            ];
         });
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(FacilitatorSignIn.Configure);
         services.AddAuthorization();

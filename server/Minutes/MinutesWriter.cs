@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.Localization;
 using ReviewRoom.Domain;
+using ReviewRoom.Infrastructure;
 using ReviewRoom.Reviews;
 
 namespace ReviewRoom.Minutes;
@@ -14,7 +15,7 @@ public sealed class MinutesWriter(IStringLocalizer<SharedResource> text)
         var minutes = new StringBuilder();
         minutes.Append("# ").Append(MarkdownText.Escape(review.Title)).Append("\n\n");
         Field(minutes, text["Minutes.Person"], MarkdownText.Escape(review.PersonName));
-        Field(minutes, text["Minutes.Date"], LongDate(review.Date));
+        Field(minutes, text["Minutes.Date"], Languages.LongDate(review.Date));
         if (review.Place is { } place)
         {
             Field(minutes, text["Minutes.Place"], MarkdownText.Escape(place));
@@ -24,7 +25,7 @@ public sealed class MinutesWriter(IStringLocalizer<SharedResource> text)
         Field(minutes, text["Minutes.Facilitator"], string.Join(", ", facilitators));
         if (review.NextReviewDate is { } next)
         {
-            Field(minutes, text["Minutes.NextReview"], LongDate(next));
+            Field(minutes, text["Minutes.NextReview"], Languages.LongDate(next));
         }
 
         minutes.Append("\n## ").Append(text["Minutes.WhoIsHere"]).Append("\n\n");
@@ -177,7 +178,7 @@ public sealed class MinutesWriter(IStringLocalizer<SharedResource> text)
 
     private void SignedOff(StringBuilder minutes, string personName, SignOff signOff)
     {
-        var on = LongDate(DateOnly.FromDateTime(signOff.At.UtcDateTime));
+        var on = Languages.LongDate(DateOnly.FromDateTime(signOff.At.UtcDateTime));
         minutes.Append("\n## ").Append(text["Minutes.SignOff"]).Append("\n\n")
             .Append(signOff.Agrees ? text["Minutes.Agrees", MarkdownText.Escape(personName), on] : text["Minutes.DoesNotAgree", MarkdownText.Escape(personName), on])
             .Append('\n');
@@ -192,7 +193,6 @@ public sealed class MinutesWriter(IStringLocalizer<SharedResource> text)
             ? text["Minutes.SaidByTypedBy", MarkdownText.Escape(saidBy), MarkdownText.Escape(card.AuthorName)]
             : $"{MarkdownText.Escape(card.AuthorName)}, {MarkdownText.Escape(card.AuthorRelationship)}";
 
-    private static string LongDate(DateOnly date) => date.ToString("d MMMM yyyy", CultureInfo.CurrentCulture);
 
     private static void Field(StringBuilder minutes, string label, string value) =>
         minutes.Append("**").Append(label).Append(":** ").Append(value).Append("  \n");

@@ -9,14 +9,17 @@ public sealed class HubReviewNotifier(IHubContext<ReviewHub, IReviewClient> hub,
     {
         // Those leaving the room hear nothing more of it.
         await EndConnectionsAsync(delta.ReviewId, delta.LeftTheRoom);
-        List<string> told = [];
-        foreach (var (authorId, theirs) in delta.ForAuthors)
+        foreach (var spoken in delta.InEachLanguage)
         {
-            await hub.Clients.Group(ReviewHub.GroupForParticipant(authorId)).Changed(theirs);
-            told.AddRange(presence.ConnectionsOf(delta.ReviewId, authorId).Where(c => !c.IsScreen).Select(c => c.Connection.ConnectionId));
-        }
+            List<string> told = [];
+            foreach (var (authorId, theirs) in spoken.ForAuthors)
+            {
+                await hub.Clients.Group(ReviewHub.GroupForParticipant(authorId, spoken.Language)).Changed(theirs);
+                told.AddRange(presence.ConnectionsOf(delta.ReviewId, authorId).Where(c => !c.IsScreen).Select(c => c.Connection.ConnectionId));
+            }
 
-        await hub.Clients.GroupExcept(ReviewHub.GroupFor(delta.ReviewId), told).Changed(delta.ForEveryone);
+            await hub.Clients.GroupExcept(ReviewHub.GroupFor(delta.ReviewId, spoken.Language), told).Changed(spoken.ForEveryone);
+        }
     }
 
     public async Task EndConnectionsAsync(string reviewId, IEnumerable<string> participantIds)
@@ -26,6 +29,7 @@ public sealed class HubReviewNotifier(IHubContext<ReviewHub, IReviewClient> hub,
             foreach (var (connection, _) in presence.ConnectionsOf(reviewId, participantId))
             {
                 await hub.Groups.RemoveFromGroupAsync(connection.ConnectionId, ReviewHub.GroupFor(reviewId));
+                await hub.Groups.RemoveFromGroupAsync(connection.ConnectionId, ReviewHub.GroupFor(reviewId, ReviewHub.LanguageOf(connection)));
                 connection.Abort();
             }
         }

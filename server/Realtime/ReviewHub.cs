@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 using ReviewRoom.Access;
@@ -17,10 +18,18 @@ public sealed class ReviewHub(ReviewService reviews, ReviewQueries queries, Memb
 {
     private const string MemberKey = "member";
     private const string RefusalKey = "refusal";
+    private const string LanguageKey = "language";
 
+    /// <summary>Everyone in the review's room, for what reads the same in every language.</summary>
     public static string GroupFor(string reviewId) => $"review:{reviewId}";
 
-    public static string GroupForParticipant(string participantId) => $"participant:{participantId}";
+    /// <summary>Those in the review's room who read it in this language.</summary>
+    public static string GroupFor(string reviewId, Language language) => $"review:{reviewId}:{Languages.Code(language)}";
+
+    public static string GroupForParticipant(string participantId, Language language) => $"participant:{participantId}:{Languages.Code(language)}";
+
+    /// <summary>The language this connection was opened in: its calls are answered in it, and what it is sent is in it.</summary>
+    public static Language LanguageOf(HubCallerContext context) => context.Items.TryGetValue(LanguageKey, out var language) ? (Language)language! : Language.English;
 
     /// <summary>Who this connection is in its review; null for a connection that was refused.</summary>
     public static ReviewMember? MemberOf(HubCallerContext context) => context.Items.TryGetValue(MemberKey, out var member) ? member as ReviewMember : null;
@@ -31,6 +40,8 @@ public sealed class ReviewHub(ReviewService reviews, ReviewQueries queries, Memb
     public override async Task OnConnectedAsync()
     {
         var http = Context.GetHttpContext()!;
+        var language = http.Features.Get<IRequestCultureFeature>() is { } asked ? Languages.Of(asked.RequestCulture.UICulture) : Language.English;
+        Context.Items[LanguageKey] = language;
         if (await memberships.FindAsync(http, http.Request.Query["review"]) is not { } member)
         {
             Context.Items[RefusalKey] = new ReviewRuleException(ReviewError.NotAMember);
@@ -47,9 +58,10 @@ public sealed class ReviewHub(ReviewService reviews, ReviewQueries queries, Memb
 
         Context.Items[MemberKey] = member with { OnlyReads = isScreen };
         await Groups.AddToGroupAsync(Context.ConnectionId, GroupFor(member.ReviewId));
+        await Groups.AddToGroupAsync(Context.ConnectionId, GroupFor(member.ReviewId, language));
         if (!isScreen)
         {
-            await Groups.AddToGroupAsync(Context.ConnectionId, GroupForParticipant(member.ParticipantId));
+            await Groups.AddToGroupAsync(Context.ConnectionId, GroupForParticipant(member.ParticipantId, language));
         }
 
         await Clients.Caller.PresenceChanged(here);

@@ -22,6 +22,8 @@ public sealed class ReviewHubFilter(ReviewErrorText errors, ParticipantLimits li
     public async ValueTask<object?> InvokeMethodAsync(HubInvocationContext invocationContext, Func<HubInvocationContext, ValueTask<object?>> next)
     {
         var (method, connection) = (invocationContext.HubMethodName, invocationContext.Context);
+        // Each call is answered in the language its page was opened in, not the server's.
+        using var speaking = Languages.Speak(ReviewHub.LanguageOf(connection));
         // A connection that may not be in the room is held to a bucket of its own, so its refusals cannot be sent flat out either.
         var member = ReviewHub.MemberOf(connection);
         var key = member is not null ? ParticipantLimits.KeyOf(member.ReviewId, member.ParticipantId) : $"connection/{connection.ConnectionId}";

@@ -1,5 +1,5 @@
-using System.Globalization;
 using ReviewRoom.Domain;
+using ReviewRoom.Infrastructure;
 
 namespace ReviewRoom.Reviews;
 
@@ -55,7 +55,8 @@ public sealed record SectionView(
     public static SectionView Of(Review review, Section section, string? viewerId, Func<DateOnly, string> due)
     {
         var state = review.StateOf(section.Id);
-        return new(section.Id, section.Kind, section.Heading, section.Prompt, section.Options,
+        var language = Languages.Current;
+        return new(section.Id, section.Kind, section.Heading.In(language), section.Prompt.In(language), [.. section.Options.Select(o => o.In(language))],
             state.Locked, state.QuietWriting, state.Chosen, state.AgreedBy,
             [.. review.CardsIn(section.Id, viewerId).Select(c => CardView.Of(review, c))],
             [.. review.ActionsIn(section.Id).Select(a => ActionView.Of(a, due))]);
@@ -69,8 +70,10 @@ public sealed record CardView(
     public static CardView Of(Review review, Card card)
     {
         var author = review.Author(card.AuthorId);
+        // A grid's perspective is known by its English words, and shown in the reader's language.
+        var perspective = card.Cell is { } cell ? review.FindSection(card.SectionId)?.Option(cell.Perspective)?.In(Languages.Current) ?? cell.Perspective : null;
         return new(card.Id, card.SectionId, card.Text, author.Id, author.Name, author.Relationship,
-            card.Cell?.Perspective, card.Cell?.Working, card.SaidBy, card.FindOutBy, card.Quiet, card.KeptOutOfMinutes);
+            perspective, card.Cell?.Working, card.SaidBy, card.FindOutBy, card.Quiet, card.KeptOutOfMinutes);
     }
 }
 
@@ -78,7 +81,7 @@ public sealed record ActionView(string Id, string SectionId, string What, string
     bool CarriedOver = false, string? Note = null)
 {
     public static ActionView Of(ActionItem action, Func<DateOnly, string> due) =>
-        new(action.Id, action.SectionId, action.What, action.Owner, action.Due, action.Due.ToString("d MMMM yyyy", CultureInfo.CurrentCulture),
+        new(action.Id, action.SectionId, action.What, action.Owner, action.Due, Languages.LongDate(action.Due),
             due(action.Due), action.Status, action.AuthorId, action.CarriedOver, action.Note);
 }
 

@@ -23,7 +23,8 @@ public sealed class ReviewQueries(OpenReviews open, IReviewStore store, DueDates
             [.. review.Participants
                 .Where(p => p.Role == Role.Contributor && !p.Removed && !p.Waiting && (inviteAgain?.Contains(p.Id) ?? false))
                 .Select(p => (p.Name, p.Relationship, Role.Contributor))],
-            [.. review.Actions.Where(IsUnfinished).OrderBy(a => a.Due)]));
+            [.. review.Actions.Where(IsUnfinished).OrderBy(a => a.Due)],
+            review.Language));
 
     /// <summary>The member, if this participant belongs to this review; null for anyone else.</summary>
     public Task<ReviewMember?> FindMemberAsync(string reviewId, string participantId) =>
@@ -116,7 +117,7 @@ public sealed class ReviewQueries(OpenReviews open, IReviewStore store, DueDates
         }
 
         return await open.ReadAsync(reviewId, review => review.FindInvitation(Access.InvitationToken.Hash(token), Now) is { } invitee
-            ? new InvitationView(new ReviewMember(review.Id, invitee.Id), review.PersonName, review.Title, invitee.Name, invitee.Relationship, invitee.Role, review.IsClosed)
+            ? new InvitationView(new ReviewMember(review.Id, invitee.Id), review.PersonName, review.Title, invitee.Name, invitee.Relationship, invitee.Role, review.IsClosed, review.Language)
             : null);
     }
 

@@ -25,7 +25,8 @@ public sealed class ReviewService(OpenReviews open, IReviewStore store, IReviewN
         FacilitatorAccount facilitator, NewReview details, NewReviewWords words, FollowUp? followUp = null)
     {
         var review = Review.Create(followUp?.PersonName ?? details.PersonName, details.Title, details.Date, templates.Find(details.TemplateId),
-            facilitator.Name, words.FacilitatorRelationship, facilitator.Id, Now, followUp?.PersonId, followUp?.PersonReference ?? details.PersonReference);
+            facilitator.Name, words.FacilitatorRelationship, facilitator.Id, Now, followUp?.PersonId, followUp?.PersonReference ?? details.PersonReference,
+            details.Language ?? followUp?.Language ?? Language.English);
         var lead = review.Facilitator.Id;
         List<(string Name, string Token)> invited = [];
         foreach (var (name, relationship, role) in followUp?.Invitees.Prepend((review.PersonName, words.PersonsRelationship, Role.Person)) ?? [(review.PersonName, words.PersonsRelationship, Role.Person)])
@@ -212,17 +213,18 @@ public sealed class ReviewService(OpenReviews open, IReviewStore store, IReviewN
     }
 }
 
-public sealed record NewReview(string? PersonName, string? Title, DateOnly? Date, string? TemplateId, string? PersonReference = null);
+public sealed record NewReview(string? PersonName, string? Title, DateOnly? Date, string? TemplateId, string? PersonReference = null, Language? Language = null);
 
 /// <summary>The words a new review is made with, in the facilitator's language.</summary>
-public sealed record NewReviewWords(string FacilitatorRelationship, string PersonsRelationship, string LastTimeHeading, string LastTimePrompt);
+public sealed record NewReviewWords(string FacilitatorRelationship, string PersonsRelationship, Words LastTimeHeading, Words LastTimePrompt);
 
 public sealed record FollowUpInvitee(string ParticipantId, string Name, string Relationship);
 
 /// <summary>What a review passes on to the next one for the same person.</summary>
 public sealed record FollowUp(
     string PersonId, string PersonName, string? PersonReference, string Title, string TemplateId, DateOnly? NextReviewDate,
-    IReadOnlyList<FollowUpInvitee> Suggested, IReadOnlyList<(string Name, string Relationship, Role Role)> Invitees, IReadOnlyList<ActionItem> Unfinished);
+    IReadOnlyList<FollowUpInvitee> Suggested, IReadOnlyList<(string Name, string Relationship, Role Role)> Invitees, IReadOnlyList<ActionItem> Unfinished,
+    Language Language);
 
 public enum LobbyState
 {
@@ -238,4 +240,4 @@ public sealed record ReviewSummary(string Id, string PersonId, string PersonName
 
 public sealed record OverdueAction(ReviewSummary Review, string What, string Owner, DateOnly Due, string DueInWords);
 
-public sealed record InvitationView(ReviewMember Invitee, string PersonName, string Title, string Name, string Relationship, Role Role, bool ReviewClosed);
+public sealed record InvitationView(ReviewMember Invitee, string PersonName, string Title, string Name, string Relationship, Role Role, bool ReviewClosed, Language Language);

@@ -1,15 +1,19 @@
 using ReviewRoom.Domain;
+using ReviewRoom.Infrastructure;
 
 namespace ReviewRoom.Reviews;
 
 /// <summary>
-/// What one saved change means for the people in the room. Everyone gets one delta per version:
-/// the author of quiet writing gets theirs with their own unrevealed cards in it, everyone else the
-/// one without; so a client that sees a version missing knows it missed something.
+/// What one saved change means for the people in the room. Everyone gets one delta per version, in
+/// their own language: the author of quiet writing gets theirs with their own unrevealed cards in it,
+/// everyone else the one without; so a client that sees a version missing knows it missed something.
 /// </summary>
-/// <param name="ForAuthors">By participant id: the delta for someone whose quiet writing changed.</param>
 /// <param name="LeftTheRoom">Participants whose open pages lose the review now: removed, turned away, or no longer allowed in once it closed.</param>
-public sealed record RoomDelta(string ReviewId, BoardDelta ForEveryone, IReadOnlyDictionary<string, BoardDelta> ForAuthors, IReadOnlyList<string> LeftTheRoom);
+public sealed record RoomDelta(string ReviewId, IReadOnlyList<SpokenDelta> InEachLanguage, IReadOnlyList<string> LeftTheRoom);
+
+/// <summary>The change as it reads in one language.</summary>
+/// <param name="ForAuthors">By participant id: the delta for someone whose quiet writing changed.</param>
+public sealed record SpokenDelta(Language Language, BoardDelta ForEveryone, IReadOnlyDictionary<string, BoardDelta> ForAuthors);
 
 /// <summary>
 /// A change as a client applies it to its board: only what changed, with the review's new version.
@@ -51,6 +55,14 @@ public sealed class RoomDeltas(DueDates dueDates)
 {
     public RoomDelta Of(Review review, ReviewChange change)
     {
+        var leaving = change.BoardChanged && review.IsClosed
+            ? review.Participants.Where(p => !p.Removed && review.FindInRoom(p.Id) is null)
+            : change.Saved.Participants.Where(p => p.Removed);
+        return new RoomDelta(review.Id, [.. Languages.All.Select(l => Languages.SaidIn(l, () => In(l, review, change)))], [.. leaving.Select(p => p.Id)]);
+    }
+
+    private SpokenDelta In(Language language, Review review, ReviewChange change)
+    {
         var saved = change.Saved;
         var version = saved.Record.Version;
         var seenByAll = saved.Cards.Where(c => !c.Quiet).ToList();
@@ -70,10 +82,7 @@ public sealed class RoomDeltas(DueDates dueDates)
                 Cards = NullIfEmpty([.. everyone.Cards ?? [], .. quiet.Where(c => !c.Deleted).Select(c => CardView.Of(review, c))]),
                 RemovedCards = NullIfEmpty([.. everyone.RemovedCards ?? [], .. quiet.Where(c => c.Deleted).Select(c => c.Id)]),
             });
-        var leaving = change.BoardChanged && review.IsClosed
-            ? review.Participants.Where(p => !p.Removed && review.FindInRoom(p.Id) is null)
-            : saved.Participants.Where(p => p.Removed);
-        return new RoomDelta(review.Id, everyone, forAuthors, [.. leaving.Select(p => p.Id)]);
+        return new SpokenDelta(language, everyone, forAuthors);
     }
 
     private static IReadOnlyList<T>? NullIfEmpty<T>(IReadOnlyList<T> items) => items.Count > 0 ? items : null;

@@ -192,6 +192,10 @@ public sealed class LiteDbStore : IReviewStore, IAccountStore, IDisposable
         var mapper = new BsonMapper { TrimWhitespace = false, EmptyStringToNull = false };
         mapper.RegisterType<DateTimeOffset>(at => new BsonValue(at.UtcTicks), value => new DateTimeOffset(value.AsInt64, TimeSpan.Zero));
         mapper.RegisterType<DateOnly>(date => new BsonValue(date.DayNumber), value => DateOnly.FromDayNumber(value.AsInt32));
+        // A template's words in each language; reviews saved before Welsh came have English words only, as a string.
+        mapper.RegisterType<Words>(
+            words => new BsonDocument { ["en"] = words.English, ["cy"] = words.Welsh is null ? BsonValue.Null : new BsonValue(words.Welsh) },
+            value => value.IsString ? new Words(value.AsString) : new Words(value["en"].AsString, value["cy"].IsNull ? null : value["cy"].AsString));
 
         // LiteDB builds a type's mapping the first time it meets the type, and another thread can see
         // it half built (fields missing, or "collection was modified"). Build every stored type's now, on one thread.

@@ -63,7 +63,7 @@ public static partial class TemplateParser
             throw new TemplateException(file, title.Line + 1, "the template has no sections: add at least one \"## Heading {#id kind=cards}\".");
         }
 
-        return new ReviewTemplate(id, PlainText(title.Inline), string.Join('\n', description), sections);
+        return new ReviewTemplate(id, new(PlainText(title.Inline)), new(string.Join('\n', description)), sections);
 
         void Close()
         {
@@ -82,9 +82,38 @@ public static partial class TemplateParser
                 throw new TemplateException(file, section.Line, problem);
             }
 
-            sections.Add(new SectionTemplate(section.Id, section.Kind, section.Heading, string.Join('\n', section.Prompt), section.Options));
+            sections.Add(new SectionTemplate(section.Id, section.Kind, new(section.Heading), new(string.Join('\n', section.Prompt)), [.. section.Options.Select(o => new Words(o))]));
         }
     }
+
+    /// <summary>
+    /// The template with its Welsh words, read from its Welsh file: the same sections in the same order,
+    /// with the same ids, kinds and number of options, so each Welsh part stands beside its English one.
+    /// </summary>
+    public static ReviewTemplate WithWelsh(ReviewTemplate template, string file, string markdown)
+    {
+        var welsh = Parse(template.Id, file, markdown);
+        if (welsh.Sections.Count != template.Sections.Count)
+        {
+            throw new TemplateException(file, 1, $"it has {welsh.Sections.Count} sections where the English has {template.Sections.Count}.");
+        }
+
+        var sections = template.Sections.Zip(welsh.Sections, (english, cymraeg) =>
+            english.Id != cymraeg.Id || english.Kind != cymraeg.Kind
+                ? throw new TemplateException(file, 1, $"its section \"{cymraeg.Id}\" ({cymraeg.Kind}) stands where the English has \"{english.Id}\" ({english.Kind}).")
+                : english.Options.Count != cymraeg.Options.Count
+                    ? throw new TemplateException(file, 1, $"its section \"{cymraeg.Id}\" lists {cymraeg.Options.Count} options where the English lists {english.Options.Count}.")
+                    : english with
+                    {
+                        Heading = WithWelsh(english.Heading, cymraeg.Heading),
+                        Prompt = WithWelsh(english.Prompt, cymraeg.Prompt),
+                        Options = [.. english.Options.Zip(cymraeg.Options, WithWelsh)],
+                    });
+        return template with { Name = WithWelsh(template.Name, welsh.Name), Description = WithWelsh(template.Description, welsh.Description), Sections = [.. sections] };
+    }
+
+    // A Welsh file is read like an English one: its words arrive in the English place.
+    private static Words WithWelsh(Words english, Words welsh) => english with { Welsh = welsh.English };
 
     private static SectionDraft Section(string file, HeadingBlock heading)
     {

@@ -58,6 +58,24 @@ public sealed partial class LocalisationTests
     }
 
     [Fact]
+    public void EveryEnglishString_HasWelshWords_WithTheSamePlaceholders()
+    {
+        var english = Strings("SharedResource.resx");
+        var welsh = Strings("SharedResource.cy.resx");
+
+        Assert.Empty(english.Keys.Except(welsh.Keys).Order(StringComparer.Ordinal));
+        Assert.Empty(welsh.Keys.Except(english.Keys).Order(StringComparer.Ordinal));
+        Assert.Empty(welsh.Where(w => string.IsNullOrWhiteSpace(w.Value)).Select(w => w.Key));
+        Assert.Empty(english.Keys.Where(key => !Placeholders(english[key]).SequenceEqual(Placeholders(welsh[key]))).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Resources_AreEmbeddedWhereTheLocalizerLooks_InBothLanguages()
+    {
+        Assert.Equal("Adolygiad newydd", TestText.Welsh()["NewReview.Heading"].Value);
+    }
+
+    [Fact]
     public void Resources_AreEmbeddedWhereTheLocalizerLooks()
     {
         var text = TestText.English();
@@ -67,6 +85,15 @@ public sealed partial class LocalisationTests
         Assert.False(heading.ResourceNotFound);
         Assert.Equal("New review", heading.Value);
     }
+
+    private static Dictionary<string, string> Strings(string file) => XDocument
+        .Load(RepoFiles.PathTo("server", "Resources", file))
+        .Root!.Elements("data").ToDictionary(d => d.Attribute("name")!.Value, d => d.Element("value")!.Value, StringComparer.Ordinal);
+
+    private static IEnumerable<string> Placeholders(string value) => Placeholder().Matches(value).Select(m => m.Value).Order(StringComparer.Ordinal);
+
+    [GeneratedRegex(@"\{\d+\}")]
+    private static partial Regex Placeholder();
 
     // A key is T["Key"] or text["Key"], or any "Prefix.Key" string whose prefix the resources use,
     // which also finds keys chosen by a condition, listed in a tuple, or kept in a constant.

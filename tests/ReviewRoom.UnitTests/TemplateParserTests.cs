@@ -13,7 +13,7 @@ public sealed class TemplateParserTests
         var template = TemplateParser.Parse("person-centred-review", "person-centred-review.md", markdown);
 
         Assert.Equal("Person-centred review", template.Name);
-        Assert.StartsWith("A review of how life and support are going for {person}", template.Description, StringComparison.Ordinal);
+        Assert.StartsWith("A review of how life and support are going for {person}", template.Description.English, StringComparison.Ordinal);
         Assert.Equal(
             ["like-and-admire", "important-to-now", "important-to-future", "important-for", "working-not-working", "questions", "actions"],
             template.Sections.Select(s => s.Id));
@@ -26,23 +26,39 @@ public sealed class TemplateParserTests
         var first = template.Sections[0];
         Assert.Equal("What we like and admire about {person}", first.Heading);
         Assert.Equal(SectionKind.Cards, first.Kind);
-        Assert.Contains("strengths, gifts and qualities", first.Prompt, StringComparison.Ordinal);
+        Assert.Contains("strengths, gifts and qualities", first.Prompt.English, StringComparison.Ordinal);
     }
 
     [Theory]
-    [InlineData("person-centred-review.md", "Person-centred review", 7)]
-    [InlineData("path.md", "PATH", 7)]
-    [InlineData("maps.md", "MAPS", 7)]
-    [InlineData("one-page-profile.md", "One-page profile", 3)]
-    [InlineData("four-plus-one.md", "4 plus 1 questions", 5)]
-    [InlineData("team-self-assessment.md", "Team self-assessment", 5)]
-    public void ShippedTemplate_Parses(string file, string name, int sections)
+    [InlineData("person-centred-review", "Person-centred review", "Adolygiad person-ganolog", 7)]
+    [InlineData("path", "PATH", "PATH", 7)]
+    [InlineData("maps", "MAPS", "MAPS", 7)]
+    [InlineData("one-page-profile", "One-page profile", "Proffil un dudalen", 3)]
+    [InlineData("four-plus-one", "4 plus 1 questions", "4 + 1 cwestiwn", 5)]
+    [InlineData("team-self-assessment", "Team self-assessment", "Hunanasesiad tîm", 5)]
+    public void ShippedTemplate_ParsesInEnglishAndWelsh(string id, string name, string welshName, int sections)
     {
-        var template = TemplateParser.Parse(Path.GetFileNameWithoutExtension(file), file, RepoFiles.Read("templates", file));
+        var english = TemplateParser.Parse(id, $"{id}.md", RepoFiles.Read("templates", $"{id}.md"));
 
-        Assert.Equal(name, template.Name);
+        var template = TemplateParser.WithWelsh(english, $"{id}.cy.md", RepoFiles.Read("templates", $"{id}.cy.md"));
+
+        Assert.Equal(new Words(name, welshName), template.Name);
         Assert.Equal(sections, template.Sections.Count);
-        Assert.All(template.Sections, s => Assert.False(string.IsNullOrWhiteSpace(s.Prompt), $"{s.Id} has no prompt"));
+        Assert.All(template.Sections, s => Assert.False(string.IsNullOrWhiteSpace(s.Prompt.English), $"{s.Id} has no prompt"));
+        Assert.All(template.Sections, s => Assert.False(string.IsNullOrWhiteSpace(s.Prompt.Welsh), $"{s.Id} has no Welsh prompt"));
+        Assert.All(template.Sections, s => Assert.NotEqual(s.Heading.English, s.Heading.Welsh));
+        Assert.All(template.Sections.SelectMany(s => s.Options), o => Assert.False(string.IsNullOrWhiteSpace(o.Welsh)));
+    }
+
+    [Fact]
+    public void WelshVersion_WithASectionOutOfPlace_IsRefusedNamingTheSection()
+    {
+        var english = TemplateParser.Parse("t", "t.md", "# Talk\n\n## Hopes {#hopes}\n\nWhat do you hope for?\n\n## Worries {#worries}\n\nWhat worries you?\n");
+
+        var mistake = Assert.Throws<TemplateException>(() =>
+            TemplateParser.WithWelsh(english, "t.cy.md", "# Sgwrs\n\n## Pryderon {#worries}\n\nBeth sy'n eich poeni?\n\n## Gobeithion {#hopes}\n\nBeth ydych chi'n gobeithio amdano?\n"));
+
+        Assert.Equal("t.cy.md, line 1: its section \"worries\" (Cards) stands where the English has \"hopes\" (Cards).", mistake.Message);
     }
 
     [Fact]
@@ -50,7 +66,8 @@ public sealed class TemplateParserTests
     {
         var shipped = Directory.EnumerateFiles(RepoFiles.PathTo("templates"), "*.md").Select(Path.GetFileName).Where(f => f != "README.md");
 
-        Assert.Equal(["four-plus-one.md", "maps.md", "one-page-profile.md", "path.md", "person-centred-review.md", "team-self-assessment.md"], shipped.Order());
+        string[] ids = ["four-plus-one", "maps", "one-page-profile", "path", "person-centred-review", "team-self-assessment"];
+        Assert.Equal(ids.SelectMany(id => new[] { $"{id}.cy.md", $"{id}.md" }).Order(StringComparer.Ordinal), shipped.Order(StringComparer.Ordinal));
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using ReviewRoom.Access;
 using ReviewRoom.Domain;
+using ReviewRoom.Infrastructure;
 using ReviewRoom.Reviews;
 
 namespace ReviewRoom.Pages.Join;
@@ -35,6 +36,12 @@ public sealed class JoinModel(ReviewService reviews, ReviewQueries queries, Memb
 
         await reviews.JoinAsync(invitation.Invitee);
         memberships.Admit(HttpContext, invitation.Invitee);
+        // Someone who joined without choosing a language keeps the one they joined in, the review's, rather than their browser's.
+        if (!LanguageChoice.IsMade(Request))
+        {
+            LanguageChoice.Remember(Response, Languages.Current, Request.IsHttps);
+        }
+
         var reviewId = invitation.Invitee.ReviewId;
         return Redirect(invitation switch
         {

@@ -33,6 +33,9 @@ public sealed class NewModel(
     [BindProperty] public string? TemplateId { get; set; }
     [BindProperty] public string[] InviteAgain { get; set; } = [];
 
+    /// <summary>The language the person chose; the facilitator's own to begin with.</summary>
+    [BindProperty] public Domain.Language Language { get; set; } = Languages.Current;
+
     /// <summary>The review this one follows, if any.</summary>
     [BindProperty(SupportsGet = true)] public string? After { get; set; }
 
@@ -54,7 +57,7 @@ public sealed class NewModel(
             return StatusCode(StatusCodes.Status403Forbidden);
         }
 
-        (Title, Date, TemplateId, InviteAgain) = (followUp.Title, followUp.NextReviewDate, followUp.TemplateId, [.. followUp.Suggested.Select(i => i.ParticipantId)]);
+        (Title, Date, TemplateId, InviteAgain, Language) = (followUp.Title, followUp.NextReviewDate, followUp.TemplateId, [.. followUp.Suggested.Select(i => i.ParticipantId)], followUp.Language);
         return Page();
     }
 
@@ -72,8 +75,8 @@ public sealed class NewModel(
             var facilitator = accounts.Active(FacilitatorSignIn.AccountId(User)) ?? throw new ReviewRuleException(ReviewError.AccountNotFound);
             var (member, invited) = await reviews.CreateAsync(
                 facilitator,
-                new NewReview(PersonName, Title, ModelState.IsValid ? Date : null, TemplateId, Reference),
-                new NewReviewWords(text["Role.Facilitator"], text["Role.PersonRelationship"], text["LastTime.Heading"], text["LastTime.Prompt"]),
+                new NewReview(PersonName, Title, ModelState.IsValid ? Date : null, TemplateId, Reference, Language),
+                new NewReviewWords(text["Role.Facilitator"], text["Role.PersonRelationship"], Languages.InEach(() => text["LastTime.Heading"]), Languages.InEach(() => text["LastTime.Prompt"])),
                 followUp);
             TempData[BoardModel.InvitationLinkKey] = BoardModel.JoinLink(Request, invited[0].Token);
             TempData[BoardModel.MoreLinksKey] = string.Join('\n', invited.Skip(1).Select(i => $"{i.Name}\t{BoardModel.JoinLink(Request, i.Token)}"));
