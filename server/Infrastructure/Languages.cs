@@ -40,6 +40,12 @@ public static class Languages
         return say();
     }
 
+    public static async Task<T> SaidInAsync<T>(Language language, Func<Task<T>> say)
+    {
+        using var _ = Speak(language);
+        return await say();
+    }
+
     /// <summary>The same words in each language, as <paramref name="say"/> says them in it.</summary>
     public static Words InEach(Func<string> say) => new(SaidIn(Language.English, say), SaidIn(Language.Welsh, say));
 

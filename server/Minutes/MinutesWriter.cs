@@ -64,9 +64,12 @@ public sealed class MinutesWriter(IStringLocalizer<SharedResource> text)
         return minutes.ToString();
     }
 
-    /// <summary>For example "2026-12-01-sam-jones-review.md".</summary>
-    public static string FileName(BoardSnapshot review) =>
-        $"{review.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}-{Slug(review.PersonName)}-review.md";
+    /// <summary>
+    /// For example "2026-12-01-sam-jones-review.md", "2026-12-01-sam-jones-adolygiad.md", or for both
+    /// languages, "2026-12-01-sam-jones-adolygiad-review.md".
+    /// </summary>
+    public string FileName(BoardSnapshot review, IReadOnlyList<Language> languages) =>
+        $"{review.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}-{Slug(review.PersonName)}-{string.Join('-', languages.Select(l => Languages.SaidIn(l, () => text["Minutes.FileWord"].Value)))}.md";
 
     private void Cards(StringBuilder minutes, IEnumerable<CardView> cards)
     {

@@ -23,7 +23,8 @@ public sealed record BoardSnapshot(
     string? Place = null,
     DateOnly? NextReviewDate = null,
     IReadOnlyList<Apology>? Apologies = null,
-    string PersonId = "")
+    string PersonId = "",
+    Language Language = Language.English)
 {
     public bool IsClosed => ClosedAt is not null;
 
@@ -44,7 +45,8 @@ public sealed record BoardSnapshot(
         review.Place,
         review.NextReviewDate,
         review.Apologies,
-        review.PersonId);
+        review.PersonId,
+        review.Language);
 }
 
 public sealed record SectionView(

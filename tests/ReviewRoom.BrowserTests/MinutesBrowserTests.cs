@@ -111,7 +111,7 @@ public sealed class MinutesBrowserTests(Chromium chromium) : LiveApp
         await fran.Page.EmulateMediaAsync(new() { Media = Media.Print });
 
         await Expect(fran.Page.GetByRole(AriaRole.Button, new() { Name = "Print" })).ToBeHiddenAsync();
-        await Expect(fran.Page.GetByRole(AriaRole.Link, new() { Name = "Download the minutes (.md)" })).ToBeHiddenAsync();
+        await Expect(fran.Page.GetByRole(AriaRole.Link, new() { Name = "Download the minutes in English (.md)" })).ToBeHiddenAsync();
         await Expect(fran.Page.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToBeHiddenAsync();
         Assert.Equal("avoid", await fran.Page.Locator(".minutes li").First.EvaluateAsync<string>("li => getComputedStyle(li).breakInside"));
         var pdfPath = Path.Combine(RepoPaths.TestResults, "minutes.pdf");

@@ -125,7 +125,7 @@ internal sealed class Participant : IAsyncDisposable
         var minutesPage = await _context.NewPageAsync();
         var minutesLink = (await _page.GetByRole(AriaRole.Link, new() { Name = "Minutes", Exact = true }).GetAttributeAsync("href"))!;
         await minutesPage.GotoAsync(minutesLink);
-        var download = await minutesPage.RunAndWaitForDownloadAsync(() => minutesPage.GetByRole(AriaRole.Link, new() { Name = "Download the minutes (.md)" }).ClickAsync());
+        var download = await minutesPage.RunAndWaitForDownloadAsync(() => minutesPage.GetByRole(AriaRole.Link, new() { Name = "Download the minutes in English (.md)" }).ClickAsync());
         // Tests run side by side and name their people alike: the review's id keeps each file apart.
         var path = Path.Combine(RepoPaths.TestResults, $"{minutesLink.Split('/').Last()[..8]}-{download.SuggestedFilename}");
         await download.SaveAsAsync(path);

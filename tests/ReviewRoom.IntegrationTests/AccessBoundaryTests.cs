@@ -61,6 +61,7 @@ public sealed partial class AccessBoundaryTests(AccessBoundaryTests.Accounts acc
         ["page GET everything about the person"] = "YYnnnnnn",
         ["page GET plan the next review"] = "YYnnnnnn",
         ["page POST delete the review"] = "YYnnnnnn",
+        ["page POST choose a language (on the board)"] = "YYYYYYYY",
     };
 
     // Once closed (after the person shared the minutes with the contributor): the board is read-only
@@ -126,6 +127,7 @@ public sealed partial class AccessBoundaryTests(AccessBoundaryTests.Accounts acc
         ["page GET everything about the person"] = (room, v) => Ok(v.Http.GetAsync($"/people/{room.PersonId}/export")),
         ["page GET plan the next review"] = (room, v) => Ok(v.Http.GetAsync($"/reviews/new?after={room.Id}")),
         ["page POST delete the review"] = (room, v) => Post(room, v, $"/people/{room.PersonId}/delete", new() { ["review"] = room.Id }),
+        ["page POST choose a language (on the board)"] = (room, v) => Post(room, v, "/language", new() { ["to"] = "cy", ["back"] = $"/reviews/{room.Id}" }),
         ["page POST admit (someone in the lobby)"] = (room, v) => Post(room, v, Board(room, "admit"), new() { ["waitingId"] = room.WaitingId, ["letIn"] = "true" }),
     };
 

@@ -64,15 +64,22 @@ public sealed partial class Visitor(IRunningApp app, CookieContainer cookies) : 
         await PostFormAsync("/sign-in", "/sign-in", new() { ["Email"] = email, ["Password"] = password });
 
     /// <summary>Creates a review as its facilitator and returns its id.</summary>
-    public async Task<string> CreateReviewAsync(string personName = "Sam Jones", string template = "person-centred-review")
+    /// <param name="language">The person's language ("English" or "Welsh"); the form's own choice when null.</param>
+    public async Task<string> CreateReviewAsync(string personName = "Sam Jones", string template = "person-centred-review", string? language = null)
     {
-        var response = await PostFormAsync("/reviews/new", "/reviews/new", new()
+        var fields = new Dictionary<string, string>
         {
             ["PersonName"] = personName,
             ["Title"] = "Annual review",
             ["Date"] = app.Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
             ["TemplateId"] = template,
-        });
+        };
+        if (language is not null)
+        {
+            fields["Language"] = language;
+        }
+
+        var response = await PostFormAsync("/reviews/new", "/reviews/new", fields);
         return response.StatusCode == HttpStatusCode.Redirect
             ? response.Headers.Location!.OriginalString.Split('/').Last()
             : throw new InvalidOperationException($"Creating a review answered {response.StatusCode}, not a redirect to the board.");
@@ -118,6 +125,10 @@ public sealed partial class Visitor(IRunningApp app, CookieContainer cookies) : 
 
     public async Task<HttpResponseMessage> AddCoFacilitatorAsync(string reviewId, string email) =>
         await PostFormAsync($"/reviews/{reviewId}", $"/reviews/{reviewId}/cofacilitator", new() { ["email"] = email });
+
+    /// <summary>Presses the language switcher on a page, as someone choosing "Cymraeg" or "English" does.</summary>
+    public Task<HttpResponseMessage> ChooseLanguageAsync(string code, string onPage = "/join") =>
+        PostFormAsync(onPage, "/language", new() { ["to"] = code, ["back"] = onPage });
 
     public async Task<HttpResponseMessage> JoinAsync(string invitationLink) =>
         await PostFormAsync(invitationLink, new Uri(invitationLink).AbsolutePath, []);

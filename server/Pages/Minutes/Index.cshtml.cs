@@ -19,10 +19,20 @@ public sealed class IndexModel(
 {
     private static readonly ReviewError[] FormMistakes = [ReviewError.SignOffChoiceMissing, ReviewError.ReasonMissing, ReviewError.ReasonTooLong];
 
+    /// <summary>"both" for Welsh and English side by side; "cy" or "en" for one of them.</summary>
+    public const string Both = "both";
+
     [FromRoute] public string ReviewId { get; set; } = "";
 
+    /// <summary>Which minutes: "cy", "en" or "both". The page follows the reader's language unless asked; a download, the person's.</summary>
+    [BindProperty(SupportsGet = true, Name = "in")] public string? In { get; set; }
+
     public BoardSnapshot Minutes { get; private set; } = null!;
-    public string Html { get; private set; } = "";
+
+    /// <summary>The minutes in each language shown, Welsh first when both are.</summary>
+    public IReadOnlyList<(Domain.Language Language, string Html)> Versions { get; private set; } = [];
+
+    public bool ShowsBoth => Versions.Count > 1;
     public Role Role { get; private set; }
     public FormErrors Errors { get; } = new();
     public string? Reason { get; private set; }
@@ -33,6 +43,7 @@ public sealed class IndexModel(
 
     public async Task<IActionResult> OnGetAsync() => await ReadAsync() ? Page() : Forbidden();
 
+    /// <summary>The Markdown, in the language asked for or else the person's; in both, the Welsh and then the English.</summary>
     public async Task<IActionResult> OnGetDownloadAsync()
     {
         if (!await ReadAsync())
@@ -40,7 +51,14 @@ public sealed class IndexModel(
             return Forbidden();
         }
 
-        return File(Encoding.UTF8.GetBytes(writer.Write(Minutes)), "text/markdown; charset=utf-8", MinutesWriter.FileName(Minutes));
+        var languages = Asked() ?? [Minutes.Language];
+        var versions = new List<string>();
+        foreach (var language in languages)
+        {
+            versions.Add(Languages.SaidIn(language, () => writer.Write(MinutesIn(language))));
+        }
+
+        return File(Encoding.UTF8.GetBytes(string.Join("\n---\n\n", versions)), "text/markdown; charset=utf-8", writer.FileName(Minutes, languages));
     }
 
     public Task<IActionResult> OnPostSignOffAsync(bool? agrees, string? reason) =>
@@ -84,17 +102,32 @@ public sealed class IndexModel(
 
     private async Task<bool> ReadAsync()
     {
-        if (await memberships.ParticipantIdAsync(HttpContext, ReviewId) is not { } participantId
-            || await queries.MinutesForAsync(ReviewId, participantId) is not { } minutes)
+        if (await memberships.ParticipantIdAsync(HttpContext, ReviewId) is not { } participantId)
         {
             return false;
         }
 
-        Minutes = minutes;
-        Role = minutes.Participants.First(p => p.Id == participantId).Role;
-        Html = renderer.ToHtml(writer.Write(minutes));
+        foreach (var language in Languages.All)
+        {
+            if (await Languages.SaidInAsync(language, () => queries.MinutesForAsync(ReviewId, participantId)) is not { } minutes)
+            {
+                return false;
+            }
+
+            _inEach[language] = minutes;
+        }
+
+        Minutes = _inEach[Languages.Current];
+        Role = Minutes.Participants.First(p => p.Id == participantId).Role;
+        Versions = [.. (Asked() ?? [Languages.Current]).Select(l => (l, Languages.SaidIn(l, () => renderer.ToHtml(writer.Write(MinutesIn(l))))))];
         return true;
     }
+
+    private readonly Dictionary<Domain.Language, BoardSnapshot> _inEach = [];
+
+    private BoardSnapshot MinutesIn(Domain.Language language) => _inEach[language];
+
+    private IReadOnlyList<Domain.Language>? Asked() => In == Both ? [Domain.Language.Welsh, Domain.Language.English] : Languages.FromCode(In) is { } one ? [one] : null;
 
     private StatusCodeResult Forbidden() => StatusCode(StatusCodes.Status403Forbidden);
 }

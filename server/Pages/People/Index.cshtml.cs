@@ -37,13 +37,13 @@ public sealed class IndexModel(ReviewQueries queries, MinutesWriter writer, Revi
             {
                 foreach (var (minutes, number) in everything.Select((m, i) => (m, i + 1)))
                 {
-                    var entry = archive.CreateEntry($"{number:D2}-{MinutesWriter.FileName(minutes)}", CompressionLevel.Optimal);
+                    var entry = archive.CreateEntry($"{number:D2}-{writer.FileName(minutes, [Languages.Current])}", CompressionLevel.Optimal);
                     await using var stream = entry.Open();
                     await stream.WriteAsync(System.Text.Encoding.UTF8.GetBytes(writer.Write(minutes)));
                 }
             }
 
-            return File(zip.ToArray(), "application/zip", Path.ChangeExtension(MinutesWriter.FileName(everything[^1]), null) + "-everything.zip");
+            return File(zip.ToArray(), "application/zip", Path.ChangeExtension(writer.FileName(everything[^1], [Languages.Current]), null) + "-everything.zip");
         }
         catch (ReviewRuleException refusal)
         {

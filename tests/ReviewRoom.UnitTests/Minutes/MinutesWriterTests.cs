@@ -78,7 +78,7 @@ public sealed partial class MinutesWriterTests
     {
         var review = Review.Create(personName, "Review", new DateOnly(2026, 12, 1), Template(), "Fran", "Facilitator", null, Now);
 
-        Assert.Equal(expected, MinutesWriter.FileName(BoardSnapshot.Of(review, null, Due)));
+        Assert.Equal(expected, new MinutesWriter(TestText.English()).FileName(BoardSnapshot.Of(review, null, Due), [Language.English]));
     }
 
     private static string Due(DateOnly date) => new DueDates(new FixedClock(Now), TestText.English()).InWords(date);
