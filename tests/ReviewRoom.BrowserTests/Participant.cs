@@ -38,9 +38,10 @@ internal sealed class Participant : IAsyncDisposable
     /// <summary>Errors the browser reported, such as a script the Content Security Policy blocked.</summary>
     public List<string> ConsoleErrors { get; } = [];
 
-    public static async Task<Participant> ArriveAsync(IBrowser browser, Uri root, string who, int width = 1280)
+    /// <param name="locale">The browser's own language, which a first visit follows.</param>
+    public static async Task<Participant> ArriveAsync(IBrowser browser, Uri root, string who, int width = 1280, string locale = "en-GB")
     {
-        var context = await browser.NewContextAsync(new() { BaseURL = root.ToString(), ViewportSize = new() { Width = width, Height = 900 }, AcceptDownloads = true, Locale = "en-GB" });
+        var context = await browser.NewContextAsync(new() { BaseURL = root.ToString(), ViewportSize = new() { Width = width, Height = 900 }, AcceptDownloads = true, Locale = locale });
         return new Participant(context, await context.NewPageAsync(), who);
     }
 

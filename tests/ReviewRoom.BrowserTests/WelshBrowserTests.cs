@@ -1,0 +1,142 @@
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace ReviewRoom.BrowserTests;
+
+/// <summary>
+/// A review in Welsh, as a facilitator in Conwy runs it: the switcher, a Welsh review whose
+/// invitation opens in Welsh, a relative adding to it, an action read in Welsh words, the minutes in
+/// Welsh; and every page in both languages, at a phone's width and a laptop's.
+/// </summary>
+public sealed class WelshBrowserTests(Chromium chromium) : LiveApp
+{
+    private const string LikeAndAdmire = "Beth rydyn ni'n ei hoffi a'i edmygu am Sam Jones";
+    private const string Actions = "Camau gweithredu";
+
+    [Fact]
+    public async Task AWholeReview_RunInWelsh_ByAFacilitatorAndARelative()
+    {
+        await using var fran = await Participant.ArriveAsync(chromium.Browser, App.RootUri, "facilitator");
+        await using var ana = await Participant.ArriveAsync(chromium.Browser, App.RootUri, "relative", width: 390);
+        await fran.SetUpAsync(App.Logs);
+
+        await fran.Page.GetByRole(AriaRole.Button, new() { Name = "Cymraeg" }).ClickAsync();
+        await Expect(fran.Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Eich adolygiadau");
+        await fran.Page.GetByRole(AriaRole.Button, new() { Name = "Adolygiad newydd" }).ClickAsync();
+        await fran.Page.GetByLabel("Enw'r person").FillAsync("Sam Jones");
+        await fran.Page.GetByLabel("Teitl yr adolygiad").FillAsync("Adolygiad blynyddol");
+        await fran.Page.GetByLabel("Dyddiad").FillAsync("2026-12-01");
+        await fran.Page.GetByLabel("Templed").SelectOptionAsync(new SelectOptionValue { Label = "Adolygiad person-ganolog" });
+        await Expect(fran.Page.GetByRole(AriaRole.Radio, new() { Name = "Cymraeg" })).ToBeCheckedAsync();
+        await fran.Page.GetByRole(AriaRole.Button, new() { Name = "Creu adolygiad" }).ClickAsync();
+        await Expect(fran.Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Adolygiad blynyddol");
+        await fran.ExpectLiveAsync();
+        var nameBox = fran.Page.GetByLabel("Enw", new() { Exact = true });
+        if (!await nameBox.IsVisibleAsync())
+        {
+            await fran.Page.GetByText("Gwahodd rhywun").ClickAsync();
+        }
+
+        await nameBox.FillAsync("Ana Jones");
+        await fran.Page.GetByLabel("Perthynas").FillAsync("chwaer");
+        await fran.Page.GetByRole(AriaRole.Button, new() { Name = "Creu dolen wahoddiad" }).ClickAsync();
+        var link = await fran.Page.GetByLabel("Dolen wahoddiad").InputValueAsync();
+
+        // Ana's browser speaks English; the invitation to a Welsh review opens in Welsh all the same.
+        await ana.Page.GotoAsync(link);
+        await Expect(ana.Page.Locator("html")).ToHaveAttributeAsync("lang", "cy");
+        await ana.Page.GetByRole(AriaRole.Button, new() { Name = "Ymuno" }).ClickAsync();
+        await ana.ExpectLiveAsync();
+        var box = ana.Section(LikeAndAdmire).GetByLabel($"Ychwanegu at “{LikeAndAdmire}”");
+        await box.FillAsync("Mae Sam yn gwneud i bawb chwerthin");
+        await ana.Section(LikeAndAdmire).GetByRole(AriaRole.Button, new() { Name = "Ychwanegu", Exact = true }).ClickAsync();
+        await Expect(fran.Section(LikeAndAdmire).GetByRole(AriaRole.Listitem)).ToContainTextAsync("Mae Sam yn gwneud i bawb chwerthin");
+
+        var actions = fran.Section(Actions);
+        await actions.GetByLabel("Beth fydd yn cael ei wneud").FillAsync("Trefnu gwersi nofio");
+        await actions.GetByLabel("Pwy fydd yn ei wneud").FillAsync("Ana Jones");
+        await actions.GetByLabel("Erbyn pryd").FillAsync("2026-12-22");
+        await actions.GetByRole(AriaRole.Button, new() { Name = "Ychwanegu cam gweithredu" }).ClickAsync();
+        await Expect(ana.Section(Actions).GetByRole(AriaRole.Listitem)).ToContainTextAsync("Ana Jones, erbyn 22 Rhagfyr 2026 (i'w wneud ymhen 3 wythnos)");
+        await ana.ScreenshotAsync("welsh-board");
+        await fran.ScreenshotAsync("welsh-board");
+
+        var minutes = await fran.Context.NewPageAsync();
+        await minutes.GotoAsync((await fran.Page.GetByRole(AriaRole.Link, new() { Name = "Cofnodion", Exact = true }).GetAttributeAsync("href"))!);
+        await Expect(minutes.Locator("article.minutes[lang=cy]").GetByRole(AriaRole.Heading, new() { Name = LikeAndAdmire })).ToBeVisibleAsync();
+        var download = await minutes.RunAndWaitForDownloadAsync(() => minutes.GetByRole(AriaRole.Link, new() { Name = "Lawrlwytho’r cofnodion yn Gymraeg (.md)" }).ClickAsync());
+        Assert.Equal("2026-12-01-sam-jones-adolygiad.md", download.SuggestedFilename);
+        Assert.Empty(fran.ConsoleErrors.Concat(ana.ConsoleErrors));
+    }
+
+    [Fact]
+    public async Task SwitchingLanguage_KeepsWhatWasTyped()
+    {
+        await using var fran = await Participant.ArriveAsync(chromium.Browser, App.RootUri, "facilitator");
+        await using var ana = await Participant.ArriveAsync(chromium.Browser, App.RootUri, "relative");
+        await fran.SetUpAsync(App.Logs);
+        await fran.CreateReviewAsync("Sam Jones", "Annual review", "2026-12-01");
+        await ana.JoinAsync(await fran.InviteAsync("Ana Jones", "sister"));
+        await ana.Section("What we like and admire about Sam Jones").GetByRole(AriaRole.Textbox).FillAsync("Sam is always kind to the dog");
+
+        await ana.Page.GetByRole(AriaRole.Button, new() { Name = "Cymraeg" }).ClickAsync();
+
+        await Expect(ana.Page.Locator("html")).ToHaveAttributeAsync("lang", "cy");
+        await Expect(ana.Section(LikeAndAdmire).GetByLabel($"Ychwanegu at “{LikeAndAdmire}”")).ToHaveValueAsync("Sam is always kind to the dog");
+        await Expect(ana.Page.GetByRole(AriaRole.Button, new() { Name = "English" })).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task EveryPage_InWelshAndInEnglish_At320And1280_HasNoAccessibilityViolations_AndNeverScrollsSideways()
+    {
+        await using var fran = await Participant.ArriveAsync(chromium.Browser, App.RootUri, "facilitator");
+        await using var ana = await Participant.ArriveAsync(chromium.Browser, App.RootUri, "relative");
+        await fran.SetUpAsync(App.Logs);
+        await fran.CreateReviewAsync("Sam Jones", "Annual review", "2026-12-01");
+        var board = new Uri(fran.Page.Url).AbsolutePath;
+        var reviewId = board.Split('/').Last();
+        var link = await fran.InviteAsync("Ana Jones", "sister");
+        await ana.JoinAsync(link);
+        await ana.AddCardAsync("What we like and admire about Sam Jones", "Sam is a brilliant cook, and a generous host to everyone who visits the flat on a Sunday.");
+        (Participant Who, string Path)[] pages =
+        [
+            (fran, "/"), (fran, "/reviews/new"), (fran, board), (fran, $"/minutes/{reviewId}"), (fran, $"/minutes/{reviewId}?in=both"),
+            (fran, $"/screen/{reviewId}"), (fran, "/facilitators"), (ana, board), (ana, "/join"), (ana, "/sign-in"), (ana, "/join/not-a-real-invitation"),
+        ];
+
+        var problems = new List<string>();
+        foreach (var language in new[] { "cy", "en" })
+        {
+            foreach (var width in new[] { 320, 1280 })
+            {
+                foreach (var (who, path) in pages)
+                {
+                    await who.Context.AddCookiesAsync([new Cookie { Name = "rr-language", Value = $"c={language}-GB|uic={language}-GB", Url = App.RootUri.ToString() }]);
+                    await who.Page.SetViewportSizeAsync(width, 900);
+                    await who.Page.GotoAsync(path);
+                    await Expect(who.Page.Locator("html")).ToHaveAttributeAsync("lang", language);
+                    problems.AddRange((await who.AccessibilityViolationsAsync()).Select(v => $"{path} in {language} at {width}px: {v}"));
+                    if (await who.Page.EvaluateAsync<string>(WiderThanTheWindow) is { Length: > 0 } wider)
+                    {
+                        problems.Add($"{path} in {language} at {width}px scrolls sideways: {wider}");
+                    }
+                }
+            }
+        }
+
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
+    // Empty when the page fits its window; otherwise the outermost elements that stick out, to mend.
+    private const string WiderThanTheWindow = """
+        () => {
+            const width = document.documentElement.clientWidth;
+            if (document.documentElement.scrollWidth <= width) return '';
+            return [...document.querySelectorAll('body *')]
+                .filter(e => e.getBoundingClientRect().right > width + 0.5 && ![...e.children].some(c => c.getBoundingClientRect().right > width + 0.5))
+                .slice(0, 8)
+                .map(e => `${e.tagName.toLowerCase()}.${[...e.classList].join('.')} (${Math.round(e.getBoundingClientRect().right)}px)`)
+                .join(', ');
+        }
+        """;
+}
