@@ -1,5 +1,5 @@
 // Actions: what will be done, by a named person, by a date; sorted by date, with the date in words.
-import { announce } from './announcer.js';
+import { announce, announceChange } from './announcer.js';
 import { say } from './text.js';
 import { element, newOperationId, place } from './cards.js';
 
@@ -37,7 +37,9 @@ export function showActions(board, room, { me, isFacilitator, status }) {
         const isNew = !actions.has(action.id);
         actions.set(action.id, action);
         render();
-        if (isNew && action.authorId !== me) announce(say('Board.Announce.ActionAdded', action.what.slice(0, 140)));
+        if (isNew && action.authorId !== me) {
+            announceChange('actions', say('Board.Announce.ActionAdded', action.what.slice(0, 140)), (n) => say('Board.Announce.NewActions', n));
+        }
     });
 
     function render() {

@@ -2,7 +2,7 @@
 // as they change, and sends yours without ever losing what you typed. Drafts and unsent cards are
 // kept in this tab's session storage, so a reload or a lost connection keeps them; unsent cards are
 // sent again, under the same operation id, once live.
-import { announce } from './announcer.js';
+import { announce, announceChange } from './announcer.js';
 import { say } from './text.js';
 
 const cardKinds = new Set(['cards', 'grid', 'questions', 'path']);
@@ -57,7 +57,8 @@ export function showCards(board, room, { reviewId, me, isFacilitator, isPerson, 
             list.append(item);
         }
         if (card.authorId !== me) {
-            announce(say('cardAdded', card.authorName, headingOf(card.sectionId), card.text.slice(0, 140)));
+            const heading = headingOf(card.sectionId);
+            announceChange(`cards:${card.sectionId}`, say('cardAdded', card.authorName, heading, card.text.slice(0, 140)), (n) => say('Board.Announce.NewCards', n, heading));
         }
     });
 

@@ -1,7 +1,7 @@
 // How the facilitator steers the room: "Now discussing", locked sections, quiet writing, and the
 // self-assessment choices. Nobody's focus is ever taken: someone who is not typing is scrolled to
 // the section under discussion; someone who is typing gets a "Go there" button instead.
-import { announce } from './announcer.js';
+import { announce, announceChange } from './announcer.js';
 import { say } from './text.js';
 import { element } from './cards.js';
 
@@ -60,7 +60,7 @@ export function showFacilitation(board, room, { goThere }) {
     function takeThere(sectionId) {
         const panel = board.querySelector(`[data-section-id="${CSS.escape(sectionId)}"]`);
         const heading = panel?.querySelector('h2')?.textContent ?? '';
-        announce(say('Board.Announce.NowDiscussing', heading));
+        announceChange('now-discussing', say('Board.Announce.NowDiscussing', heading));
         const typing = document.activeElement?.matches?.('textarea, input[type="text"], input:not([type]), select')
             && (document.activeElement.value ?? '') !== '';
         if (typing) {

@@ -1,5 +1,5 @@
 // The "Here now" list: who has the board open, with how they know the person.
-import { announce } from './announcer.js';
+import { announce, announceChange } from './announcer.js';
 import { say } from './text.js';
 
 export function showPresence(list, room, me, { canAdmit = false } = {}) {
@@ -14,8 +14,8 @@ export function showPresence(list, room, me, { canAdmit = false } = {}) {
     room.addEventListener('presence-changed', ({ detail }) => {
         const before = new Set(here);
         here = detail;
-        for (const id of here.filter((id) => !before.has(id) && id !== me)) announce(say('joined', nameOf(id)));
-        for (const id of [...before].filter((id) => !here.includes(id) && id !== me)) announce(say('left', nameOf(id)));
+        for (const id of here.filter((id) => !before.has(id) && id !== me)) announceChange(`here:${id}`, say('joined', nameOf(id)));
+        for (const id of [...before].filter((id) => !here.includes(id) && id !== me)) announceChange(`here:${id}`, say('left', nameOf(id)));
         render();
     });
 
@@ -28,7 +28,7 @@ export function showPresence(list, room, me, { canAdmit = false } = {}) {
         participants = known;
         if (!canAdmit || !waitingList) return;
         const waiting = [...participants.values()].filter((p) => p.waiting);
-        for (const p of waiting.filter((p) => !waitingBefore.has(p.id))) announce(say('Board.Waiting') + ': ' + p.name);
+        for (const p of waiting.filter((p) => !waitingBefore.has(p.id))) announceChange(`waiting:${p.id}`, say('Board.Waiting') + ': ' + p.name);
         waitingList.replaceChildren(...waiting.map(waitingItem));
         waitingArea.hidden = waiting.length === 0;
     }
