@@ -47,6 +47,7 @@ public static class ReviewRoomServices
         services.AddSingleton<DueDates>();
         services.AddSingleton<PresenceTracker>();
         services.AddSingleton<PresenceAnnouncer>();
+        services.AddSingleton<TrafficLights>();
         services.AddSingleton<MembershipCookies>();
         services.AddSingleton<JoinCodeAttempts>();
         services.AddSingleton<MinutesWriter>();

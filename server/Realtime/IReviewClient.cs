@@ -9,4 +9,7 @@ public interface IReviewClient
     Task Changed(BoardDelta delta);
 
     Task PresenceChanged(IReadOnlyList<string> participantIdsHere);
+
+    /// <summary>The traffic-light cards held up in the room now, whenever one goes up or down.</summary>
+    Task TrafficLightsChanged(IReadOnlyList<HeldUp> heldUp);
 }

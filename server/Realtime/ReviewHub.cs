@@ -13,7 +13,8 @@ namespace ReviewRoom.Realtime;
 /// caller's cookie makes them a member of it; no method takes a review id from the client.
 /// A connection that may not be in the room is told so by its first call, and joins no group.
 /// </summary>
-public sealed class ReviewHub(ReviewService reviews, ReviewQueries queries, MembershipCookies memberships, PresenceTracker presence, PresenceAnnouncer announcer, IOptions<ReviewRoomOptions> options)
+public sealed class ReviewHub(
+    ReviewService reviews, ReviewQueries queries, MembershipCookies memberships, PresenceTracker presence, PresenceAnnouncer announcer, TrafficLights lights, IOptions<ReviewRoomOptions> options)
     : Hub<IReviewClient>
 {
     private const string MemberKey = "member";
@@ -65,13 +66,14 @@ public sealed class ReviewHub(ReviewService reviews, ReviewQueries queries, Memb
         }
 
         await Clients.Caller.PresenceChanged(here);
+        await Clients.Caller.TrafficLightsChanged(lights.HeldIn(member.ReviewId));
         if (!isScreen)
         {
             announcer.Announce(member.ReviewId);
         }
     }
 
-    public override Task OnDisconnectedAsync(Exception? exception)
+    public override async Task OnDisconnectedAsync(Exception? exception)
     {
         if (MemberOf(Context) is { } member)
         {
@@ -80,9 +82,13 @@ public sealed class ReviewHub(ReviewService reviews, ReviewQueries queries, Memb
             {
                 announcer.Announce(member.ReviewId);
             }
-        }
 
-        return Task.CompletedTask;
+            // Someone who has left the room no longer holds up a card.
+            if (presence.ConnectionsOf(member.ReviewId, member.ParticipantId).Count == 0 && lights.PutDown(member.ReviewId, member.ParticipantId))
+            {
+                await Clients.Group(GroupFor(member.ReviewId)).TrafficLightsChanged(lights.HeldIn(member.ReviewId));
+            }
+        }
     }
 
     public async Task<BoardSnapshot> GetSnapshot() => await queries.SnapshotAsync(Member) ?? throw new ReviewRuleException(ReviewError.NotAMember);
@@ -117,6 +123,18 @@ public sealed class ReviewHub(ReviewService reviews, ReviewQueries queries, Memb
     public Task Admit(string waitingId, bool letIn) => reviews.AdmitAsync(Member, waitingId, letIn);
 
     public Task SetQuietWriting(string sectionId, bool quiet) => reviews.SetQuietWritingAsync(Member, sectionId, quiet);
+
+    /// <summary>Holds up a traffic-light card for the room to see, or puts it down (null). Never saved, never in the minutes.</summary>
+    public async Task HoldUp(TrafficLight? light)
+    {
+        var member = Member;
+        if (member.OnlyReads)
+        {
+            throw new ReviewRuleException(ReviewError.ScreenOnlyShows);
+        }
+
+        await Clients.Group(GroupFor(member.ReviewId)).TrafficLightsChanged(lights.Hold(member.ReviewId, member.ParticipantId, light));
+    }
 
     private ReviewMember Member => MemberOf(Context) ?? throw RefusalOf(Context) ?? new ReviewRuleException(ReviewError.NotAMember);
 }

@@ -45,6 +45,33 @@ public sealed class BigScreenBrowserTests(Chromium chromium) : LiveApp
     }
 
     [Fact]
+    public async Task BigScreen_TextCanBeMadeLargerOrSmaller_AndHighContrast_ForTheRoom_AndStaysSo()
+    {
+        await using var fran = await Participant.ArriveAsync(chromium.Browser, App.RootUri, "facilitator");
+        await fran.SetUpAsync(App.Logs);
+        await fran.CreateReviewAsync("Sam Jones", "Annual review", "2026-12-01");
+        var screen = await fran.OpenBigScreenAsync();
+        var text = () => screen.EvaluateAsync<double>("() => parseFloat(getComputedStyle(document.querySelector('.screen')).fontSize)");
+        var usual = await text();
+
+        await screen.GetByRole(AriaRole.Button, new() { Name = "Larger text" }).ClickAsync();
+        await screen.GetByRole(AriaRole.Button, new() { Name = "Larger text" }).ClickAsync();
+        var larger = await text();
+        await screen.GetByRole(AriaRole.Button, new() { Name = "High contrast" }).ClickAsync();
+        await screen.ReloadAsync();
+        await Expect(screen.Locator("#connection-status")).ToHaveAttributeAsync("data-state", "live");
+
+        Assert.Equal(usual * 1.4, larger, 1);
+        Assert.Equal(larger, await text(), 1);
+        await Expect(screen.GetByRole(AriaRole.Button, new() { Name = "High contrast" })).ToHaveAttributeAsync("aria-pressed", "true");
+        Assert.Equal("rgb(11, 12, 12)", await screen.EvaluateAsync<string>("() => getComputedStyle(document.documentElement).backgroundColor"));
+        Assert.Equal("rgb(255, 255, 255)", await screen.EvaluateAsync<string>("() => getComputedStyle(document.querySelector('.screen__title')).color"));
+        await screen.ScreenshotAsync(new() { Path = Path.Combine(RepoPaths.TestResults, "screen-high-contrast.png") });
+        await screen.GetByRole(AriaRole.Button, new() { Name = "Smaller text" }).ClickAsync();
+        Assert.Equal(usual * 1.2, await text(), 1);
+    }
+
+    [Fact]
     public async Task BigScreen_ForAPath_DrawsThePath()
     {
         await using var fran = await Participant.ArriveAsync(chromium.Browser, App.RootUri, "facilitator");

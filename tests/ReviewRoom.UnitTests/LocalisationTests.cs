@@ -17,6 +17,7 @@ public sealed partial class LocalisationTests
     {
         ["Error."] = Enum.GetNames<ReviewError>(),
         ["ActionStatus."] = Enum.GetNames<ActionStatus>(),
+        ["Board.Lights."] = Enum.GetNames<ReviewRoom.Realtime.TrafficLight>(),
     };
 
     private static readonly List<string> ServerSources = [.. Directory
@@ -113,6 +114,6 @@ public sealed partial class LocalisationTests
     [GeneratedRegex(@"'(?<key>[A-Z][A-Za-z]*(?:\.[A-Za-z]+)+)'")]
     private static partial Regex QuotedKey();
 
-    [GeneratedRegex("""\$"(?<prefix>[A-Z][A-Za-z]*\.)\{""")]
+    [GeneratedRegex("""\$"(?<prefix>[A-Z][A-Za-z]*(?:\.[A-Za-z]+)*\.)\{""")]
     private static partial Regex BuiltKey();
 }

@@ -6,6 +6,7 @@ import { showFacilitation, goThereOffer } from './facilitation.js';
 import { showPresence } from './presence.js';
 import { showStatus } from './status.js';
 import { announce } from './announcer.js';
+import { showTrafficLights, showHeldUp } from './traffic-lights.js';
 import { say } from './text.js';
 
 const room = document.getElementById('room');
@@ -34,6 +35,8 @@ connection.addEventListener('state', ({ detail }) => {
 });
 showActions(board, connection, { me, isFacilitator, status });
 showFacilitation(board, connection, { goThere: goThereOffer(document.getElementById('go-there')) });
+showTrafficLights(document.getElementById('traffic-lights'), connection, { me });
+showHeldUp(document.querySelector('#traffic-lights [data-held-up] ul'), connection, { me, readOut: true });
 
 for (const button of document.querySelectorAll('[data-copy]')) {
     const source = document.getElementById(button.dataset.copy);

@@ -3,7 +3,7 @@
 //   snapshot    the whole board, after connecting, reconnecting, or whenever an update was missed
 //   delta       every saved change, as it came (parts named as in the snapshot), then its parts:
 //   card-saved, card-removed, action-saved, participants-changed, sections-changed, board-changed
-//   presence-changed
+//   presence-changed, traffic-lights (the cards held up now)
 // Changes arrive numbered by the review's version, one each; a gap means something was missed,
 // so the board is fetched afresh rather than patched.
 
@@ -26,6 +26,7 @@ export class RoomConnection extends EventTarget {
             .build();
         this.#connection.on('Changed', (delta) => this.#changed(delta));
         this.#connection.on('PresenceChanged', (ids) => this.#emit('presence-changed', ids));
+        this.#connection.on('TrafficLightsChanged', (held) => this.#emit('traffic-lights', held));
         this.#connection.onreconnecting(() => this.#setState('reconnecting'));
         this.#connection.onreconnected(() => this.#catchUp().catch((error) => { if (error.refusal) this.#closed(error); }));
         this.#connection.onclose((error) => this.#closed(error));

@@ -4,6 +4,7 @@
 import { RoomConnection } from './room-connection.js';
 import { showStatus } from './status.js';
 import { say } from './text.js';
+import { showHeldUp } from './traffic-lights.js';
 
 const screen = document.getElementById('screen');
 const area = document.getElementById('screen-board');
@@ -21,6 +22,7 @@ connection.addEventListener('delta', ({ detail }) => {
 connection.addEventListener('presence-changed', ({ detail }) => {
     here.textContent = say('Screen.HereNow', detail.length);
 });
+showHeldUp(document.getElementById('screen-lights'), connection);
 connection.addEventListener('snapshot', ({ detail }) => {
     board = detail;
     showJoinCode(board.joinCode);
@@ -32,7 +34,35 @@ connection.addEventListener('state', ({ detail }) => {
     area.replaceChildren();
     document.querySelector('.screen__header').replaceChildren();
 });
+showDisplayChoices(document.getElementById('screen-display'));
 connection.start();
+
+// Larger or smaller text and high contrast, for the room; kept on this device.
+function showDisplayChoices(controls) {
+    const sizes = [0.7, 0.85, 1, 1.2, 1.4, 1.7];
+    const page = document.documentElement;
+    let size = sizes.indexOf(Number(localStorage.getItem('rr-screen-text') ?? 1));
+    if (size < 0) size = sizes.indexOf(1);
+    let contrast = localStorage.getItem('rr-screen-contrast') === 'true';
+    const contrastButton = controls.querySelector('[data-contrast]');
+    const show = () => {
+        page.style.setProperty('--screen-text', String(sizes[size]));
+        page.classList.toggle('screen-page--contrast', contrast);
+        contrastButton.setAttribute('aria-pressed', String(contrast));
+        for (const button of controls.querySelectorAll('[data-text-step]')) {
+            const next = size + Number(button.dataset.textStep);
+            button.disabled = next < 0 || next >= sizes.length;
+        }
+        localStorage.setItem('rr-screen-text', String(sizes[size]));
+        localStorage.setItem('rr-screen-contrast', String(contrast));
+    };
+    for (const button of controls.querySelectorAll('[data-text-step]')) {
+        button.addEventListener('click', () => { size = Math.min(sizes.length - 1, Math.max(0, size + Number(button.dataset.textStep))); show(); });
+    }
+    contrastButton.addEventListener('click', () => { contrast = !contrast; show(); });
+    controls.hidden = false;
+    show();
+}
 
 function showJoinCode(code) {
     document.getElementById('screen-join').hidden = !code;

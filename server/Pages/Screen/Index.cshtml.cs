@@ -27,7 +27,7 @@ public sealed class IndexModel(ReviewQueries queries, MembershipCookies membersh
         Board = (await queries.SnapshotAsync(member))!;
         HereCount = presence.Here(ReviewId).Count;
         foreach (var shared in text.GetAllStrings().Where(s => s.Name.StartsWith("Screen.", StringComparison.Ordinal)
-            || s.Name.StartsWith("Grid.", StringComparison.Ordinal) || s.Name.StartsWith("Board.Status.", StringComparison.Ordinal)
+            || s.Name.StartsWith("Grid.", StringComparison.Ordinal) || s.Name.StartsWith("Board.Status.", StringComparison.Ordinal) || s.Name.StartsWith("Board.Lights.", StringComparison.Ordinal)
             || s.Name is "Board.NameAndRelationship" or "Board.SaidByShown" or "Board.FindOutByShown" or "Board.Action.WhoWhen" or "Board.KeptOut"))
         {
             ClientText[shared.Name] = shared.Value;
