@@ -52,6 +52,7 @@ public static class ReviewRoomServices
         services.AddSingleton<JoinCodeAttempts>();
         services.AddSingleton<MinutesWriter>();
         services.AddSingleton<MinutesRenderer>();
+        services.AddSingleton<EasyReadWriter>();
         services.AddSingleton<ReviewErrorText>();
 
         // Keys live beside the data, so people stay in their reviews when the server restarts.

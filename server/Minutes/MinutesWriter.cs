@@ -200,7 +200,7 @@ public sealed class MinutesWriter(IStringLocalizer<SharedResource> text)
     private static void Field(StringBuilder minutes, string label, string value) =>
         minutes.Append("**").Append(label).Append(":** ").Append(value).Append("  \n");
 
-    private static string Slug(string name)
+    internal static string Slug(string name)
     {
         var slug = new StringBuilder();
         foreach (var c in name.Normalize(NormalizationForm.FormD).ToLowerInvariant())

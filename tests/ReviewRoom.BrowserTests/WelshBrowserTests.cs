@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using ReviewRoom.TestHost;
 using static Microsoft.Playwright.Assertions;
 
 namespace ReviewRoom.BrowserTests;
@@ -66,6 +67,16 @@ public sealed class WelshBrowserTests(Chromium chromium) : LiveApp
         await Expect(minutes.Locator("article.minutes[lang=cy]").GetByRole(AriaRole.Heading, new() { Name = LikeAndAdmire })).ToBeVisibleAsync();
         var download = await minutes.RunAndWaitForDownloadAsync(() => minutes.GetByRole(AriaRole.Link, new() { Name = "Lawrlwytho’r cofnodion yn Gymraeg (.md)" }).ClickAsync());
         Assert.Equal("2026-12-01-sam-jones-adolygiad.md", download.SuggestedFilename);
+
+        await minutes.GetByRole(AriaRole.Link, new() { Name = "Cofnodion hawdd eu darllen" }).ClickAsync();
+        await Expect(minutes.GetByRole(AriaRole.Heading, new() { Name = "Beth mae pobl yn ei hoffi am Sam Jones" })).ToBeVisibleAsync();
+        await Expect(minutes.Locator(".easy-read__row").Filter(new() { HasText = "Trefnu gwersi nofio" })).ToContainTextAsync("Pryd: erbyn Dydd Mawrth 22 Rhagfyr 2026");
+        await minutes.ScreenshotAsync(new() { Path = Path.Combine(RepoPaths.TestResults, "easy-read-welsh.png"), FullPage = true });
+        await minutes.EmulateMediaAsync(new() { Media = Media.Print });
+        await minutes.SetViewportSizeAsync(794, 1123);
+        Assert.True(await minutes.EvaluateAsync<double>("() => parseFloat(getComputedStyle(document.querySelector('.easy-read__words p')).fontSize)") >= 16 * 96 / 72.0, "Easy-read text is under 16pt on paper.");
+        await minutes.ScreenshotAsync(new() { Path = Path.Combine(RepoPaths.TestResults, "easy-read-welsh-first-printed-page.png") });
+        await minutes.PdfAsync(new() { Format = "A4", Path = Path.Combine(RepoPaths.TestResults, "easy-read-welsh.pdf") });
         Assert.Empty(fran.ConsoleErrors.Concat(ana.ConsoleErrors));
     }
 
@@ -100,7 +111,7 @@ public sealed class WelshBrowserTests(Chromium chromium) : LiveApp
         await ana.AddCardAsync("What we like and admire about Sam Jones", "Sam is a brilliant cook, and a generous host to everyone who visits the flat on a Sunday.");
         (Participant Who, string Path)[] pages =
         [
-            (fran, "/"), (fran, "/reviews/new"), (fran, board), (fran, $"/minutes/{reviewId}"), (fran, $"/minutes/{reviewId}?in=both"),
+            (fran, "/"), (fran, "/reviews/new"), (fran, board), (fran, $"/minutes/{reviewId}"), (fran, $"/minutes/{reviewId}?in=both"), (fran, $"/minutes/{reviewId}/easy-read"),
             (fran, $"/screen/{reviewId}"), (fran, "/facilitators"), (ana, board), (ana, "/join"), (ana, "/sign-in"), (ana, "/join/not-a-real-invitation"),
         ];
 

@@ -164,9 +164,34 @@ public sealed class LanguageTests : IAsyncLifetime
         Assert.Contains("<article class=\"minutes\" lang=\"en\">", sideBySide, StringComparison.Ordinal);
     }
 
-    private async Task<(string File, string Text)> DownloadAsync(string reviewId, string query)
+    [Fact]
+    public async Task EasyReadMinutes_ArePlainWordsWithPictures_InThePersonsLanguage_AndTheDownloadCarriesItsPicturesInside()
     {
-        using var response = await _fran.Http.GetAsync($"/minutes/{reviewId}/download{query}");
+        var reviewId = await _fran.CreateReviewAsync(language: nameof(Language.Welsh));
+        var room = await _fran.ConnectAsync(reviewId);
+        await room.InvokeAsync<CardView>("AddCard", Guid.NewGuid().ToString("N"), new CardDraft(Cards, "Mae Sam yn garedig"));
+
+        var page = await _fran.Http.GetStringAsync($"/minutes/{reviewId}/easy-read");
+        var welsh = await DownloadAsync(reviewId, "", "easy-read/");
+        var english = await DownloadAsync(reviewId, "?in=en", "easy-read/");
+
+        Assert.Contains("<h2>What people like about Sam Jones</h2>", page, StringComparison.Ordinal);
+        Assert.Contains("src=\"/lib/openmoji/2B50.svg\"", page, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await _fran.Http.GetAsync("/lib/openmoji/2B50.svg")).StatusCode);
+        Assert.Equal("2026-12-01-sam-jones-adolygiad-hawdd-ei-ddarllen.html", welsh.File);
+        Assert.Contains("<html lang=\"cy\">", welsh.Text, StringComparison.Ordinal);
+        Assert.Contains("<h2>Beth mae pobl yn ei hoffi am Sam Jones</h2>", welsh.Text, StringComparison.Ordinal);
+        Assert.Contains("Dyddiad y cyfarfod: Dydd Mawrth 1 Rhagfyr 2026.", welsh.Text, StringComparison.Ordinal);
+        Assert.Contains("src=\"data:image/svg+xml;base64,", welsh.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("/lib/openmoji/", welsh.Text, StringComparison.Ordinal);
+        Assert.Contains(".easy-read__row", welsh.Text, StringComparison.Ordinal);
+        Assert.Equal("2026-12-01-sam-jones-review-easy-read.html", english.File);
+        Assert.Contains("The meeting was on Tuesday 1 December 2026.", english.Text, StringComparison.Ordinal);
+    }
+
+    private async Task<(string File, string Text)> DownloadAsync(string reviewId, string query, string kind = "")
+    {
+        using var response = await _fran.Http.GetAsync($"/minutes/{reviewId}/{kind}download{query}");
         return (response.Content.Headers.ContentDisposition!.FileName!.Trim('"'), await response.Content.ReadAsStringAsync());
     }
 
