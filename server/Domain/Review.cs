@@ -37,6 +37,7 @@ public sealed class Review
     public string PersonName => _record.PersonName;
     public string Title => _record.Title;
     public Language Language => _record.Language;
+    public TimeOnly? StartsAt => _record.StartsAt;
     public DateOnly Date => _record.Date;
     public string TemplateId => _record.TemplateId;
     public DateTimeOffset CreatedAt => _record.CreatedAt;
@@ -206,7 +207,7 @@ public sealed class Review
             return already;
         }
 
-        var card = new Card(NewId(), author.Id, operationId, now);
+        var card = new Card(NewId(), author.Id, operationId, now) { SentBeforeMeeting = IsBeforeMeeting(now) };
         Fill(card, author, draft);
         RequireRoomFor(card.Text.Length, ever: true);
         card.Number = _cards.Count + 1;
@@ -389,16 +390,26 @@ public sealed class Review
     }
 
     /// <summary>Where the meeting is and when the next one will be, for the head of the minutes.</summary>
-    public void SetDetails(string participantId, string? place, DateOnly? nextReview)
+    /// <summary>
+    /// Where and when the meeting is, and the next review's date. Moving the meeting (health that comes
+    /// and goes often means it is rearranged) keeps every link working; those who open one see the new date.
+    /// </summary>
+    /// <param name="date">The meeting's new date; null keeps the one it has.</param>
+    /// <param name="startsAt">The time it starts, or null for none given.</param>
+    public void SetDetails(string participantId, string? place, DateOnly? nextReview, DateOnly? date = null, TimeOnly? startsAt = null)
     {
         RequireFacilitator(participantId);
         var check = new RuleCheck();
         var cleanPlace = check.OptionalLine(place, Limits.PlaceLength, ReviewError.PlaceTooLong);
-        check.Require(nextReview is null || nextReview > Date, ReviewError.NextReviewTooEarly);
+        var meeting = date ?? Date;
+        check.Require(nextReview is null || nextReview > meeting, ReviewError.NextReviewTooEarly);
         check.ThrowIfBroken();
-        (_record.Place, _record.NextReviewDate) = (cleanPlace, nextReview);
+        (_record.Place, _record.NextReviewDate, _record.Date, _record.StartsAt) = (cleanPlace, nextReview, meeting, startsAt);
         ChangedBoard();
     }
+
+    // The meeting's date and time are the server's local time; before it was given a time, the meeting began with its day.
+    private bool IsBeforeMeeting(DateTimeOffset now) => now.ToLocalTime().DateTime < Date.ToDateTime(StartsAt ?? TimeOnly.MinValue);
 
     /// <summary>Records someone who sent apologies, with what they sent in writing, if anything.</summary>
     public Apology AddApology(string participantId, string? name, string? relationship, string? contribution)

@@ -20,6 +20,9 @@ public sealed class ReviewRecord
     /// <summary>The language the person chose: their invitations and minutes are in it.</summary>
     public Language Language { get; internal set; }
     public DateOnly Date { get; internal set; }
+
+    /// <summary>The time the meeting starts, in the server's local time, if the facilitator has said.</summary>
+    public TimeOnly? StartsAt { get; internal set; }
     public string TemplateId { get; internal set; } = "";
     public DateTimeOffset CreatedAt { get; internal set; }
 

@@ -49,6 +49,10 @@ public static class Languages
     /// <summary>The same words in each language, as <paramref name="say"/> says them in it.</summary>
     public static Words InEach(Func<string> say) => new(SaidIn(Language.English, say), SaidIn(Language.Welsh, say));
 
+    /// <summary>When a meeting is: "1 December 2026", or with its time, "1 December 2026 at 10:30".</summary>
+    public static string MeetingTime(Microsoft.Extensions.Localization.IStringLocalizer text, DateOnly date, TimeOnly? startsAt) =>
+        startsAt is { } time ? text["Meeting.DateAndTime", LongDate(date), time.ToString("HH:mm", CultureInfo.InvariantCulture)] : LongDate(date);
+
     /// <summary>A date as people write it, in the current language: "1 December 2026", "1 Rhagfyr 2026".</summary>
     public static string LongDate(DateOnly date) => date.ToString("d MMMM yyyy", CultureInfo.CurrentCulture);
 

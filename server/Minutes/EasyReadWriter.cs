@@ -32,7 +32,8 @@ public sealed class EasyReadWriter(IStringLocalizer<SharedResource> text)
         var page = new StringBuilder();
         page.Append("<article class=\"easy-read\">\n");
         page.Append("<h1>").Append(Encode(text["EasyRead.Title", review.PersonName])).Append("</h1>\n");
-        Row(page, pictureSource(EasyReadPictures.Date), text["EasyRead.MeetingOn", InWords(review.Date)]);
+        var when = review.StartsAt is { } time ? text["Meeting.DateAndTime", InWords(review.Date), time.ToString("HH:mm", CultureInfo.InvariantCulture)].Value : InWords(review.Date);
+        Row(page, pictureSource(EasyReadPictures.Date), text["EasyRead.MeetingOn", when]);
         if (review.Place is { } place)
         {
             Row(page, pictureSource(EasyReadPictures.Place), text["EasyRead.MeetingAt", place]);
@@ -86,7 +87,9 @@ public sealed class EasyReadWriter(IStringLocalizer<SharedResource> text)
                 default:
                     foreach (var card in section.Cards.Where(c => !c.KeptOutOfMinutes))
                     {
-                        Row(page, picture, card.Text, card.FindOutBy is { } finder ? [text["EasyRead.FindOutBy", finder]] : []);
+                        Row(page, picture, card.Text, [
+                            .. card.FindOutBy is { } finder ? [text["EasyRead.FindOutBy", finder]] : Array.Empty<string>(),
+                            .. card.SentBeforeMeeting ? [text["EasyRead.SentBefore"]] : Array.Empty<string>()]);
                     }
 
                     break;

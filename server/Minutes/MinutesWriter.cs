@@ -15,7 +15,7 @@ public sealed class MinutesWriter(IStringLocalizer<SharedResource> text)
         var minutes = new StringBuilder();
         minutes.Append("# ").Append(MarkdownText.Escape(review.Title)).Append("\n\n");
         Field(minutes, text["Minutes.Person"], MarkdownText.Escape(review.PersonName));
-        Field(minutes, text["Minutes.Date"], Languages.LongDate(review.Date));
+        Field(minutes, text["Minutes.Date"], Languages.MeetingTime(text, review.Date, review.StartsAt));
         if (review.Place is { } place)
         {
             Field(minutes, text["Minutes.Place"], MarkdownText.Escape(place));
@@ -192,9 +192,10 @@ public sealed class MinutesWriter(IStringLocalizer<SharedResource> text)
     }
 
     private string Attribution(CardView card) =>
-        card.SaidBy is { } saidBy
+        (card.SaidBy is { } saidBy
             ? text["Minutes.SaidByTypedBy", MarkdownText.Escape(saidBy), MarkdownText.Escape(card.AuthorName)]
-            : $"{MarkdownText.Escape(card.AuthorName)}, {MarkdownText.Escape(card.AuthorRelationship)}";
+            : $"{MarkdownText.Escape(card.AuthorName)}, {MarkdownText.Escape(card.AuthorRelationship)}")
+        + (card.SentBeforeMeeting ? $", {text["Minutes.SentBefore"]}" : "");
 
 
     private static void Field(StringBuilder minutes, string label, string value) =>

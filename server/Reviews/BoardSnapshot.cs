@@ -24,7 +24,8 @@ public sealed record BoardSnapshot(
     DateOnly? NextReviewDate = null,
     IReadOnlyList<Apology>? Apologies = null,
     string PersonId = "",
-    Language Language = Language.English)
+    Language Language = Language.English,
+    TimeOnly? StartsAt = null)
 {
     public bool IsClosed => ClosedAt is not null;
 
@@ -46,7 +47,8 @@ public sealed record BoardSnapshot(
         review.NextReviewDate,
         review.Apologies,
         review.PersonId,
-        review.Language);
+        review.Language,
+        review.StartsAt);
 }
 
 public sealed record SectionView(
@@ -67,7 +69,7 @@ public sealed record SectionView(
 
 public sealed record CardView(
     string Id, string SectionId, string Text, string AuthorId, string AuthorName, string AuthorRelationship,
-    string? Perspective, bool? Working, string? SaidBy, string? FindOutBy, bool Quiet, bool KeptOutOfMinutes)
+    string? Perspective, bool? Working, string? SaidBy, string? FindOutBy, bool Quiet, bool KeptOutOfMinutes, bool SentBeforeMeeting = false)
 {
     public static CardView Of(Review review, Card card)
     {
@@ -75,7 +77,7 @@ public sealed record CardView(
         // A grid's perspective is known by its English words, and shown in the reader's language.
         var perspective = card.Cell is { } cell ? review.FindSection(card.SectionId)?.Option(cell.Perspective)?.In(Languages.Current) ?? cell.Perspective : null;
         return new(card.Id, card.SectionId, card.Text, author.Id, author.Name, author.Relationship,
-            perspective, card.Cell?.Working, card.SaidBy, card.FindOutBy, card.Quiet, card.KeptOutOfMinutes);
+            perspective, card.Cell?.Working, card.SaidBy, card.FindOutBy, card.Quiet, card.KeptOutOfMinutes, card.SentBeforeMeeting);
     }
 }
 

@@ -117,7 +117,7 @@ public sealed class ReviewQueries(OpenReviews open, IReviewStore store, DueDates
         }
 
         return await open.ReadAsync(reviewId, review => review.FindInvitation(Access.InvitationToken.Hash(token), Now) is { } invitee
-            ? new InvitationView(new ReviewMember(review.Id, invitee.Id), review.PersonName, review.Title, invitee.Name, invitee.Relationship, invitee.Role, review.IsClosed, review.Language)
+            ? new InvitationView(new ReviewMember(review.Id, invitee.Id), review.PersonName, review.Title, invitee.Name, invitee.Relationship, invitee.Role, review.IsClosed, review.Language, review.Date, review.StartsAt)
             : null);
     }
 

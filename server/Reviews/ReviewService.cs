@@ -153,8 +153,8 @@ public sealed class ReviewService(OpenReviews open, IReviewStore store, IReviewN
     public Task AdmitAsync(ReviewMember member, string? waitingId, bool letIn) =>
         ChangeAsync(member, letIn ? "let-in" : "turned-away", review => review.Admit(member.ParticipantId, waitingId, letIn, Now));
 
-    public Task SetDetailsAsync(ReviewMember member, string? place, DateOnly? nextReview) =>
-        ChangeAsync(member, "details-set", review => Done(() => review.SetDetails(member.ParticipantId, place, nextReview)));
+    public Task SetDetailsAsync(ReviewMember member, string? place, DateOnly? nextReview, DateOnly? date = null, TimeOnly? startsAt = null) =>
+        ChangeAsync(member, "details-set", review => Done(() => review.SetDetails(member.ParticipantId, place, nextReview, date, startsAt)));
 
     public Task AddApologyAsync(ReviewMember member, string? name, string? relationship, string? contribution) =>
         ChangeAsync(member, "apology-added", review => review.AddApology(member.ParticipantId, name, relationship, contribution));
@@ -240,4 +240,5 @@ public sealed record ReviewSummary(string Id, string PersonId, string PersonName
 
 public sealed record OverdueAction(ReviewSummary Review, string What, string Owner, DateOnly Due, string DueInWords);
 
-public sealed record InvitationView(ReviewMember Invitee, string PersonName, string Title, string Name, string Relationship, Role Role, bool ReviewClosed, Language Language);
+public sealed record InvitationView(ReviewMember Invitee, string PersonName, string Title, string Name, string Relationship, Role Role, bool ReviewClosed, Language Language,
+    DateOnly Date, TimeOnly? StartsAt);

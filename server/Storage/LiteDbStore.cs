@@ -192,6 +192,7 @@ public sealed class LiteDbStore : IReviewStore, IAccountStore, IDisposable
         var mapper = new BsonMapper { TrimWhitespace = false, EmptyStringToNull = false };
         mapper.RegisterType<DateTimeOffset>(at => new BsonValue(at.UtcTicks), value => new DateTimeOffset(value.AsInt64, TimeSpan.Zero));
         mapper.RegisterType<DateOnly>(date => new BsonValue(date.DayNumber), value => DateOnly.FromDayNumber(value.AsInt32));
+        mapper.RegisterType<TimeOnly>(time => new BsonValue(time.Ticks), value => new TimeOnly(value.AsInt64));
         // A template's words in each language; reviews saved before Welsh came have English words only, as a string.
         mapper.RegisterType<Words>(
             words => new BsonDocument { ["en"] = words.English, ["cy"] = words.Welsh is null ? BsonValue.Null : new BsonValue(words.Welsh) },

@@ -32,11 +32,11 @@ public sealed class MinutesBrowserTests(Chromium chromium) : LiveApp
         await actions.GetByRole(AriaRole.Button, new() { Name = "Add action" }).ClickAsync();
         await Expect(actions.GetByRole(AriaRole.Listitem)).ToContainTextAsync("Find a swimming club");
 
-        await fran.Page.GetByText("Place, next review and apologies").ClickAsync();
+        await fran.Page.GetByText("Date, time, place, next review and apologies").ClickAsync();
         await fran.Page.GetByLabel("Where the review is held").FillAsync("Oak House");
         await fran.Page.GetByLabel("Date of the next review").FillAsync("2027-06-01");
         await fran.Page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
-        await fran.Page.GetByText("Place, next review and apologies").ClickAsync();
+        await fran.Page.GetByText("Date, time, place, next review and apologies").ClickAsync();
         await fran.Page.GetByLabel("Who could not come").FillAsync("Dr Amina Shah");
         await fran.Page.GetByLabel("How they know Sam Jones").FillAsync("GP");
         await fran.Page.GetByLabel("What they sent in writing (optional)").FillAsync("The new medication is working well.");

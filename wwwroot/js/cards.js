@@ -126,6 +126,11 @@ export function showCards(board, room, { reviewId, me, isFacilitator, isPerson, 
             marker.append(element('strong', 'govuk-tag govuk-tag--grey', say('Board.KeptOut')));
             item.append(marker);
         }
+        if (card.sentBeforeMeeting) {
+            const marker = element('p', 'card__marker');
+            marker.append(element('strong', 'govuk-tag govuk-tag--blue', say('Board.SentBefore')));
+            item.append(marker);
+        }
         item.append(element('p', 'card__text', card.text));
         item.append(element('p', 'card__by', card.saidBy
             ? say('Board.SaidByShown', card.saidBy, card.authorName)

@@ -208,9 +208,9 @@ public sealed class BoardModel(
         }
     }
 
-    public Task<IActionResult> OnPostDetailsAsync(string? place, DateOnly? nextReview) =>
+    public Task<IActionResult> OnPostDetailsAsync(string? place, DateOnly? nextReview, DateOnly? date, TimeOnly? startsAt) =>
         FacilitatorActionAsync(
-            member => reviews.SetDetailsAsync(member, place, nextReview),
+            member => reviews.SetDetailsAsync(member, place, nextReview, date, startsAt),
             refusal =>
             {
                 foreach (var error in refusal.Errors)

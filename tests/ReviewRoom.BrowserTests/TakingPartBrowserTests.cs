@@ -1,0 +1,36 @@
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace ReviewRoom.BrowserTests;
+
+/// <summary>A meeting moved to another day, and views sent before it from an invitation link, seen on the board.</summary>
+public sealed class TakingPartBrowserTests(Chromium chromium) : LiveApp
+{
+    private const string LikeAndAdmire = "What we like and admire about Sam Jones";
+
+    [Fact]
+    public async Task ViewsSentBeforeARearrangedMeeting_ShowOnTheBoard_MarkedAsSentBefore()
+    {
+        await using var fran = await Participant.ArriveAsync(chromium.Browser, App.RootUri, "facilitator");
+        await using var ana = await Participant.ArriveAsync(chromium.Browser, App.RootUri, "relative", width: 390);
+        await fran.SetUpAsync(App.Logs);
+        await fran.CreateReviewAsync("Sam Jones", "Annual review", "2026-12-01");
+        var link = await fran.InviteAsync("Ana Jones", "sister");
+        var details = fran.Page.GetByText("Date, time, place, next review and apologies");
+        await details.ClickAsync();
+        await fran.Page.GetByLabel("Date of the meeting").FillAsync("2027-01-12");
+        await fran.Page.GetByLabel("Time it starts (optional)").FillAsync("14:00");
+        await fran.Page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Expect(fran.Page.Locator(".govuk-caption-l")).ToHaveTextAsync("Sam Jones's review, 12 January 2027 at 14:00");
+
+        await ana.Page.GotoAsync(link);
+        await Expect(ana.Page.GetByText("The meeting is on 12 January 2027 at 14:00.")).ToBeVisibleAsync();
+        await ana.JoinAsync(link);
+        await ana.AddCardAsync(LikeAndAdmire, "Sorry I cannot come: Sam is the kindest brother");
+
+        var card = fran.Section(LikeAndAdmire).GetByRole(AriaRole.Listitem).Filter(new() { HasText = "the kindest brother" });
+        await Expect(card).ToContainTextAsync("Sent before the meeting");
+        await Expect(ana.Section(LikeAndAdmire).GetByRole(AriaRole.Listitem)).ToContainTextAsync("Sent before the meeting");
+        await fran.ScreenshotAsync("sent-before");
+    }
+}

@@ -1,0 +1,65 @@
+using System.Net;
+using Microsoft.AspNetCore.SignalR.Client;
+using ReviewRoom.Domain;
+using ReviewRoom.Reviews;
+using ReviewRoom.TestHost;
+
+namespace ReviewRoom.IntegrationTests;
+
+/// <summary>
+/// Taking part without being in the room: a meeting moved to another day keeps its links, and an
+/// invitee who cannot come sends their views before it, marked so on the board and in the minutes.
+/// </summary>
+public sealed class TakingPartTests : IAsyncLifetime
+{
+    private const string Cards = "like-and-admire";
+
+    private readonly DataFolder _data = new();
+    private ReviewRoomFactory _app = null!;
+    private Visitor _fran = null!;
+    private Visitor _ana = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _app = new ReviewRoomFactory(_data);
+        _fran = await _app.NewFacilitatorAsync();
+        _ana = new Visitor(_app);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _ana.DisposeAsync();
+        await _fran.DisposeAsync();
+        await _app.DisposeAsync();
+        _data.Dispose();
+    }
+
+    [Fact]
+    public async Task MeetingMovedToAnotherDay_KeepsItsLinks_AndViewsSentBeforeItBegins_AreMarkedOnTheBoardAndInTheMinutes()
+    {
+        var reviewId = await _fran.CreateReviewAsync();
+        var link = await _fran.InviteAsync(reviewId, "Ana Jones", "sister");
+
+        var moved = await _fran.PostFormAsync($"/reviews/{reviewId}", $"/reviews/{reviewId}/details",
+            new() { ["date"] = "2026-12-08", ["startsAt"] = "14:00", ["place"] = "", ["nextReview"] = "" });
+        var invitation = await _ana.Http.GetStringAsync(link);
+        await _ana.JoinAsync(link);
+        var room = await _ana.ConnectAsync(reviewId);
+        var sentBefore = await room.InvokeAsync<CardView>("AddCard", Guid.NewGuid().ToString("N"), new CardDraft(Cards, "Sam is the kindest brother"));
+        // Health allowing after all, the meeting is brought back to this morning: it has begun.
+        await _fran.PostFormAsync($"/reviews/{reviewId}", $"/reviews/{reviewId}/details",
+            new() { ["date"] = "2026-12-01", ["startsAt"] = "09:30", ["place"] = "", ["nextReview"] = "" });
+        var atTheMeeting = await room.InvokeAsync<CardView>("AddCard", Guid.NewGuid().ToString("N"), new CardDraft(Cards, "Sam loves the sea"));
+        var board = await _fran.Http.GetStringAsync($"/reviews/{reviewId}");
+        var minutes = await _fran.Http.GetStringAsync($"/minutes/{reviewId}/download");
+
+        Assert.Equal(HttpStatusCode.Redirect, moved.StatusCode);
+        Assert.Contains("The meeting is on 8 December 2026 at 14:00.", invitation, StringComparison.Ordinal);
+        Assert.Contains("Sam Jones&#x27;s review, 1 December 2026 at 09:30", board, StringComparison.Ordinal);
+        Assert.Equal((true, false), (sentBefore.SentBeforeMeeting, atTheMeeting.SentBeforeMeeting));
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(board, ">Sent before the meeting</strong>"));
+        Assert.Contains("- Sam is the kindest brother (Ana Jones, sister, sent before the meeting)", minutes, StringComparison.Ordinal);
+        Assert.Contains("- Sam loves the sea (Ana Jones, sister)\n", minutes, StringComparison.Ordinal);
+        Assert.Contains("**Date:** 1 December 2026 at 09:30", minutes, StringComparison.Ordinal);
+    }
+}
