@@ -89,6 +89,21 @@ public sealed class LanguageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Invitation_AsksWhichLanguageToTakePartIn_AndTheBoardIsInTheOneChosen()
+    {
+        var reviewId = await _fran.CreateReviewAsync();
+        var link = await _fran.InviteAsync(reviewId, "Ana Jones", "sister");
+        var ana = Own(new Visitor(_app));
+
+        var invitation = await ana.Http.GetStringAsync(link);
+        await ana.PostFormAsync(link, new Uri(link).AbsolutePath, new() { ["language"] = "cy" });
+        var board = await ana.Http.GetStringAsync($"/reviews/{reviewId}");
+
+        Assert.Contains("Which language would you like to take part in?", invitation, StringComparison.Ordinal);
+        Assert.Contains("<html lang=\"cy\"", board, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task HubRefusal_ComesBackInTheCallersLanguage()
     {
         var reviewId = await _fran.CreateReviewAsync();

@@ -26,7 +26,8 @@ public sealed class JoinModel(ReviewService reviews, ReviewQueries queries, Memb
         }
     }
 
-    public async Task<IActionResult> OnPostAsync()
+    /// <param name="language">The language they chose to take part in; else the one they joined in.</param>
+    public async Task<IActionResult> OnPostAsync(string? language)
     {
         if (await queries.FindInvitationAsync(Token) is not { } invitation)
         {
@@ -37,7 +38,11 @@ public sealed class JoinModel(ReviewService reviews, ReviewQueries queries, Memb
         await reviews.JoinAsync(invitation.Invitee);
         memberships.Admit(HttpContext, invitation.Invitee);
         // Someone who joined without choosing a language keeps the one they joined in, the review's, rather than their browser's.
-        if (!LanguageChoice.IsMade(Request))
+        if (Languages.FromCode(language) is { } chosen)
+        {
+            LanguageChoice.Remember(Response, chosen, Request.IsHttps);
+        }
+        else if (!LanguageChoice.IsMade(Request))
         {
             LanguageChoice.Remember(Response, Languages.Current, Request.IsHttps);
         }
