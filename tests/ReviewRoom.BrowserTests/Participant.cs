@@ -88,10 +88,11 @@ internal sealed class Participant : IAsyncDisposable
         return await link.InputValueAsync();
     }
 
-    public async Task JoinAsync(string invitationLink)
+    /// <param name="join">The button's words, in the language the invitation opens in.</param>
+    public async Task JoinAsync(string invitationLink, string join = "Join")
     {
         await _page.GotoAsync(invitationLink);
-        await _page.GetByRole(AriaRole.Button, new() { Name = "Join" }).ClickAsync();
+        await _page.GetByRole(AriaRole.Button, new() { Name = join }).ClickAsync();
         await ExpectLiveAsync();
     }
 

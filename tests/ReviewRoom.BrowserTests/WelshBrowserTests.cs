@@ -15,10 +15,11 @@ public sealed class WelshBrowserTests(Chromium chromium) : LiveApp
     private const string Actions = "Camau gweithredu";
 
     [Fact]
-    public async Task AWholeReview_RunInWelsh_ByAFacilitatorAndARelative()
+    public async Task AWholeReview_RunInWelsh_ByAFacilitatorAndARelative_AndThePersonKeepsEasyReadMinutesInWelsh()
     {
         await using var fran = await Participant.ArriveAsync(chromium.Browser, App.RootUri, "facilitator");
         await using var ana = await Participant.ArriveAsync(chromium.Browser, App.RootUri, "relative", width: 390);
+        await using var sam = await Participant.ArriveAsync(chromium.Browser, App.RootUri, "person", width: 390);
         await fran.SetUpAsync(App.Logs);
 
         await fran.Page.GetByRole(AriaRole.Button, new() { Name = "Cymraeg" }).ClickAsync();
@@ -32,6 +33,8 @@ public sealed class WelshBrowserTests(Chromium chromium) : LiveApp
         await fran.Page.GetByRole(AriaRole.Button, new() { Name = "Creu adolygiad" }).ClickAsync();
         await Expect(fran.Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Adolygiad blynyddol");
         await fran.ExpectLiveAsync();
+        var samsLink = await fran.Page.GetByLabel("Dolen wahoddiad").InputValueAsync();
+        await sam.JoinAsync(samsLink.Length > 0 ? samsLink : throw new InvalidOperationException("No link for the person."), "Ymuno");
         var nameBox = fran.Page.GetByLabel("Enw", new() { Exact = true });
         if (!await nameBox.IsVisibleAsync())
         {
@@ -41,6 +44,7 @@ public sealed class WelshBrowserTests(Chromium chromium) : LiveApp
         await nameBox.FillAsync("Ana Jones");
         await fran.Page.GetByLabel("Perthynas").FillAsync("chwaer");
         await fran.Page.GetByRole(AriaRole.Button, new() { Name = "Creu dolen wahoddiad" }).ClickAsync();
+        await Expect(fran.Page.GetByLabel("Dolen wahoddiad")).Not.ToHaveValueAsync(samsLink);
         var link = await fran.Page.GetByLabel("Dolen wahoddiad").InputValueAsync();
 
         // Ana's browser speaks English; the invitation to a Welsh review opens in Welsh all the same.
@@ -77,7 +81,22 @@ public sealed class WelshBrowserTests(Chromium chromium) : LiveApp
         Assert.True(await minutes.EvaluateAsync<double>("() => parseFloat(getComputedStyle(document.querySelector('.easy-read__words p')).fontSize)") >= 16 * 96 / 72.0, "Easy-read text is under 16pt on paper.");
         await minutes.ScreenshotAsync(new() { Path = Path.Combine(RepoPaths.TestResults, "easy-read-welsh-first-printed-page.png") });
         await minutes.PdfAsync(new() { Format = "A4", Path = Path.Combine(RepoPaths.TestResults, "easy-read-welsh.pdf") });
-        Assert.Empty(fran.ConsoleErrors.Concat(ana.ConsoleErrors));
+
+        // Fran closes the review; Sam, whose browser speaks English, agrees with the minutes in Welsh and keeps the easy read.
+        await fran.Page.GetByRole(AriaRole.Link, new() { Name = "Cau'r adolygiad" }).ClickAsync();
+        await fran.Page.GetByRole(AriaRole.Button, new() { Name = "Cau'r adolygiad" }).ClickAsync();
+        await Expect(sam.Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/minutes/[0-9a-f]{32}$"));
+        await sam.Page.GetByRole(AriaRole.Radio, new() { Name = "Rwy'n cytuno â'r cofnodion hyn" }).CheckAsync();
+        await sam.Page.GetByRole(AriaRole.Button, new() { Name = "Llofnodi'r cofnodion" }).ClickAsync();
+        await sam.Page.GetByRole(AriaRole.Link, new() { Name = "Cofnodion hawdd eu darllen" }).ClickAsync();
+        var easyRead = await sam.Page.RunAndWaitForDownloadAsync(() => sam.Page.GetByRole(AriaRole.Link, new() { Name = "Lawrlwytho’r cofnodion hawdd eu darllen (.html)" }).ClickAsync());
+        var kept = Path.Combine(RepoPaths.TestResults, $"welsh-{easyRead.SuggestedFilename}");
+        await easyRead.SaveAsAsync(kept);
+        var keptText = await File.ReadAllTextAsync(kept);
+        Assert.Equal("2026-12-01-sam-jones-adolygiad-hawdd-ei-ddarllen.html", easyRead.SuggestedFilename);
+        Assert.Contains("Dywedodd Sam Jones fod y nodiadau hyn yn iawn.", keptText, StringComparison.Ordinal);
+        Assert.Contains("Trefnu gwersi nofio", keptText, StringComparison.Ordinal);
+        Assert.Empty(fran.ConsoleErrors.Concat(ana.ConsoleErrors).Concat(sam.ConsoleErrors));
     }
 
     [Fact]
@@ -109,8 +128,10 @@ public sealed class WelshBrowserTests(Chromium chromium) : LiveApp
         var link = await fran.InviteAsync("Ana Jones", "sister");
         await ana.JoinAsync(link);
         await ana.AddCardAsync("What we like and admire about Sam Jones", "Sam is a brilliant cook, and a generous host to everyone who visits the flat on a Sunday.");
+        var person = new Uri(new Uri(fran.Page.Url), await fran.Page.GetByRole(AriaRole.Link, new() { Name = "All of Sam Jones's reviews" }).GetAttributeAsync("href")).AbsolutePath;
         (Participant Who, string Path)[] pages =
         [
+            (fran, person), (fran, $"/reviews/new?after={reviewId}"), (ana, "/reviews/0123456789abcdef0123456789abcdef"),
             (fran, "/"), (fran, "/reviews/new"), (fran, board), (fran, $"/minutes/{reviewId}"), (fran, $"/minutes/{reviewId}?in=both"), (fran, $"/minutes/{reviewId}/easy-read"),
             (fran, $"/screen/{reviewId}"), (fran, "/facilitators"), (ana, board), (ana, "/join"), (ana, "/sign-in"), (ana, "/join/not-a-real-invitation"),
         ];
