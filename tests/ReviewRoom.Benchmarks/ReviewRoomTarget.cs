@@ -213,7 +213,7 @@ public sealed class ReviewRoomFlooder(Visitor visitor, string reviewId)
         }
     }
 
-    private async Task<bool> ConnectAsync(HubConnection hub, SemaphoreSlim connecting)
+    private static async Task<bool> ConnectAsync(HubConnection hub, SemaphoreSlim connecting)
     {
         await connecting.WaitAsync();
         try
