@@ -48,7 +48,7 @@ public static class EasyReadPictures
 
     private static readonly Dictionary<ActionStatus, string> ByStatus = new()
     {
-        [ActionStatus.Open] = "1F51C",
+        [ActionStatus.Open] = "23F3",
         [ActionStatus.Done] = "2705",
         [ActionStatus.PartlyDone] = "1F6A7",
         [ActionStatus.NotDone] = "274C",
