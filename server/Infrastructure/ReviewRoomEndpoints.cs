@@ -13,6 +13,10 @@ public static class ReviewRoomEndpoints
         app.Services.GetRequiredService<TemplateCatalog>();
         app.Services.GetRequiredService<IReviewStore>();
         app.Services.GetRequiredService<SetupCode>();
+        if (string.IsNullOrEmpty(app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<ReviewRoomOptions>>().Value.KeysCertificate))
+        {
+            app.Logger.LogWarning("The keys that sign everyone's cookies are kept unencrypted in the data folder: anyone with a copy of it could sign in as anyone. Set ReviewRoom:KeysCertificate to a .pfx file to encrypt them.");
+        }
 
         if (!app.Environment.IsDevelopment())
         {

@@ -29,6 +29,11 @@ public sealed class ReviewRoomOptions
     public TimeSpan ClosedReviewsLeaveAfter { get; set; } = TimeSpan.FromMinutes(1);
 
     public ChangeLimits Limits { get; set; } = new();
+
+    /// <summary>A PKCS#12 (.pfx) file whose certificate encrypts the cookie keys kept beside the data; without one they are kept unencrypted.</summary>
+    public string? KeysCertificate { get; set; }
+
+    public string? KeysCertificatePassword { get; set; }
 }
 
 /// <summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Security.Cryptography.X509Certificates;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
@@ -55,8 +56,13 @@ public static class ReviewRoomServices
         services.AddSingleton<EasyReadWriter>();
         services.AddSingleton<ReviewErrorText>();
 
-        // Keys live beside the data, so people stay in their reviews when the server restarts.
-        services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(DataFolder(builder)));
+        // Keys live beside the data, so people stay in their reviews when the server restarts; with a
+        // certificate configured they are encrypted there, so a copy of the folder cannot forge a cookie.
+        var keys = services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(DataFolder(builder)));
+        if (KeysCertificate(builder) is { } certificate)
+        {
+            keys.ProtectKeysWithCertificate(certificate);
+        }
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.Configure<RequestLocalizationOptions>(o =>
         {
@@ -92,10 +98,18 @@ public static class ReviewRoomServices
         return builder;
     }
 
-    private static string DataFolder(WebApplicationBuilder builder)
+    private static string DataFolder(WebApplicationBuilder builder) =>
+        Path.Combine(Path.GetFullPath(Options(builder).DataPath, builder.Environment.ContentRootPath), "keys");
+
+    private static X509Certificate2? KeysCertificate(WebApplicationBuilder builder) =>
+        Options(builder).KeysCertificate is { Length: > 0 } path
+            ? X509CertificateLoader.LoadPkcs12FromFile(Path.GetFullPath(path, builder.Environment.ContentRootPath), Options(builder).KeysCertificatePassword)
+            : null;
+
+    private static ReviewRoomOptions Options(WebApplicationBuilder builder)
     {
         var options = new ReviewRoomOptions();
         builder.Configuration.GetSection(ReviewRoomOptions.Section).Bind(options);
-        return Path.Combine(Path.GetFullPath(options.DataPath, builder.Environment.ContentRootPath), "keys");
+        return options;
     }
 }

@@ -90,6 +90,14 @@ public sealed class ReviewRoomFactory : WebApplicationFactory<Program>, IRunning
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");
+        // What the app reads while it registers its services (where its keys are kept, and how) must be
+        // there before Program runs: host settings are; app configuration comes later.
+        builder.UseSetting("ReviewRoom:DataPath", _data.Path);
+        foreach (var (key, value) in _settings.Where(s => s.Key is "ReviewRoom:KeysCertificate" or "ReviewRoom:KeysCertificatePassword"))
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.ConfigureAppConfiguration(config =>
         {
             config.AddInMemoryCollection(new Dictionary<string, string?> { ["ReviewRoom:DataPath"] = _data.Path });

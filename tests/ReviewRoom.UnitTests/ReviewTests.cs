@@ -25,6 +25,22 @@ public sealed class ReviewTests
     }
 
     [Fact]
+    public void NamesAndText_LoseBidirectionalAndOtherControlCharacters_AndCardsKeepTheirLineBreaks()
+    {
+        var review = NewReview();
+        var fran = review.Facilitator.Id;
+
+        // U+202E turns what follows back to front on screen: "Ana Jones\u202Erotatilicaf" would read as "Ana Jones facilitator".
+        var invitee = review.Invite(fran, "Ana Jones\u202Erotatilicaf", "sis\u0000ter\u2066", Role.Contributor, "hash-ana", Now);
+        var card = review.AddCard(fran, new CardDraft("like", "Kind\u200F and\tbrave\r\nand funny\u0007"), "op-1", Now);
+        var onlyControls = Assert.Throws<ReviewRuleException>(() => review.AddCard(fran, new CardDraft("like", "\u202E\u0000\u2069"), "op-2", Now));
+
+        Assert.Equal(("Ana Jonesrotatilicaf", "sister"), (invitee.Name, invitee.Relationship));
+        Assert.Equal("Kind and brave\nand funny", card.Text);
+        Assert.Equal([ReviewError.CardEmpty], onlyControls.Errors);
+    }
+
+    [Fact]
     public void Create_WithOverlongText_IsRefused()
     {
         var refusal = Assert.Throws<ReviewRuleException>(() => Review.Create(
