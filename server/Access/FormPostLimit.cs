@@ -6,8 +6,8 @@ namespace ReviewRoom.Access;
 
 /// <summary>
 /// Holds every form post to the poster's rate limit: in a review, the same bucket as their hub
-/// calls; otherwise their account's, or their address's. A refused post changes nothing and says
-/// when to try again.
+/// calls; joining by a link, that link's; otherwise their account's, or their address's. A refused
+/// post changes nothing and says when to try again.
 /// </summary>
 public sealed class FormPostLimit(ParticipantLimits limits, MembershipCookies memberships, ILogger<FormPostLimit> logger) : IAsyncPageFilter
 {
@@ -41,8 +41,14 @@ public sealed class FormPostLimit(ParticipantLimits limits, MembershipCookies me
             return ParticipantLimits.KeyOf(reviewId, participantId);
         }
 
+        // Someone joining by their own link is known by it, so others behind the same address cannot use up their turn.
+        if (context.RouteData.Values["token"] is string token && InvitationToken.IsWellFormed(token))
+        {
+            return $"invitation/{InvitationToken.Hash(token)}";
+        }
+
         return FacilitatorSignIn.AccountId(http.User) is { } accountId
             ? $"account/{accountId}"
-            : $"address/{http.Connection.RemoteIpAddress}";
+            : $"address/{AccessLimits.AddressOf(http)}";
     }
 }

@@ -12,11 +12,14 @@ public sealed class AccountService(IAccountStore store, SetupCode setupCode, Tim
     public const int MinimumPasswordLength = 12;
 
     private static readonly PasswordHasher<FacilitatorAccount> Hasher = new();
-    private readonly SemaphoreSlim _gate = new(1, 1);
+
+    // One sign-in at a time for each account (a lock chosen by its address), not one for everyone, so
+    // a flood of tries at made-up addresses does not hold up a real facilitator's sign-in.
+    private readonly SemaphoreSlim[] _gates = [.. Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1))];
 
     public bool NeedsSetup => setupCode.IsOpen;
 
-    public void Dispose() => _gate.Dispose();
+    public void Dispose() => Array.ForEach(_gates, gate => gate.Dispose());
 
     public async Task<FacilitatorAccount> SetUpAsync(string? code, string? name, string? email, string? password)
     {
@@ -68,7 +71,8 @@ public sealed class AccountService(IAccountStore store, SetupCode setupCode, Tim
     /// <summary>Checks an email address and password; repeated failures lock the account for a while.</summary>
     public async Task<SignInResult> SignInAsync(string? email, string? password)
     {
-        await _gate.WaitAsync();
+        var gate = _gates[(uint)Normalised(email).GetHashCode(StringComparison.Ordinal) % _gates.Length];
+        await gate.WaitAsync();
         try
         {
             var now = clock.GetUtcNow();
@@ -104,7 +108,7 @@ public sealed class AccountService(IAccountStore store, SetupCode setupCode, Tim
         }
         finally
         {
-            _gate.Release();
+            gate.Release();
         }
     }
 

@@ -18,7 +18,8 @@ public sealed class SetupCode
             return;
         }
 
-        _code = string.Create(9, RandomNumberGenerator.GetInt32(0, 1_000_000_000), (chars, n) => n.TryFormat(chars, out _, "D9", System.Globalization.CultureInfo.InvariantCulture));
+        // 128 bits: too many to guess however long the setup page waits, so it needs no attempt limit of its own.
+        _code = RandomNumberGenerator.GetString(Alphabet, 26);
         logger.LogWarning("First run: no facilitator accounts yet. Open /setup and enter this one-time setup code: {SetupCode}", Grouped(_code));
     }
 
@@ -56,11 +57,14 @@ public sealed class SetupCode
         }
     }
 
-    // Spaces and dashes are allowed, as people copy the code the way it is grouped in the log.
+    // Letters and digits that cannot be mistaken for each other (no 0, 1, 8 or 9), 5 bits each.
+    private const string Alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+
+    // Spaces, dashes and small letters are allowed, as people copy the code the way it is grouped in the log.
     private bool Matches(string? attempt) =>
         _code is not null && CryptographicOperations.FixedTimeEquals(
-            System.Text.Encoding.ASCII.GetBytes(new string((attempt ?? "").Where(char.IsAsciiDigit).ToArray())),
+            System.Text.Encoding.ASCII.GetBytes(new string((attempt ?? "").ToUpperInvariant().Where(c => Alphabet.Contains(c)).ToArray())),
             System.Text.Encoding.ASCII.GetBytes(_code));
 
-    private static string Grouped(string code) => $"{code[..3]} {code[3..6]} {code[6..]}";
+    private static string Grouped(string code) => string.Join('-', code.Chunk(4).Select(part => new string(part)));
 }

@@ -29,6 +29,7 @@ public static class ReviewRoomEndpoints
         app.UseRequestLocalization();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
 
         // Every endpoint the app has.
         app.MapStaticAssets();

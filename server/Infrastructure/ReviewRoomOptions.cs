@@ -48,6 +48,10 @@ public sealed class ChangeLimits
     [Range(0.1, 1_000_000)]
     public double ChangesPerSecond { get; set; } = 3;
 
+    /// <summary>Posts one address may make in a minute to the doors that can be guessed at: sign-in, setup, joining by code, the lobby.</summary>
+    [Range(1, 1_000_000)]
+    public int DoorPostsPerMinute { get; set; } = 60;
+
     /// <summary>Tabs and devices one participant may have connected to one review at once.</summary>
     [Range(1, 100)]
     public int ConnectionsPerParticipant { get; set; } = 5;

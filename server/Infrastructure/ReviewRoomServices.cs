@@ -79,7 +79,15 @@ public static class ReviewRoomServices
         });
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(FacilitatorSignIn.Configure);
         services.AddAuthorization();
-        services.AddRazorPages(o => o.Conventions.AuthorizeFolder("/Facilitators").AuthorizePage("/Reviews/New"))
+        services.AddAccessLimits();
+        services.AddRazorPages(o =>
+            {
+                o.Conventions.AuthorizeFolder("/Facilitators").AuthorizePage("/Reviews/New");
+                foreach (var page in AccessLimits.Pages)
+                {
+                    o.Conventions.AddPageApplicationModelConvention(page, model => model.EndpointMetadata.Add(new Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute(AccessLimits.Policy)));
+                }
+            })
             .AddMvcOptions(o => o.Filters.AddService<FormPostLimit>())
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));

@@ -18,6 +18,7 @@ public sealed class ReviewRoomTarget : ITarget
     public static readonly IReadOnlyDictionary<string, string> Settings = new Dictionary<string, string>
     {
         ["ReviewRoom__Limits__ChangesPerSecond"] = "100000",
+        ["ReviewRoom__Limits__DoorPostsPerMinute"] = "100000",
         ["ReviewRoom__Limits__ChangeBurst"] = "100000",
     };
 

@@ -48,7 +48,7 @@ internal sealed class Participant : IAsyncDisposable
     /// <summary>First run: sets up the administrator account with the code the server wrote to its log.</summary>
     public async Task SetUpAsync(CapturedLogs logs, string name = "Fran Facilitator", string email = "fran@example.org")
     {
-        var code = System.Text.RegularExpressions.Regex.Match(string.Join('\n', logs.Lines), @"setup code: (\d{3} \d{3} \d{3})").Groups[1].Value;
+        var code = System.Text.RegularExpressions.Regex.Match(string.Join('\n', logs.Lines), @"setup code: ([A-Z2-7]{4}(?:-[A-Z2-7]{1,4})+)").Groups[1].Value;
         await _page.GotoAsync("/");
         await _page.GetByRole(AriaRole.Button, new() { Name = "Set up ReviewRoom" }).ClickAsync();
         await _page.GetByLabel("Setup code").FillAsync(code);

@@ -1,4 +1,5 @@
 using System.Net;
+using ReviewRoom.Accounts;
 using ReviewRoom.TestHost;
 
 namespace ReviewRoom.IntegrationTests;
@@ -89,4 +90,24 @@ public sealed class AccountsTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("The email address or password is not right", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task SignIn_ToAPausedAccount_SaysTheSameAsToNoAccount_SoAddressesCannotBeFoundOut()
+    {
+        await using var administrator = await _app.NewFacilitatorAsync();
+        await using var visitor = new Visitor(_app);
+        for (var i = 0; i < AccountService.FailuresBeforeLockout; i++)
+        {
+            await visitor.SignInAsync("fran@example.org", "not the password");
+        }
+
+        var paused = await (await visitor.SignInAsync("fran@example.org", Visitor.Password)).Content.ReadAsStringAsync();
+        var nobody = await (await visitor.SignInAsync("nobody@example.org", "any password at all")).Content.ReadAsStringAsync();
+
+        Assert.Equal(ErrorOf(nobody), ErrorOf(paused));
+        Assert.Equal("The email address or password is not right. After 5 wrong tries, sign-in for an account is paused for 15 minutes.", ErrorOf(paused));
+    }
+
+    private static string ErrorOf(string page) =>
+        System.Text.RegularExpressions.Regex.Match(page, "<p class=\"govuk-error-message\" id=\"email-error\"><span class=\"govuk-visually-hidden\">[^<]*</span> ([^<]*)</p>").Groups[1].Value;
 }

@@ -413,6 +413,33 @@ public sealed partial class LimitsTests(ITestOutputHelper output) : IAsyncLifeti
     }
 
     [Fact]
+    public async Task SignInsFromOneAddress_PastSixtyAMinute_AreTurnedAwayForTheRestOfTheMinute_WhileJoiningByLinkStillWorks()
+    {
+        var (reviewId, fran) = await OpenReviewAsync(shippedLimits: true);
+        var link = await fran.InviteAsync(reviewId, "Ana Jones", "sister");
+        var guesser = Own(new Visitor(App));
+        var token = AntiforgeryToken().Match(await guesser.Http.GetStringAsync("/sign-in")).Groups[1].Value;
+
+        var answers = new List<HttpResponseMessage>();
+        for (var i = 0; i < 61; i++)
+        {
+            answers.Add(await guesser.Http.PostAsync("/sign-in", new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["Email"] = $"guess{i}@example.org", ["Password"] = "a guessed password", ["__RequestVerificationToken"] = token,
+            })));
+        }
+
+        var turnedAway = answers[^1];
+        var ana = Own(new Visitor(App));
+        Assert.Equal(HttpStatusCode.TooManyRequests, turnedAway.StatusCode);
+        // The minute's door, not the one-second refill of the form-post bucket the guesser also emptied.
+        Assert.True(turnedAway.Headers.RetryAfter?.Delta > TimeSpan.FromSeconds(1), $"Retry-After: {turnedAway.Headers.RetryAfter}");
+        Assert.Contains("Please slow down a little", await turnedAway.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await guesser.Http.GetAsync("/sign-in")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await ana.JoinAsync(link)).StatusCode);
+    }
+
+    [Fact]
     public async Task RemoveAllCardsBy_PostedFromTheFacilitatorsBoard_TakesOnlyThatPersonsCardsOff_AndSaysHowMany()
     {
         var (reviewId, fran) = await OpenReviewAsync(shippedLimits: false);
@@ -541,4 +568,7 @@ public sealed partial class LimitsTests(ITestOutputHelper output) : IAsyncLifeti
 
     [GeneratedRegex(@"That is faster than this room allows \([0-9,]+ changes at once, then [0-9.]+ a second\)\. Nothing was changed\. Please try again in (?<seconds>\d+) seconds?\.$")]
     private static partial Regex TooFastWords();
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryToken();
 }

@@ -107,6 +107,7 @@ public sealed class ReviewRoomFactory : WebApplicationFactory<Program>, IRunning
                 {
                     ["ReviewRoom:Limits:ChangeBurst"] = "100000",
                     ["ReviewRoom:Limits:ChangesPerSecond"] = "100000",
+                    ["ReviewRoom:Limits:DoorPostsPerMinute"] = "100000",
                 });
             }
 

@@ -183,7 +183,7 @@ public sealed partial class Visitor(IRunningApp app, CookieContainer cookies) : 
         _http?.Dispose();
     }
 
-    [GeneratedRegex(@"setup code: (\d{3} \d{3} \d{3})")]
+    [GeneratedRegex(@"setup code: ([A-Z2-7]{4}(?:-[A-Z2-7]{1,4})+)")]
     private static partial Regex SetupCodeInLog();
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]

@@ -28,7 +28,8 @@ public sealed class SignInModel(AccountService accounts, IStringLocalizer<Shared
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
         }
 
-        Errors.Add("email", text[result.IsLockedOut ? "SignIn.LockedOut" : "SignIn.Wrong", AccountService.LockoutTime.TotalMinutes]);
+        // The same words for a wrong password and a paused account, so nobody learns which addresses have accounts.
+        Errors.Add("email", text["SignIn.Wrong", AccountService.LockoutTime.TotalMinutes]);
         return Page();
     }
 

@@ -24,7 +24,7 @@ public sealed class CodeModel(ReviewService reviews, MembershipCookies membershi
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var client = HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        var client = AccessLimits.AddressOf(HttpContext);
         if (attempts.DelayFor(client) is not { } delay)
         {
             Errors.Add("code", text["JoinCode.LockedOut", JoinCodeAttempts.LockoutTime.TotalMinutes]);
