@@ -21,6 +21,15 @@ public sealed class MembershipCookies(IDataProtectionProvider dataProtection, Re
             MaxAge = TimeSpan.FromDays(90),
         });
 
+    /// <summary>Ends this device's place in the review; the invitation link brings them back.</summary>
+    public void Forget(HttpContext context, string? reviewId)
+    {
+        if (IsReviewId(reviewId))
+        {
+            context.Response.Cookies.Delete(CookieName(reviewId), new CookieOptions { HttpOnly = true, Secure = context.Request.IsHttps, SameSite = SameSiteMode.Lax });
+        }
+    }
+
     /// <summary>
     /// The caller's place in this review, checked against the saved review: from the review's own
     /// cookie, or for a signed-in facilitator, from their account. Null for anyone else.

@@ -26,11 +26,14 @@ public sealed class ReviewQueries(OpenReviews open, IReviewStore store, DueDates
             [.. review.Actions.Where(IsUnfinished).OrderBy(a => a.Due)],
             review.Language));
 
-    /// <summary>The member, if this participant belongs to this review; null for anyone else.</summary>
+    /// <summary>The member, if this participant belongs to this review and their link has not run out; null for anyone else.</summary>
     public Task<ReviewMember?> FindMemberAsync(string reviewId, string participantId) =>
-        open.ReadAsync(reviewId, review => review.FindInRoom(participantId) is { } participant
+        open.ReadAsync(reviewId, review => review.FindInRoom(participantId) is { } participant && StillLets(participant)
             ? new ReviewMember(reviewId, participantId, OnlyReads: participant.Role == Role.Screen)
             : null);
+
+    // A session from an invitation ends when the invitation does, however long its cookie would last.
+    private bool StillLets(Participant participant) => participant.ExpiresAt is not { } ends || ends > Now;
 
     /// <summary>What someone in the review is called, even if they have since been removed; null for nobody in it.</summary>
     public Task<string?> NameOfAsync(ReviewMember member, string? participantId) =>
@@ -130,7 +133,9 @@ public sealed class ReviewQueries(OpenReviews open, IReviewStore store, DueDates
 
     /// <summary>Everything that goes in the minutes, for someone allowed to read them; null for anyone else.</summary>
     public Task<BoardSnapshot?> MinutesForAsync(string reviewId, string participantId) =>
-        open.ReadAsync(reviewId, review => review.MayReadMinutes(participantId) ? BoardSnapshot.Of(review, null, dueDates.InWords) : null);
+        open.ReadAsync(reviewId, review => review.MayReadMinutes(participantId) && StillLets(review.Member(participantId))
+            ? BoardSnapshot.Of(review, null, dueDates.InWords)
+            : null);
 
     private static bool IsUnfinished(ActionItem action) => !action.Deleted && action.Status is not (ActionStatus.Done or ActionStatus.Dropped);
 }

@@ -33,4 +33,24 @@ public sealed class TakingPartBrowserTests(Chromium chromium) : LiveApp
         await Expect(ana.Section(LikeAndAdmire).GetByRole(AriaRole.Listitem)).ToContainTextAsync("Sent before the meeting");
         await fran.ScreenshotAsync("sent-before");
     }
+
+    [Fact]
+    public async Task AnInviteeOnASharedComputer_LeavesOnThisDevice_AndTheBoardAndWhatTheyTypedAreGone()
+    {
+        await using var fran = await Participant.ArriveAsync(chromium.Browser, App.RootUri, "facilitator");
+        await using var ana = await Participant.ArriveAsync(chromium.Browser, App.RootUri, "relative");
+        await fran.SetUpAsync(App.Logs);
+        await fran.CreateReviewAsync("Sam Jones", "Annual review", "2026-12-01");
+        await ana.JoinAsync(await fran.InviteAsync("Ana Jones", "sister"));
+        var board = ana.Page.Url;
+        await ana.Section(LikeAndAdmire).GetByRole(AriaRole.Textbox).FillAsync("Something half written");
+
+        await ana.Page.GetByRole(AriaRole.Button, new() { Name = "Leave on this device" }).ClickAsync();
+
+        await Expect(ana.Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("You have left the review on this device");
+        Assert.Empty(await ana.AccessibilityViolationsAsync());
+        Assert.Equal(0, await ana.Page.EvaluateAsync<int>("() => Object.keys(sessionStorage).filter(k => k.startsWith('rr-')).length"));
+        await ana.Page.GotoAsync(board);
+        await Expect(ana.Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("You cannot see this review");
+    }
 }

@@ -65,6 +65,7 @@ public sealed partial class AccessBoundaryTests(AccessBoundaryTests.Accounts acc
         ["page GET plan the next review"] = "YYnnnnnn",
         ["page POST delete the review"] = "YYnnnnnn",
         ["page POST choose a language (on the board)"] = "YYYYYYYY",
+        ["page POST leave on this device"] = "YYYYYYYY",
     };
 
     // Once closed (after the person shared the minutes with the contributor): the board is read-only
@@ -137,6 +138,7 @@ public sealed partial class AccessBoundaryTests(AccessBoundaryTests.Accounts acc
         ["page GET plan the next review"] = (room, v) => Ok(v.Http.GetAsync($"/reviews/new?after={room.Id}")),
         ["page POST delete the review"] = (room, v) => Post(room, v, $"/people/{room.PersonId}/delete", new() { ["review"] = room.Id }),
         ["page POST choose a language (on the board)"] = (room, v) => Post(room, v, "/language", new() { ["to"] = "cy", ["back"] = $"/reviews/{room.Id}" }),
+        ["page POST leave on this device"] = (room, v) => Post(room, v, Board(room, "leave"), []),
         ["page POST admit (someone in the lobby)"] = (room, v) => Post(room, v, Board(room, "admit"), new() { ["waitingId"] = room.WaitingId, ["letIn"] = "true" }),
     };
 

@@ -62,4 +62,38 @@ public sealed class TakingPartTests : IAsyncLifetime
         Assert.Contains("- Sam loves the sea (Ana Jones, sister)\n", minutes, StringComparison.Ordinal);
         Assert.Contains("**Date:** 1 December 2026 at 09:30", minutes, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task LeavingOnThisDevice_TakesTheReviewOffIt_AndTheLinkBringsThemBack()
+    {
+        var reviewId = await _fran.CreateReviewAsync();
+        var link = await _fran.InviteAsync(reviewId, "Ana Jones", "sister");
+        await _ana.JoinAsync(link);
+
+        var left = await _ana.PostFormAsync($"/reviews/{reviewId}", $"/reviews/{reviewId}/leave", []);
+        var afterwards = await _ana.Http.GetAsync($"/reviews/{reviewId}");
+        var room = _ana.Connection(reviewId);
+        await room.StartAsync();
+        var refused = await Assert.ThrowsAsync<Microsoft.AspNetCore.SignalR.HubException>(() => room.InvokeAsync<BoardSnapshot>("GetSnapshot"));
+        await _ana.JoinAsync(link);
+
+        Assert.Equal((HttpStatusCode.Redirect, "/left"), (left.StatusCode, left.Headers.Location?.OriginalString));
+        Assert.Equal(HttpStatusCode.Forbidden, afterwards.StatusCode);
+        Assert.EndsWith("You are not part of this review. Open your invitation link again, or ask the facilitator for a new one.", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await _ana.Http.GetAsync($"/reviews/{reviewId}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task AnInviteesPlace_EndsWithTheirLink_HoweverLongTheCookieWouldLast()
+    {
+        var reviewId = await _fran.CreateReviewAsync();
+        await _ana.JoinAsync(await _fran.InviteAsync(reviewId, "Ana Jones", "sister"));
+        var before = await _ana.Http.GetAsync($"/reviews/{reviewId}");
+
+        _app.Clock.Now += TimeSpan.FromDays(Limits.InvitationDaysAfterReview + 1);
+
+        Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await _ana.Http.GetAsync($"/reviews/{reviewId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await _ana.Http.GetAsync($"/minutes/{reviewId}")).StatusCode);
+    }
 }

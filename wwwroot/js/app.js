@@ -9,3 +9,8 @@ for (const button of document.querySelectorAll('[data-print]')) {
     button.hidden = false;
     button.addEventListener('click', () => window.print());
 }
+
+// Someone who left a review on this device keeps none of what they had typed in it either.
+if (document.querySelector('[data-forget-drafts]')) {
+    for (const key of Object.keys(sessionStorage).filter((k) => k.startsWith('rr-'))) sessionStorage.removeItem(key);
+}

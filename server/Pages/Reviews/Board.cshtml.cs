@@ -187,6 +187,13 @@ public sealed class BoardModel(
                 CoFacilitatorEmail = email;
             });
 
+    /// <summary>Takes the review off this device (a shared phone or computer): its cookie goes. The link still works.</summary>
+    public IActionResult OnPostLeave()
+    {
+        memberships.Forget(HttpContext, ReviewId);
+        return Redirect("/left");
+    }
+
     public Task<IActionResult> OnPostJoinCodeAsync(bool open) => FacilitatorActionAsync(member => reviews.SetJoinCodeAsync(member, open));
 
     public async Task<IActionResult> OnPostAdmitAsync(string? waitingId, bool letIn)
