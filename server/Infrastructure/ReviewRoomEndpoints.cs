@@ -30,11 +30,12 @@ public static class ReviewRoomEndpoints
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
+        app.UseWhen(context => context.Request.Path.StartsWithSegments(ReviewHub.Path), room => room.UseMiddleware<HubOriginCheck>());
 
         // Every endpoint the app has.
         app.MapStaticAssets();
         app.MapRazorPages().WithStaticAssets();
-        app.MapHub<ReviewHub>("/hubs/review");
+        app.MapHub<ReviewHub>(ReviewHub.Path);
         app.MapHealthChecks("/health");
         return app;
     }

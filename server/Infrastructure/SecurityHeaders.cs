@@ -2,7 +2,8 @@ namespace ReviewRoom.Infrastructure;
 
 /// <summary>
 /// A strict Content Security Policy (no inline script or style anywhere), no referrer, so an
-/// invitation link never leaks to another site, and no caching of pages about a person.
+/// invitation link never leaks to another site, and no caching of anything about a person: every
+/// page and download is no-store; only the static files, which say how they may be cached, are kept.
 /// </summary>
 public sealed class SecurityHeaders(RequestDelegate next)
 {
@@ -19,7 +20,7 @@ public sealed class SecurityHeaders(RequestDelegate next)
         headers.XFrameOptions = "DENY";
         context.Response.OnStarting(() =>
         {
-            if (context.Response.ContentType?.StartsWith("text/html", StringComparison.Ordinal) == true)
+            if (!headers.ContainsKey(Microsoft.Net.Http.Headers.HeaderNames.CacheControl))
             {
                 headers.CacheControl = "no-store";
             }

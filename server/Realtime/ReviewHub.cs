@@ -21,6 +21,8 @@ public sealed class ReviewHub(
     private const string RefusalKey = "refusal";
     private const string LanguageKey = "language";
 
+    public const string Path = "/hubs/review";
+
     /// <summary>Everyone in the review's room, for what reads the same in every language.</summary>
     public static string GroupFor(string reviewId) => $"review:{reviewId}";
 
