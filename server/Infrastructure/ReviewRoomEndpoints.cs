@@ -18,6 +18,7 @@ public static class ReviewRoomEndpoints
             app.Logger.LogWarning("The keys that sign everyone's cookies are kept unencrypted in the data folder: anyone with a copy of it could sign in as anyone. Set ReviewRoom:KeysCertificate to a .pfx file to encrypt them.");
         }
 
+        app.UseForwardedHeaders();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Error");

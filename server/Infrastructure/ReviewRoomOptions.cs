@@ -30,6 +30,19 @@ public sealed class ReviewRoomOptions
 
     public ChangeLimits Limits { get; set; } = new();
 
+    /// <summary>
+    /// The address people reach ReviewRoom at, such as "https://reviews.example.gov.uk", for every
+    /// invitation link and QR code; without it, the address each request came to.
+    /// </summary>
+    [Url]
+    public string? PublicAddress { get; set; }
+
+    /// <summary>
+    /// The reverse proxies (addresses, or networks such as "10.0.0.0/8") whose X-Forwarded-For and
+    /// X-Forwarded-Proto are believed; the server's own machine is always one. Anyone else's are ignored.
+    /// </summary>
+    public string[] TrustedProxies { get; set; } = [];
+
     /// <summary>A PKCS#12 (.pfx) file whose certificate encrypts the cookie keys kept beside the data; without one they are kept unencrypted.</summary>
     public string? KeysCertificate { get; set; }
 

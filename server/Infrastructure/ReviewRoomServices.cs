@@ -3,6 +3,7 @@ using System.Security.Cryptography.X509Certificates;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
@@ -80,6 +81,22 @@ public static class ReviewRoomServices
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(FacilitatorSignIn.Configure);
         services.AddAuthorization();
         services.AddAccessLimits();
+        // Behind a reverse proxy, the caller's address and whether they came by HTTPS come from its headers, and only its.
+        services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<ReviewRoomOptions>>((forwarded, options) =>
+        {
+            forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            foreach (var proxy in options.Value.TrustedProxies)
+            {
+                if (System.Net.IPNetwork.TryParse(proxy, out var network))
+                {
+                    forwarded.KnownIPNetworks.Add(network);
+                }
+                else
+                {
+                    forwarded.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+                }
+            }
+        });
         services.AddRazorPages(o =>
             {
                 o.Conventions.AuthorizeFolder("/Facilitators").AuthorizePage("/Reviews/New");

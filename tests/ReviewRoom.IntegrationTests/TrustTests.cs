@@ -57,4 +57,46 @@ public sealed class TrustTests : IAsyncLifetime
         using var response = await _fran.Http.SendAsync(request);
         return response.StatusCode;
     }
+
+    [Fact]
+    public async Task WithAPublicAddress_EveryLinkAndTheBigScreenUseIt()
+    {
+        using var data = new DataFolder();
+        await using var app = new ReviewRoomFactory(data, settings: new Dictionary<string, string?> { ["ReviewRoom:PublicAddress"] = "https://reviews.example.org/" });
+        await using var fran = await app.NewFacilitatorAsync();
+        var reviewId = await fran.CreateReviewAsync();
+
+        var link = await fran.InviteAsync(reviewId, "Ana Jones", "sister");
+        var screen = await fran.Http.GetStringAsync($"/screen/{reviewId}");
+
+        Assert.StartsWith("https://reviews.example.org/join/", link, StringComparison.Ordinal);
+        Assert.Contains("reviews.example.org/join", screen, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task BehindATrustedProxy_ARequestThatCameByHttps_IsAnsweredAsHttps()
+    {
+        using var data = new DataFolder();
+        await using var app = ReviewRoomFactory.UseRealSocket(data);
+        using var http = new HttpClient { BaseAddress = app.RootUri };
+
+        // The proxy on the server's own machine says the visitor came by HTTPS; HSTS is sent only to those who did.
+        using var viaProxy = await http.SendAsync(Visit(forwardedProto: "https"));
+        using var direct = await http.SendAsync(Visit(forwardedProto: null));
+
+        Assert.True(viaProxy.Headers.Contains("Strict-Transport-Security"));
+        Assert.False(direct.Headers.Contains("Strict-Transport-Security"));
+    }
+
+    private static HttpRequestMessage Visit(string? forwardedProto)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, "/join");
+        request.Headers.Host = "reviews.example.org";
+        if (forwardedProto is not null)
+        {
+            request.Headers.Add("X-Forwarded-Proto", forwardedProto);
+        }
+
+        return request;
+    }
 }

@@ -53,7 +53,7 @@ public sealed class BoardModel(
 
     private static readonly string[] DetailsFields = ["place", "next-review", "apology-name", "apology-relationship", "apology-contribution"];
 
-    public static string JoinLink(HttpRequest request, string token) => $"{request.Scheme}://{request.Host}/join/{token}";
+    public static string JoinLink(HttpRequest request, string token) => $"{SiteAddress.Of(request)}/join/{token}";
 
     public async Task<IActionResult> OnGetAsync()
     {

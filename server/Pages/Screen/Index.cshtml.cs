@@ -44,7 +44,7 @@ public sealed class IndexModel(ReviewQueries queries, MembershipCookies membersh
             return NotFound();
         }
 
-        using var data = QRCoder.QRCodeGenerator.GenerateQrCode($"{Request.Scheme}://{Request.Host}/join?code={code}", QRCoder.QRCodeGenerator.ECCLevel.M);
+        using var data = QRCoder.QRCodeGenerator.GenerateQrCode($"{ReviewRoom.Infrastructure.SiteAddress.Of(Request)}/join?code={code}", QRCoder.QRCodeGenerator.ECCLevel.M);
         var svg = new QRCoder.SvgQRCode(data).GetGraphic(10);
         return Content(svg, "image/svg+xml");
     }
