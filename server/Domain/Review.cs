@@ -389,7 +389,6 @@ public sealed class Review
         return Changed(invitee);
     }
 
-    /// <summary>Where the meeting is and when the next one will be, for the head of the minutes.</summary>
     /// <summary>
     /// Where and when the meeting is, and the next review's date. Moving the meeting (health that comes
     /// and goes often means it is rearranged) keeps every link working; those who open one see the new date.
