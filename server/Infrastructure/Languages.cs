@@ -50,11 +50,18 @@ public static class Languages
     public static Words InEach(Func<string> say) => new(SaidIn(Language.English, say), SaidIn(Language.Welsh, say));
 
     /// <summary>When a meeting is: "1 December 2026", or with its time, "1 December 2026 at 10:30".</summary>
-    public static string MeetingTime(Microsoft.Extensions.Localization.IStringLocalizer text, DateOnly date, TimeOnly? startsAt) =>
-        startsAt is { } time ? text["Meeting.DateAndTime", LongDate(date), time.ToString("HH:mm", CultureInfo.InvariantCulture)] : LongDate(date);
+    /// <param name="writeDate">How the date is written; <see cref="LongDate"/> unless another is given.</param>
+    public static string MeetingTime(Microsoft.Extensions.Localization.IStringLocalizer text, DateOnly date, TimeOnly? startsAt, Func<DateOnly, string>? writeDate = null)
+    {
+        var day = (writeDate ?? LongDate)(date);
+        return startsAt is { } time ? text["Meeting.DateAndTime", day, time.ToString("HH:mm", CultureInfo.InvariantCulture)] : day;
+    }
 
     /// <summary>A date as people write it, in the current language: "1 December 2026", "1 Rhagfyr 2026".</summary>
     public static string LongDate(DateOnly date) => date.ToString("d MMMM yyyy", CultureInfo.CurrentCulture);
+
+    /// <summary>A date as it is said, for easy read: "Tuesday 1 December 2026", "Dydd Mawrth 1 Rhagfyr 2026".</summary>
+    public static string DateInWords(DateOnly date) => date.ToString("dddd d MMMM yyyy", CultureInfo.CurrentCulture);
 
     private sealed class Speaking : IDisposable
     {

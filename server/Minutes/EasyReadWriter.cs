@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using Microsoft.Extensions.Localization;
 using ReviewRoom.Domain;
+using ReviewRoom.Infrastructure;
 using ReviewRoom.Reviews;
 
 namespace ReviewRoom.Minutes;
@@ -32,8 +33,7 @@ public sealed class EasyReadWriter(IStringLocalizer<SharedResource> text)
         var page = new StringBuilder();
         page.Append("<article class=\"easy-read\">\n");
         page.Append("<h1>").Append(Encode(text["EasyRead.Title", review.PersonName])).Append("</h1>\n");
-        var when = review.StartsAt is { } time ? text["Meeting.DateAndTime", InWords(review.Date), time.ToString("HH:mm", CultureInfo.InvariantCulture)].Value : InWords(review.Date);
-        Row(page, pictureSource(EasyReadPictures.Date), text["EasyRead.MeetingOn", when]);
+        Row(page, pictureSource(EasyReadPictures.Date), text["EasyRead.MeetingOn", Languages.MeetingTime(text, review.Date, review.StartsAt, Languages.DateInWords)]);
         if (review.Place is { } place)
         {
             Row(page, pictureSource(EasyReadPictures.Place), text["EasyRead.MeetingAt", place]);
@@ -73,7 +73,7 @@ public sealed class EasyReadWriter(IStringLocalizer<SharedResource> text)
                     foreach (var action in section.Actions)
                     {
                         Row(page, pictureSource(EasyReadPictures.For(action.Status)), action.What,
-                            [text["EasyRead.Who", action.Owner], text["EasyRead.When", InWords(action.Due)], action.Status == ActionStatus.Open ? text["EasyRead.StillToDo"] : text[$"ActionStatus.{action.Status}"]]);
+                            [text["EasyRead.Who", action.Owner], text["EasyRead.When", Languages.DateInWords(action.Due)], action.Status == ActionStatus.Open ? text["EasyRead.StillToDo"] : text[$"ActionStatus.{action.Status}"]]);
                     }
 
                     break;
@@ -104,13 +104,13 @@ public sealed class EasyReadWriter(IStringLocalizer<SharedResource> text)
         if (review.NextReviewDate is { } next)
         {
             Heading(page, text["EasyRead.NextReview"]);
-            Row(page, pictureSource(EasyReadPictures.NextReview), text["EasyRead.NextReviewOn", InWords(next)]);
+            Row(page, pictureSource(EasyReadPictures.NextReview), text["EasyRead.NextReviewOn", Languages.DateInWords(next)]);
         }
 
         if (review.SignOff is { } signOff)
         {
             Heading(page, text["EasyRead.SignOff"]);
-            var on = InWords(DateOnly.FromDateTime(signOff.At.UtcDateTime));
+            var on = Languages.DateInWords(DateOnly.FromDateTime(signOff.At.UtcDateTime));
             Row(page, pictureSource(EasyReadPictures.SignedOff), signOff.Agrees ? text["EasyRead.Agrees", review.PersonName, on] : text["EasyRead.DoesNotAgree", review.PersonName, on],
                 signOff.Reason is { } reason ? [reason] : []);
         }
@@ -123,9 +123,6 @@ public sealed class EasyReadWriter(IStringLocalizer<SharedResource> text)
     /// <summary>For example "2026-12-01-sam-jones-review-easy-read.html".</summary>
     public string FileName(BoardSnapshot review) =>
         $"{review.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}-{MinutesWriter.Slug(review.PersonName)}-{text["EasyRead.FileWords"]}.html";
-
-    /// <summary>A date as it is said: "Tuesday 1 December 2026", "Dydd Mawrth 1 Rhagfyr 2026".</summary>
-    public static string InWords(DateOnly date) => date.ToString("dddd d MMMM yyyy", CultureInfo.CurrentCulture);
 
     private static void Heading(StringBuilder page, string heading) => page.Append("<h2>").Append(Encode(heading)).Append("</h2>\n");
 
