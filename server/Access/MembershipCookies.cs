@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.DataProtection;
 using ReviewRoom.Reviews;
 
@@ -5,21 +6,39 @@ namespace ReviewRoom.Access;
 
 /// <summary>
 /// Who you are in a review is held in a cookie for that review only: its name carries the review's
-/// id and its protected value is bound to it, so it means nothing in any other review.
+/// id and its protected value is bound to it, so it means nothing in any other review. The value
+/// holds which of the participant's links let them in, so making the link again ends it.
 /// </summary>
-public sealed class MembershipCookies(IDataProtectionProvider dataProtection, ReviewQueries queries)
+public sealed class MembershipCookies(IDataProtectionProvider dataProtection, ReviewQueries queries, TimeProvider clock)
 {
     private const string Prefix = "rr-";
 
-    public void Admit(HttpContext context, ReviewMember member) =>
-        context.Response.Cookies.Append(CookieName(member.ReviewId), Protector(member.ReviewId).Protect(member.ParticipantId), new CookieOptions
+    private static readonly TimeSpan LongestStay = TimeSpan.FromDays(90);
+
+    /// <param name="linkNumber">Which of their links let them in (<see cref="Domain.Participant.LinkNumber"/>).</param>
+    /// <param name="until">When their link stops working, if it does: the cookie goes no longer.</param>
+    public void Admit(HttpContext context, ReviewMember member, int linkNumber = 0, DateTimeOffset? until = null)
+    {
+        var stay = until is { } ends ? TimeSpan.FromTicks(Math.Clamp((ends - clock.GetUtcNow()).Ticks, 0, LongestStay.Ticks)) : LongestStay;
+        var pass = string.Create(CultureInfo.InvariantCulture, $"{member.ParticipantId} {linkNumber}");
+        context.Response.Cookies.Append(CookieName(member.ReviewId), Protector(member.ReviewId).Protect(pass), new CookieOptions
         {
             HttpOnly = true,
             Secure = context.Request.IsHttps,
             SameSite = SameSiteMode.Lax,
             IsEssential = true,
-            MaxAge = TimeSpan.FromDays(90),
+            MaxAge = stay,
         });
+    }
+
+    /// <summary>After someone's link is made again: if it was the asker's own, this device stays in by the new one.</summary>
+    public void KeepIfOwn(HttpContext context, ReviewMember asker, ReissuedLink link)
+    {
+        if (link.ParticipantId == asker.ParticipantId)
+        {
+            Admit(context, asker, link.LinkNumber, link.ExpiresAt);
+        }
+    }
 
     /// <summary>Ends this device's place in the review; the invitation link brings them back.</summary>
     public void Forget(HttpContext context, string? reviewId)
@@ -46,7 +65,7 @@ public sealed class MembershipCookies(IDataProtectionProvider dataProtection, Re
             return FacilitatorSignIn.AccountId(context.User) is { } accountId ? await queries.FindMemberByAccountAsync(reviewId, accountId) : null;
         }
 
-        return ParticipantId(reviewId, value) is { } participantId ? await queries.FindMemberAsync(reviewId, participantId) : null;
+        return Pass(reviewId, value) is { } pass ? await queries.FindMemberAsync(reviewId, pass.ParticipantId, pass.LinkNumber) : null;
     }
 
     /// <summary>
@@ -55,9 +74,9 @@ public sealed class MembershipCookies(IDataProtectionProvider dataProtection, Re
     /// </summary>
     public async Task<string?> ParticipantIdAsync(HttpContext context, string? reviewId)
     {
-        if (WaitingParticipantId(context, reviewId) is { } participantId)
+        if (IsReviewId(reviewId) && context.Request.Cookies.TryGetValue(CookieName(reviewId), out var value) && Pass(reviewId, value) is { } pass)
         {
-            return participantId;
+            return await queries.HoldsLinkAsync(reviewId, pass.ParticipantId, pass.LinkNumber) ? pass.ParticipantId : null;
         }
 
         return IsReviewId(reviewId) && FacilitatorSignIn.AccountId(context.User) is { } accountId
@@ -67,13 +86,15 @@ public sealed class MembershipCookies(IDataProtectionProvider dataProtection, Re
 
     /// <summary>Whose cookie this is for the review, whether or not they have been let in yet.</summary>
     public string? WaitingParticipantId(HttpContext context, string? reviewId) =>
-        IsReviewId(reviewId) && context.Request.Cookies.TryGetValue(CookieName(reviewId), out var value) ? ParticipantId(reviewId, value) : null;
+        IsReviewId(reviewId) && context.Request.Cookies.TryGetValue(CookieName(reviewId), out var value) ? Pass(reviewId, value)?.ParticipantId : null;
 
-    private string? ParticipantId(string reviewId, string value)
+    // Cookies made before links could be made again hold the participant's id alone: their first link.
+    private (string ParticipantId, int LinkNumber)? Pass(string reviewId, string value)
     {
         try
         {
-            return Protector(reviewId).Unprotect(value);
+            var pass = Protector(reviewId).Unprotect(value).Split(' ');
+            return (pass[0], pass.Length > 1 && int.TryParse(pass[1], CultureInfo.InvariantCulture, out var number) ? number : 0);
         }
         catch (System.Security.Cryptography.CryptographicException)
         {

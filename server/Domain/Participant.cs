@@ -10,7 +10,10 @@ public sealed class Participant(string id, string name, string relationship, Rol
     public string Name { get; } = name;
     public string Relationship { get; } = relationship;
     public Role Role { get; } = role;
-    public string? InvitationTokenHash { get; } = invitationTokenHash;
+    public string? InvitationTokenHash { get; internal set; } = invitationTokenHash;
+
+    /// <summary>How many times their link has been made again; a device that came in by an earlier one is no longer let in.</summary>
+    public int LinkNumber { get; internal set; }
     public DateTimeOffset InvitedAt { get; } = invitedAt;
     public DateTimeOffset? JoinedAt { get; internal set; }
 

@@ -585,6 +585,22 @@ public sealed class Review
     }
 
     /// <summary>
+    /// A new link for someone whose link may have got out: the old one, and every device that came in
+    /// by it, stop working at once. The facilitator may do it for the person or anyone invited, the
+    /// person for themselves or anyone invited; after the review is closed too.
+    /// </summary>
+    public Participant ReissueLink(string participantId, string? inviteeId, string invitationTokenHash)
+    {
+        var by = FacilitatorOrPerson(participantId);
+        var invitee = FindParticipant(inviteeId) is { Role: Role.Person or Role.Contributor } found && (found.Role == Role.Contributor || by.Role == Role.Facilitator || found == by)
+            ? found
+            : throw new ReviewRuleException(ReviewError.ParticipantNotFound);
+        invitee.InvitationTokenHash = invitationTokenHash;
+        invitee.LinkNumber++;
+        return Changed(invitee);
+    }
+
+    /// <summary>
     /// The facilitator takes every card one person has on the board off it at once (after a flood of
     /// them, say). They are deleted like any card, so each can still be restored.
     /// </summary>

@@ -26,11 +26,15 @@ public sealed class ReviewQueries(OpenReviews open, IReviewStore store, DueDates
             [.. review.Actions.Where(IsUnfinished).OrderBy(a => a.Due)],
             review.Language));
 
-    /// <summary>The member, if this participant belongs to this review and their link has not run out; null for anyone else.</summary>
-    public Task<ReviewMember?> FindMemberAsync(string reviewId, string participantId) =>
-        open.ReadAsync(reviewId, review => review.FindInRoom(participantId) is { } participant && StillLets(participant)
+    /// <summary>The member, if this participant belongs to this review by their current link and it has not run out; null for anyone else.</summary>
+    public Task<ReviewMember?> FindMemberAsync(string reviewId, string participantId, int linkNumber) =>
+        open.ReadAsync(reviewId, review => review.FindInRoom(participantId) is { } participant && participant.LinkNumber == linkNumber && StillLets(participant)
             ? new ReviewMember(reviewId, participantId, OnlyReads: participant.Role == Role.Screen)
             : null);
+
+    /// <summary>Whether a device let in by this participant's link may still use it: the link has not been made again since.</summary>
+    public async Task<bool> HoldsLinkAsync(string reviewId, string participantId, int linkNumber) =>
+        await open.ReadAsync(reviewId, review => review.Participants.FirstOrDefault(p => p.Id == participantId)?.LinkNumber == linkNumber);
 
     // A session from an invitation ends when the invitation does, however long its cookie would last.
     private bool StillLets(Participant participant) => participant.ExpiresAt is not { } ends || ends > Now;
@@ -120,7 +124,8 @@ public sealed class ReviewQueries(OpenReviews open, IReviewStore store, DueDates
         }
 
         return await open.ReadAsync(reviewId, review => review.FindInvitation(Access.InvitationToken.Hash(token), Now) is { } invitee
-            ? new InvitationView(new ReviewMember(review.Id, invitee.Id), review.PersonName, review.Title, invitee.Name, invitee.Relationship, invitee.Role, review.IsClosed, review.Language, review.Date, review.StartsAt)
+            ? new InvitationView(new ReviewMember(review.Id, invitee.Id), review.PersonName, review.Title, invitee.Name, invitee.Relationship, invitee.Role, review.IsClosed, review.Language, review.Date, review.StartsAt,
+                invitee.LinkNumber, invitee.ExpiresAt)
             : null);
     }
 

@@ -117,6 +117,19 @@ public sealed class ReviewService(OpenReviews open, IReviewStore store, IReviewN
         return token;
     }
 
+    /// <summary>Makes someone's link again and returns its secret; their pages opened by the old one lose the review at once.</summary>
+    public async Task<ReissuedLink> ReissueLinkAsync(ReviewMember member, string? inviteeId)
+    {
+        var token = InvitationToken.Create();
+        var link = await ChangeAsync(member, "link-reissued", review =>
+        {
+            var invitee = review.ReissueLink(member.ParticipantId, inviteeId, InvitationToken.Hash(token));
+            return new ReissuedLink(token, invitee.Id, invitee.Name, invitee.LinkNumber, invitee.ExpiresAt, review.IsClosed);
+        });
+        await notifier.EndConnectionsAsync(member.ReviewId, [link.ParticipantId]);
+        return link;
+    }
+
     /// <summary>Makes a link for another device to show the review as the big screen; returns its secret, of which only the hash is kept.</summary>
     public async Task<string> AddScreenAsync(ReviewMember member)
     {
@@ -218,6 +231,9 @@ public sealed record NewReview(string? PersonName, string? Title, DateOnly? Date
 /// <summary>The words a new review is made with, in the facilitator's language.</summary>
 public sealed record NewReviewWords(string FacilitatorRelationship, string PersonsRelationship, Words LastTimeHeading, Words LastTimePrompt);
 
+/// <summary>Someone's link, made again: its secret, and which of their links it is.</summary>
+public sealed record ReissuedLink(string Token, string ParticipantId, string Name, int LinkNumber, DateTimeOffset? ExpiresAt, bool ReviewClosed);
+
 public sealed record FollowUpInvitee(string ParticipantId, string Name, string Relationship);
 
 /// <summary>What a review passes on to the next one for the same person.</summary>
@@ -241,4 +257,4 @@ public sealed record ReviewSummary(string Id, string PersonId, string PersonName
 public sealed record OverdueAction(ReviewSummary Review, string What, string Owner, DateOnly Due, string DueInWords);
 
 public sealed record InvitationView(ReviewMember Invitee, string PersonName, string Title, string Name, string Relationship, Role Role, bool ReviewClosed, Language Language,
-    DateOnly Date, TimeOnly? StartsAt);
+    DateOnly Date, TimeOnly? StartsAt, int LinkNumber, DateTimeOffset? ExpiresAt);

@@ -7,6 +7,7 @@ namespace ReviewRoom.BrowserTests;
 public sealed class TakingPartBrowserTests(Chromium chromium) : LiveApp
 {
     private const string LikeAndAdmire = "What we like and admire about Sam Jones";
+    private const string NotWorking = "This invitation link does not work";
 
     [Fact]
     public async Task ViewsSentBeforeARearrangedMeeting_ShowOnTheBoard_MarkedAsSentBefore()
@@ -52,5 +53,31 @@ public sealed class TakingPartBrowserTests(Chromium chromium) : LiveApp
         Assert.Equal(0, await ana.Page.EvaluateAsync<int>("() => Object.keys(sessionStorage).filter(k => k.startsWith('rr-')).length"));
         await ana.Page.GotoAsync(board);
         await Expect(ana.Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("You cannot see this review");
+    }
+
+    [Fact]
+    public async Task ThePerson_MakesTheirLinkAgain_AndAPageOpenedByTheOldOneLosesTheBoard()
+    {
+        await using var fran = await Participant.ArriveAsync(chromium.Browser, App.RootUri, "facilitator");
+        await using var sam = await Participant.ArriveAsync(chromium.Browser, App.RootUri, "person");
+        await using var leaked = await Participant.ArriveAsync(chromium.Browser, App.RootUri, "someone-else");
+        await fran.SetUpAsync(App.Logs);
+        await fran.CreateReviewAsync("Sam Jones", "Annual review", "2026-12-01");
+        var oldLink = await fran.Page.GetByLabel("Invitation link").InputValueAsync();
+        await sam.JoinAsync(oldLink);
+        await leaked.JoinAsync(oldLink);
+
+        await sam.Page.GetByText("Who is invited").ClickAsync();
+        await sam.Page.GetByRole(AriaRole.Button, new() { Name = "Make a new link for me" }).ClickAsync();
+
+        var newLink = sam.Page.GetByLabel("New link for Sam Jones");
+        await Expect(newLink).Not.ToBeEditableAsync();
+        Assert.NotEqual(oldLink, await newLink.InputValueAsync());
+        await sam.ExpectLiveAsync();
+        Assert.Empty(await sam.AccessibilityViolationsAsync());
+        await sam.ScreenshotAsync("new-link");
+        await Expect(leaked.Page.GetByText("You are no longer part of this review")).ToBeVisibleAsync();
+        await leaked.Page.GotoAsync(oldLink);
+        await Expect(leaked.Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(NotWorking);
     }
 }

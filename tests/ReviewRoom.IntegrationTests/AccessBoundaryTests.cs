@@ -66,6 +66,8 @@ public sealed partial class AccessBoundaryTests(AccessBoundaryTests.Accounts acc
         ["page POST delete the review"] = "YYnnnnnn",
         ["page POST choose a language (on the board)"] = "YYYYYYYY",
         ["page POST leave on this device"] = "YYYYYYYY",
+        ["page POST new link (the person's)"] = "YYYnnnnn",
+        ["page POST new link (a contributor's)"] = "YYYnnnnn",
     };
 
     // Once closed (after the person shared the minutes with the contributor): the board is read-only
@@ -92,6 +94,7 @@ public sealed partial class AccessBoundaryTests(AccessBoundaryTests.Accounts acc
         ["page POST sign off"] = "nnYnnnnn",
         ["page POST share the minutes"] = "YYYnnnnn",
         ["page POST reopen"] = "YYnnnnnn",
+        ["page POST new link (the person's)"] = "YYYnnnnn",
     };
 
     private static readonly Dictionary<string, Func<Room, Visitor, Task<bool>>> Operations = new()
@@ -139,6 +142,8 @@ public sealed partial class AccessBoundaryTests(AccessBoundaryTests.Accounts acc
         ["page POST delete the review"] = (room, v) => Post(room, v, $"/people/{room.PersonId}/delete", new() { ["review"] = room.Id }),
         ["page POST choose a language (on the board)"] = (room, v) => Post(room, v, "/language", new() { ["to"] = "cy", ["back"] = $"/reviews/{room.Id}" }),
         ["page POST leave on this device"] = (room, v) => Post(room, v, Board(room, "leave"), []),
+        ["page POST new link (the person's)"] = (room, v) => Post(room, v, Board(room, "newlink"), new() { ["participantId"] = room.PersonsParticipantId }),
+        ["page POST new link (a contributor's)"] = (room, v) => Post(room, v, Board(room, "newlink"), new() { ["participantId"] = room.ContributorId }),
         ["page POST admit (someone in the lobby)"] = (room, v) => Post(room, v, Board(room, "admit"), new() { ["waitingId"] = room.WaitingId, ["letIn"] = "true" }),
     };
 

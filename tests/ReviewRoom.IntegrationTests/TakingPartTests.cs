@@ -96,4 +96,53 @@ public sealed class TakingPartTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Forbidden, (await _ana.Http.GetAsync($"/reviews/{reviewId}")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await _ana.Http.GetAsync($"/minutes/{reviewId}")).StatusCode);
     }
+
+    [Fact]
+    public async Task ThePersonMakingTheirLinkAgain_StopsTheOldOne_AndEveryDeviceThatCameInByIt_ButKeepsTheirOwn()
+    {
+        var reviewId = await _fran.CreateReviewAsync();
+        var oldLink = await _fran.InvitationLinkShownAsync(reviewId);
+        await using var sam = new Visitor(_app);
+        await using var leaked = new Visitor(_app);
+        await sam.JoinAsync(oldLink);
+        await leaked.JoinAsync(oldLink);
+        var leakedRoom = await leaked.ConnectAsync(reviewId);
+        var ended = new TaskCompletionSource();
+        leakedRoom.Closed += _ => Task.FromResult(ended.TrySetResult());
+        var samsId = (await leakedRoom.InvokeAsync<BoardSnapshot>("GetSnapshot")).Participants.Single(p => p.Role == Role.Person).Id;
+
+        var newLink = await sam.NewLinkAsync(reviewId, samsId, $"/reviews/{reviewId}");
+        await ended.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        await using var samsPhone = new Visitor(_app);
+        var joined = await samsPhone.JoinAsync(newLink);
+
+        Assert.NotEqual(oldLink, newLink);
+        Assert.Equal(HttpStatusCode.NotFound, (await leaked.Http.GetAsync(oldLink)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await leaked.Http.GetAsync($"/reviews/{reviewId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await leaked.Http.GetAsync($"/minutes/{reviewId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await sam.Http.GetAsync($"/reviews/{reviewId}")).StatusCode);
+        Assert.Equal((HttpStatusCode.Redirect, $"/reviews/{reviewId}"), (joined.StatusCode, joined.Headers.Location?.OriginalString));
+    }
+
+    [Fact]
+    public async Task AfterTheReviewIsClosed_TheFacilitatorCanStillMakeThePersonsLinkAgain_FromTheMinutes()
+    {
+        var reviewId = await _fran.CreateReviewAsync();
+        var oldLink = await _fran.InvitationLinkShownAsync(reviewId);
+        await using var leaked = new Visitor(_app);
+        await leaked.JoinAsync(oldLink);
+        var samsId = (await (await _fran.ConnectAsync(reviewId)).InvokeAsync<BoardSnapshot>("GetSnapshot")).Participants.Single(p => p.Role == Role.Person).Id;
+        await _fran.PostFormAsync($"/reviews/{reviewId}/close", $"/reviews/{reviewId}/close", []);
+        var before = await leaked.Http.GetAsync($"/minutes/{reviewId}");
+
+        var newLink = await _fran.NewLinkAsync(reviewId, samsId, $"/minutes/{reviewId}");
+        await using var sam = new Visitor(_app);
+        var joined = await sam.JoinAsync(newLink);
+
+        Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await leaked.Http.GetAsync($"/minutes/{reviewId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await leaked.Http.GetAsync(oldLink)).StatusCode);
+        Assert.Equal((HttpStatusCode.Redirect, $"/minutes/{reviewId}"), (joined.StatusCode, joined.Headers.Location?.OriginalString));
+        Assert.Equal(HttpStatusCode.OK, (await sam.Http.GetAsync($"/minutes/{reviewId}")).StatusCode);
+    }
 }

@@ -112,6 +112,16 @@ public sealed partial class Visitor(IRunningApp app, CookieContainer cookies) : 
         return WebUtility.HtmlDecode(ScreenLink().Match(page).Groups[1].Value);
     }
 
+    /// <summary>Makes someone's link again, from the page it is asked on (the board, or the minutes once closed), and returns the new link.</summary>
+    public async Task<string> NewLinkAsync(string reviewId, string participantId, string onPage)
+    {
+        var response = await PostFormAsync(onPage, $"/reviews/{reviewId}/newlink", new() { ["participantId"] = participantId });
+        var page = response.StatusCode == HttpStatusCode.Redirect
+            ? await Http.GetStringAsync(response.Headers.Location)
+            : throw new InvalidOperationException($"Making a new link answered {response.StatusCode}.");
+        return WebUtility.HtmlDecode(NewLink().Match(page).Groups[1].Value);
+    }
+
     /// <summary>The six digits the big screen shows, as a facilitator sees them; empty when joining by code is off.</summary>
     public async Task<string> JoinCodeAsync(string reviewId) =>
         JoinCode().Match(await Http.GetStringAsync($"/screen/{reviewId}")).Groups[1].Value.Replace(" ", "", StringComparison.Ordinal);
@@ -191,6 +201,9 @@ public sealed partial class Visitor(IRunningApp app, CookieContainer cookies) : 
 
     [GeneratedRegex("id=\"invitation-link\" name=\"invitation-link\" type=\"text\" value=\"([^\"]+)\"")]
     private static partial Regex InvitationLink();
+
+    [GeneratedRegex("id=\"new-link-value\" name=\"new-link\" type=\"text\" value=\"([^\"]+)\"")]
+    private static partial Regex NewLink();
 
     [GeneratedRegex("id=\"screen-code\">([0-9 ]*)<")]
     private static partial Regex JoinCode();

@@ -36,7 +36,7 @@ public sealed class JoinModel(ReviewService reviews, ReviewQueries queries, Memb
         }
 
         await reviews.JoinAsync(invitation.Invitee);
-        memberships.Admit(HttpContext, invitation.Invitee);
+        memberships.Admit(HttpContext, invitation.Invitee, invitation.LinkNumber, invitation.ExpiresAt);
         // Someone who joined without choosing a language keeps the one they joined in, the review's, rather than their browser's.
         if (Languages.FromCode(language) is { } chosen)
         {

@@ -39,9 +39,24 @@ public sealed class IndexModel(
 
     public bool IsFacilitator => Role == Role.Facilitator;
     public bool IsPerson => Role == Role.Person;
+    /// <summary>The person, for the facilitator or the person themselves to make their link again; null for anyone else.</summary>
+    public ParticipantView? PersonsPlace => IsPerson || IsFacilitator ? Minutes.Participants.FirstOrDefault(p => p.Role == Role.Person) : null;
+
+    /// <summary>The person's link made again, shown once after the redirect.</summary>
+    public (string Name, string Link)? NewLink { get; private set; }
+
     public IEnumerable<ParticipantView> Contributors => Minutes.Participants.Where(p => p.Role == Role.Contributor && !p.Waiting);
 
-    public async Task<IActionResult> OnGetAsync() => await ReadAsync() ? Page() : Forbidden();
+    public async Task<IActionResult> OnGetAsync()
+    {
+        if (!await ReadAsync())
+        {
+            return Forbidden();
+        }
+
+        NewLink = Reviews.BoardModel.ShownOnce(TempData, Reviews.BoardModel.NewLinkKey);
+        return Page();
+    }
 
     /// <summary>The Markdown, in the language asked for or else the person's; in both, the Welsh and then the English.</summary>
     public async Task<IActionResult> OnGetDownloadAsync()

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using Microsoft.Extensions.Localization;
 using ReviewRoom.Access;
 using ReviewRoom.Accounts;
@@ -41,6 +42,13 @@ public sealed class BoardModel(
     public bool IsPerson => Me.Role == Role.Person;
     public bool PersonInvited => Board.Participants.Any(p => p.Role == Role.Person);
 
+    /// <summary>Someone's link made again, shown once: whose, and the link.</summary>
+    public (string Name, string Link)? NewLink { get; private set; }
+
+    /// <summary>The facilitator may make a new link for the person or anyone invited; the person, for themselves or anyone invited.</summary>
+    public bool CanMakeNewLink(ParticipantView participant) =>
+        participant.Role == Role.Contributor ? IsFacilitator || IsPerson : participant.Role == Role.Person && (IsFacilitator || participant.Id == Me.Id);
+
     /// <summary>The facilitator or the person may take anyone out but themselves and the lead facilitator; only facilitators remove a co-facilitator.</summary>
     public bool CanRemove(ParticipantView participant) =>
         (IsFacilitator || IsPerson) && participant.Id != Me.Id
@@ -50,6 +58,7 @@ public sealed class BoardModel(
     public const string ScreenLinkKey = "ScreenLink";
     public const string MoreLinksKey = "MoreLinks";
     public const string RemovedCardsByKey = "RemovedCardsBy";
+    public const string NewLinkKey = "NewLink";
 
     private static readonly string[] DetailsFields = ["place", "next-review", "apology-name", "apology-relationship", "apology-contribution"];
 
@@ -72,6 +81,7 @@ public sealed class BoardModel(
         InvitationLink = TempData[InvitationLinkKey] as string;
         ScreenLink = TempData[ScreenLinkKey] as string;
         RemovedCardsBy = TempData[RemovedCardsByKey] as string;
+        NewLink = ShownOnce(TempData, NewLinkKey);
         MoreLinks = [.. (TempData[MoreLinksKey] as string ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => line.Split('\t')).Select(p => (p[0], p[1]))];
         var page = await ShowAsync(member);
         return Board.IsClosed ? Redirect($"/minutes/{ReviewId}") : page;
@@ -265,6 +275,30 @@ public sealed class BoardModel(
         }
     }
 
+    /// <summary>
+    /// Someone's link made again, for one that may have got out: shown once, on the board or, once the
+    /// review is closed, on the minutes. Asked for one's own, this device stays in by the new link.
+    /// </summary>
+    public async Task<IActionResult> OnPostNewLinkAsync(string? participantId)
+    {
+        if (await ActorAsync() is not { } member)
+        {
+            return Forbidden();
+        }
+
+        try
+        {
+            var link = await reviews.ReissueLinkAsync(member, participantId);
+            memberships.KeepIfOwn(HttpContext, member, link);
+            TempData[NewLinkKey] = $"{link.Name}\t{JoinLink(Request, link.Token)}";
+            return Redirect(link.ReviewClosed ? $"/minutes/{ReviewId}#new-link" : $"/reviews/{ReviewId}#new-link");
+        }
+        catch (ReviewRuleException)
+        {
+            return Forbidden();
+        }
+    }
+
     /// <summary>The facilitator takes every card one person has on the board off it at once, after a flood of them, say.</summary>
     public Task<IActionResult> OnPostRemoveCardsByAsync(string? participantId) =>
         FacilitatorActionAsync(
@@ -314,6 +348,10 @@ public sealed class BoardModel(
     /// <summary>Who is changing the review: a member, and not a big screen, which only shows it.</summary>
     private async Task<ReviewMember?> ActorAsync() =>
         await memberships.FindAsync(HttpContext, ReviewId) is { OnlyReads: false } member ? member : null;
+
+    /// <summary>A new link kept for the page after the redirect, and gone from it after that.</summary>
+    public static (string Name, string Link)? ShownOnce(ITempDataDictionary tempData, string key) =>
+        tempData[key] is string kept && kept.Split('\t') is [var name, var link] ? (name, link) : null;
 
     private StatusCodeResult Forbidden() => StatusCode(StatusCodes.Status403Forbidden);
 }
