@@ -27,12 +27,9 @@ public static class FacilitatorSignIn
 
     public static Task SignOutAsync(HttpContext context) => context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
 
-    public static void Configure(CookieAuthenticationOptions options)
+    public static void Configure(CookieAuthenticationOptions options, SiteCookies cookies)
     {
-        options.Cookie.Name = "rr-facilitator";
-        options.Cookie.HttpOnly = true;
-        options.Cookie.SameSite = SameSiteMode.Lax;
-        options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        options.Cookie.Name = cookies.Named("facilitator");
         options.LoginPath = "/sign-in";
         options.AccessDeniedPath = "/Error";
         options.ExpireTimeSpan = TimeSpan.FromHours(12);

@@ -9,10 +9,8 @@ namespace ReviewRoom.Access;
 /// id and its protected value is bound to it, so it means nothing in any other review. The value
 /// holds which of the participant's links let them in, so making the link again ends it.
 /// </summary>
-public sealed class MembershipCookies(IDataProtectionProvider dataProtection, ReviewQueries queries, TimeProvider clock)
+public sealed class MembershipCookies(IDataProtectionProvider dataProtection, ReviewQueries queries, SiteCookies cookies, TimeProvider clock)
 {
-    private const string Prefix = "rr-";
-
     private static readonly TimeSpan LongestStay = TimeSpan.FromDays(90);
 
     /// <param name="linkNumber">Which of their links let them in (<see cref="Domain.Participant.LinkNumber"/>).</param>
@@ -21,14 +19,7 @@ public sealed class MembershipCookies(IDataProtectionProvider dataProtection, Re
     {
         var stay = until is { } ends ? TimeSpan.FromTicks(Math.Clamp((ends - clock.GetUtcNow()).Ticks, 0, LongestStay.Ticks)) : LongestStay;
         var pass = string.Create(CultureInfo.InvariantCulture, $"{member.ParticipantId} {linkNumber}");
-        context.Response.Cookies.Append(CookieName(member.ReviewId), Protector(member.ReviewId).Protect(pass), new CookieOptions
-        {
-            HttpOnly = true,
-            Secure = context.Request.IsHttps,
-            SameSite = SameSiteMode.Lax,
-            IsEssential = true,
-            MaxAge = stay,
-        });
+        context.Response.Cookies.Append(CookieName(member.ReviewId), Protector(member.ReviewId).Protect(pass), SiteCookies.Lasting(stay));
     }
 
     /// <summary>After someone's link is made again: if it was the asker's own, this device stays in by the new one.</summary>
@@ -45,7 +36,7 @@ public sealed class MembershipCookies(IDataProtectionProvider dataProtection, Re
     {
         if (IsReviewId(reviewId))
         {
-            context.Response.Cookies.Delete(CookieName(reviewId), new CookieOptions { HttpOnly = true, Secure = context.Request.IsHttps, SameSite = SameSiteMode.Lax });
+            context.Response.Cookies.Delete(CookieName(reviewId), SiteCookies.Lasting(TimeSpan.Zero));
         }
     }
 
@@ -105,7 +96,7 @@ public sealed class MembershipCookies(IDataProtectionProvider dataProtection, Re
     private static bool IsReviewId([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] string? reviewId) =>
         reviewId is { Length: 32 } && reviewId.All(char.IsAsciiHexDigitLower);
 
-    private static string CookieName(string reviewId) => Prefix + reviewId;
+    private string CookieName(string reviewId) => cookies.Named(reviewId);
 
     private IDataProtector Protector(string reviewId) => dataProtection.CreateProtector("ReviewRoom.Membership", reviewId);
 }

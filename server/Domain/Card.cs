@@ -34,6 +34,9 @@ public sealed class Card(string id, string authorId, string operationId, DateTim
     /// <summary>Added before the meeting began, by someone sending their views ahead (who may not be able to come).</summary>
     public bool SentBeforeMeeting { get; internal set; }
 
+    /// <summary>Who last changed its words, when it was not its author: the board and the minutes say so.</summary>
+    public string? EditedBy { get; internal set; }
+
     /// <summary>The person chose to leave this out of the minutes; it stays on the board, marked.</summary>
     public bool KeptOutOfMinutes { get; internal set; }
 }

@@ -17,6 +17,12 @@ public static class Limits
     /// <summary>How many people may wait in the lobby at once, so nobody can flood it with requests.</summary>
     public const int WaitingAtOnce = 20;
 
+    /// <summary>
+    /// Wrong join codes tried anywhere while one code shows, after which it stops working (the
+    /// facilitator can make another): a guesser's chance of landing on it stays below 1 in 300.
+    /// </summary>
+    public const int WrongCodesPerCode = 3000;
+
     /// <summary>How long after the review's date a big-screen link keeps working.</summary>
     public const int ScreenDaysAfterReview = 1;
 

@@ -18,6 +18,7 @@ public sealed class Review
     private readonly HashSet<ActionItem> _touchedActions = [];
     private readonly HashSet<SectionState> _touchedSections = [];
     private bool _boardTouched;
+    private Edit? _edit;
     private int _textOnBoard;
 
     private Review(ReviewRecord record, List<Participant> participants, List<Card> cards, List<ActionItem> actions)
@@ -108,12 +109,14 @@ public sealed class Review
         var change = new ReviewChange(
             new ReviewState(_record, [.. _touchedParticipants], [.. _touchedCards], [.. _touchedActions]),
             _boardTouched,
-            [.. _touchedSections]);
+            [.. _touchedSections],
+            _edit);
         _touchedParticipants.Clear();
         _touchedCards.Clear();
         _touchedActions.Clear();
         _touchedSections.Clear();
         _boardTouched = false;
+        _edit = null;
         return change;
     }
 
@@ -219,9 +222,15 @@ public sealed class Review
     public Card EditCard(string participantId, string? cardId, CardDraft draft)
     {
         var (editor, card) = CardFor(participantId, cardId);
-        var before = card.Text.Length;
-        Fill(card, editor, draft with { SectionId = card.SectionId, Perspective = draft.Perspective ?? card.Cell?.Perspective, Working = draft.Working ?? card.Cell?.Working }, textLimit: Limits.TextOnBoard - _textOnBoard + before);
-        _textOnBoard += card.Text.Length - before;
+        var before = card.Text;
+        Fill(card, editor, draft with { SectionId = card.SectionId, Perspective = draft.Perspective ?? card.Cell?.Perspective, Working = draft.Working ?? card.Cell?.Working }, textLimit: Limits.TextOnBoard - _textOnBoard + before.Length);
+        _textOnBoard += card.Text.Length - before.Length;
+        if (editor.Id != card.AuthorId && card.Text != before)
+        {
+            card.EditedBy = editor.Id;
+        }
+
+        _edit = new Edit(card.Id, before, card.Text);
         return Changed(card);
     }
 
@@ -229,7 +238,9 @@ public sealed class Review
     public Card MoveCard(string participantId, string? cardId, string? sectionId, string? perspective, bool? working)
     {
         var (mover, card) = CardFor(participantId, cardId);
+        var before = WhereItSits(card);
         Fill(card, mover, new CardDraft(sectionId, card.Text, perspective, working, card.SaidBy, card.FindOutBy));
+        _edit = new Edit(card.Id, before, WhereItSits(card));
         return Changed(card);
     }
 
@@ -272,6 +283,7 @@ public sealed class Review
             throw new ReviewRuleException(ReviewError.RequestMalformed);
         }
 
+        _edit = new Edit(action.Id, action.Status.ToString(), status.ToString());
         action.Status = status;
         return Changed(action);
     }
@@ -312,6 +324,7 @@ public sealed class Review
         var check = new RuleCheck();
         var clean = string.IsNullOrWhiteSpace(note) ? null : check.Text(note, Limits.ActionLength, ReviewError.CardEmpty, ReviewError.NoteTooLong);
         check.ThrowIfBroken();
+        _edit = new Edit(action.Id, action.Note, clean);
         action.Note = clean;
         return Changed(action);
     }
@@ -403,7 +416,9 @@ public sealed class Review
         var meeting = date ?? Date;
         check.Require(nextReview is null || nextReview > meeting, ReviewError.NextReviewTooEarly);
         check.ThrowIfBroken();
+        var before = Details();
         (_record.Place, _record.NextReviewDate, _record.Date, _record.StartsAt) = (cleanPlace, nextReview, meeting, startsAt);
+        _edit = new Edit(Id, before, Details());
         ChangedBoard();
     }
 
@@ -529,13 +544,21 @@ public sealed class Review
         return Changed(screen);
     }
 
-    /// <summary>Shows a new join code on the big screen, or none (null) to stop people joining by code.</summary>
-    public void SetJoinCode(string participantId, string? code)
+    /// <summary>
+    /// Shows a new join code on the big screen until <paramref name="until"/> (the end of the meeting
+    /// day), or none (null) to stop people joining by code. <paramref name="fromTry"/>: how many wrong
+    /// codes had been tried anywhere, so the code wears out once too many more have.
+    /// </summary>
+    public void SetJoinCode(string participantId, string? code, DateTimeOffset? until = null, long fromTry = 0)
     {
         RequireFacilitator(participantId);
-        _record.JoinCode = code;
+        (_record.JoinCode, _record.JoinCodeUntil, _record.JoinCodeFromTry) = (code, code is null ? null : until, fromTry);
         ChangedBoard();
     }
+
+    /// <summary>Whether these digits let someone ask to join now: the code showing, not past its day, not worn out by guesses made anywhere.</summary>
+    public bool JoinCodeLets(string digits, DateTimeOffset now, long wrongTriesEver) =>
+        _record.JoinCode == digits && now < _record.JoinCodeUntil && wrongTriesEver - _record.JoinCodeFromTry < Limits.WrongCodesPerCode;
 
     /// <summary>Someone who typed the room's code asks to come in; they wait until let in.</summary>
     public Participant AskToJoin(string? name, string? relationship, DateTimeOffset now)
@@ -782,6 +805,19 @@ public sealed class Review
     }
 
     private static Words ForPerson(Words words, string personName) => words.Map(text => text.Replace("{person}", personName, StringComparison.Ordinal));
+
+    // The meeting's details as one line for the audit trail: date, time, place, next review.
+    private string Details() => string.Join(" · ", new[]
+    {
+        Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        StartsAt?.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture),
+        Place,
+        NextReviewDate?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+    }.Where(part => part is not null));
+
+    // Where a card sits, for the audit trail: its section, and in a grid, the cell.
+    private static string WhereItSits(Card card) =>
+        card.Cell is { } cell ? $"{card.SectionId} / {cell.Perspective} / {(cell.Working ? "working" : "not working")}" : card.SectionId;
 
     private static string NewId() => Guid.NewGuid().ToString("N");
 }

@@ -35,6 +35,12 @@ public sealed class ReviewRecord
     /// <summary>The six digits on the big screen that let people ask to join; null when the facilitator has turned them off.</summary>
     public string? JoinCode { get; internal set; }
 
+    /// <summary>When the join code stops letting anyone ask to join: the end of the day it was made.</summary>
+    public DateTimeOffset? JoinCodeUntil { get; internal set; }
+
+    /// <summary>How many wrong codes had been tried anywhere when this code was made; a code wears out after <see cref="Limits.WrongCodesPerCode"/> more.</summary>
+    public long JoinCodeFromTry { get; internal set; }
+
     /// <summary>Where the meeting happens, if the facilitator has said.</summary>
     public string? Place { get; internal set; }
 

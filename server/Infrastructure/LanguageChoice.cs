@@ -1,25 +1,16 @@
 using Microsoft.AspNetCore.Localization;
+using ReviewRoom.Access;
 using ReviewRoom.Domain;
 
 namespace ReviewRoom.Infrastructure;
 
 /// <summary>The language someone chose, kept in a cookie of its own for a year.</summary>
-public static class LanguageChoice
+public sealed class LanguageChoice(SiteCookies cookies)
 {
-    public const string CookieName = "rr-language";
+    public string CookieName => cookies.Named("language");
 
-    public static bool IsMade(HttpRequest request) => request.Cookies.ContainsKey(CookieName);
+    public bool IsMade(HttpRequest request) => request.Cookies.ContainsKey(CookieName);
 
-    public static void Remember(HttpResponse response, Language language, bool secure)
-    {
-        var culture = Languages.CultureOf(language);
-        response.Cookies.Append(CookieName, CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)), new CookieOptions
-        {
-            HttpOnly = true,
-            Secure = secure,
-            SameSite = SameSiteMode.Lax,
-            IsEssential = true,
-            MaxAge = TimeSpan.FromDays(365),
-        });
-    }
+    public void Remember(HttpResponse response, Language language) =>
+        response.Cookies.Append(CookieName, CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(Languages.CultureOf(language))), SiteCookies.Lasting(TimeSpan.FromDays(365)));
 }

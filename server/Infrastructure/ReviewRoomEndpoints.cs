@@ -18,6 +18,11 @@ public static class ReviewRoomEndpoints
             app.Logger.LogWarning("The keys that sign everyone's cookies are kept unencrypted in the data folder: anyone with a copy of it could sign in as anyone. Set ReviewRoom:KeysCertificate to a .pfx file to encrypt them.");
         }
 
+        if (app.Services.GetRequiredService<Access.SiteCookies>() is { AlwaysSecure: false } && !app.Environment.IsDevelopment())
+        {
+            app.Logger.LogWarning("ReviewRoom:AllowPlainHttp is on: cookies go without Secure, so anyone on the network path could read and use them. Use it only to try ReviewRoom out on one machine.");
+        }
+
         app.UseForwardedHeaders();
         if (!app.Environment.IsDevelopment())
         {
@@ -25,6 +30,7 @@ public static class ReviewRoomEndpoints
             app.UseHsts();
         }
 
+        app.UseCookiePolicy();
         app.UseStatusCodePagesWithReExecute("/Error", "?status={0}");
         app.UseMiddleware<SecurityHeaders>();
         app.UseRequestLocalization();

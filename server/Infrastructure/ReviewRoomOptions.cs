@@ -43,6 +43,12 @@ public sealed class ReviewRoomOptions
     /// </summary>
     public string[] TrustedProxies { get; set; } = [];
 
+    /// <summary>
+    /// Outside Development, cookies are sent over HTTPS only. True lets them go over plain HTTP, to try
+    /// ReviewRoom on one machine without a certificate; never in a deployment.
+    /// </summary>
+    public bool AllowPlainHttp { get; set; }
+
     /// <summary>A PKCS#12 (.pfx) file whose certificate encrypts the cookie keys kept beside the data; without one they are kept unencrypted.</summary>
     public string? KeysCertificate { get; set; }
 

@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Security.Cryptography.X509Certificates;
 using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Localization;
@@ -36,6 +38,7 @@ public static class ReviewRoomServices
         services.AddSingleton<LiteDbStore>();
         services.AddSingleton<IReviewStore>(sp => sp.GetRequiredService<LiteDbStore>());
         services.AddSingleton<IAccountStore>(sp => sp.GetRequiredService<LiteDbStore>());
+        services.AddSingleton<IJoinCodeTriesStore>(sp => sp.GetRequiredService<LiteDbStore>());
         services.AddSingleton<SetupCode>();
         services.AddSingleton<AccountService>();
         services.AddSingleton<IReviewNotifier, HubReviewNotifier>();
@@ -43,6 +46,7 @@ public static class ReviewRoomServices
         services.AddSingleton<OpenReviews>();
         services.AddSingleton<ReviewService>();
         services.AddSingleton<ReviewQueries>();
+        services.AddSingleton<AuditTrail>();
         services.AddHostedService<IdleReviewsLeave>();
         services.AddSingleton<ParticipantLimits>();
         services.AddSingleton<FormPostLimit>();
@@ -50,8 +54,10 @@ public static class ReviewRoomServices
         services.AddSingleton<PresenceTracker>();
         services.AddSingleton<PresenceAnnouncer>();
         services.AddSingleton<TrafficLights>();
+        services.AddSingleton<SiteCookies>();
+        services.AddSingleton<LanguageChoice>();
         services.AddSingleton<MembershipCookies>();
-        services.AddSingleton<JoinCodeAttempts>();
+        services.AddSingleton<JoinCodeBudget>();
         services.AddSingleton<MinutesWriter>();
         services.AddSingleton<MinutesRenderer>();
         services.AddSingleton<EasyReadWriter>();
@@ -65,7 +71,7 @@ public static class ReviewRoomServices
             keys.ProtectKeysWithCertificate(certificate);
         }
         services.AddLocalization(o => o.ResourcesPath = "Resources");
-        services.Configure<RequestLocalizationOptions>(o =>
+        services.AddOptions<RequestLocalizationOptions>().Configure<LanguageChoice>((o, choice) =>
         {
             o.DefaultRequestCulture = new RequestCulture(Languages.CultureOf(Language.English));
             // A browser may ask for "cy" or "en-US": each language's neutral culture is known too, and is what they fall back to.
@@ -73,12 +79,16 @@ public static class ReviewRoomServices
             // The language someone chose, else their review's on its invitation page, else their browser's.
             o.RequestCultureProviders =
             [
-                new CookieRequestCultureProvider { CookieName = LanguageChoice.CookieName },
+                new CookieRequestCultureProvider { CookieName = choice.CookieName },
                 new ReviewLanguageProvider(),
                 new AcceptLanguageHeaderRequestCultureProvider(),
             ];
         });
-        services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(FacilitatorSignIn.Configure);
+        services.AddOptions<CookiePolicyOptions>().Configure<SiteCookies>(SiteCookies.Configure);
+        services.AddOptions<AntiforgeryOptions>().Configure<SiteCookies>((o, cookies) => o.Cookie.Name = cookies.Named("antiforgery"));
+        services.AddOptions<CookieTempDataProviderOptions>().Configure<SiteCookies>((o, cookies) => o.Cookie.Name = cookies.Named("shown-once"));
+        services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie();
+        services.AddOptions<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme).Configure<SiteCookies>(FacilitatorSignIn.Configure);
         services.AddAuthorization();
         services.AddAccessLimits();
         // Behind a reverse proxy, the caller's address and whether they came by HTTPS come from its headers, and only its.

@@ -195,7 +195,8 @@ public sealed class MinutesWriter(IStringLocalizer<SharedResource> text)
         (card.SaidBy is { } saidBy
             ? text["Minutes.SaidByTypedBy", MarkdownText.Escape(saidBy), MarkdownText.Escape(card.AuthorName)]
             : $"{MarkdownText.Escape(card.AuthorName)}, {MarkdownText.Escape(card.AuthorRelationship)}")
-        + (card.SentBeforeMeeting ? $", {text["Minutes.SentBefore"]}" : "");
+        + (card.SentBeforeMeeting ? $", {text["Minutes.SentBefore"]}" : "")
+        + (card.EditedBy is { } editor ? $", {text["Minutes.EditedBy", MarkdownText.Escape(editor)]}" : "");
 
 
     private static void Field(StringBuilder minutes, string label, string value) =>

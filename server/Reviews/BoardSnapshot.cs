@@ -69,7 +69,7 @@ public sealed record SectionView(
 
 public sealed record CardView(
     string Id, string SectionId, string Text, string AuthorId, string AuthorName, string AuthorRelationship,
-    string? Perspective, bool? Working, string? SaidBy, string? FindOutBy, bool Quiet, bool KeptOutOfMinutes, bool SentBeforeMeeting = false)
+    string? Perspective, bool? Working, string? SaidBy, string? FindOutBy, bool Quiet, bool KeptOutOfMinutes, bool SentBeforeMeeting = false, string? EditedBy = null)
 {
     public static CardView Of(Review review, Card card)
     {
@@ -77,7 +77,8 @@ public sealed record CardView(
         // A grid's perspective is known by its English words, and shown in the reader's language.
         var perspective = card.Cell is { } cell ? review.FindSection(card.SectionId)?.Option(cell.Perspective)?.In(Languages.Current) ?? cell.Perspective : null;
         return new(card.Id, card.SectionId, card.Text, author.Id, author.Name, author.Relationship,
-            perspective, card.Cell?.Working, card.SaidBy, card.FindOutBy, card.Quiet, card.KeptOutOfMinutes, card.SentBeforeMeeting);
+            perspective, card.Cell?.Working, card.SaidBy, card.FindOutBy, card.Quiet, card.KeptOutOfMinutes, card.SentBeforeMeeting,
+            card.EditedBy is { } editor ? review.Author(editor).Name : null);
     }
 }
 

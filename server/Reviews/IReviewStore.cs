@@ -22,6 +22,12 @@ public interface IReviewStore
     /// <summary>A review's actions, read on their own.</summary>
     IReadOnlyList<ActionItem> ActionsOf(string reviewId);
 
+    /// <summary>A review's audit trail, oldest first.</summary>
+    IReadOnlyList<Activity> TrailOf(string reviewId);
+
+    /// <summary>Adds a line to the trail for something that changed nothing (a view, a download); completes once it is on disk.</summary>
+    Task RecordAsync(Activity activity);
+
     /// <summary>Deletes reviews and all that points at them, keeping only the given record that they were deleted; no copy of the content stays in the file.</summary>
     Task DeleteAsync(IReadOnlyCollection<string> reviewIds, Activity deletion);
 
@@ -39,5 +45,8 @@ public sealed class ChangeLine
     public bool Broken { get; internal set; }
 }
 
-/// <summary>One line of the audit trail.</summary>
-public sealed record Activity(string ReviewId, string ParticipantId, string Action, DateTimeOffset At);
+/// <summary>One line of the audit trail: who (and as what), did what, to which thing, when; for an edit, what it was and became.</summary>
+/// <param name="ParticipantId">Their place in the review; for what is not about one review, their account.</param>
+/// <param name="Subject">The card, action, person or review it was done to, if one.</param>
+public sealed record Activity(
+    string ReviewId, string ParticipantId, string Action, DateTimeOffset At, Role? Role = null, string? Subject = null, string? Before = null, string? After = null);

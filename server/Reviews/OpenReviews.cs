@@ -111,7 +111,7 @@ public sealed class OpenReviews(IReviewStore store, IReviewNotifier notifier, Ro
                 else
                 {
                     // Handed to the store under the gate, so one review's changes reach the disk in the order they were made.
-                    var activity = new Activity(reviewId, by ?? (result as Participant)?.Id ?? "", action, clock.GetUtcNow());
+                    var activity = Audited(open.Review, touched, by ?? (result as Participant)?.Id ?? "", action);
                     var saving = SavedAsync(open, store.SaveAsync(touched.Saved, activity, open.Line), touched.Saved.Record.Version);
                     lock (open.Memory)
                     {
@@ -129,6 +129,15 @@ public sealed class OpenReviews(IReviewStore store, IReviewNotifier notifier, Ro
             await answered;
             return result;
         }
+    }
+
+    // Who did it, as what, and to which thing: the edit's own, or else the one card, action or person it touched.
+    private Activity Audited(Review review, ReviewChange change, string by, string action)
+    {
+        var subject = change.Edit?.Subject
+            ?? change.Saved.Cards.Select(c => c.Id).Concat(change.Saved.Actions.Select(a => a.Id)).Concat(change.Saved.Participants.Select(p => p.Id)).FirstOrDefault();
+        var role = review.Participants.FirstOrDefault(p => p.Id == by)?.Role;
+        return new Activity(review.Id, by, action, clock.GetUtcNow(), role, subject, change.Edit?.Before, change.Edit?.After);
     }
 
     /// <summary>Takes reviews out of memory for good (they were deleted), waiting for any change in progress.</summary>

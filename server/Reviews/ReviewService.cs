@@ -9,7 +9,7 @@ namespace ReviewRoom.Reviews;
 /// Every change to a review, for the hub and the pages alike. Each is one rule-checked change to the
 /// aggregate, made through <see cref="OpenReviews.ChangeAsync"/>: saved, and only then told to the room.
 /// </summary>
-public sealed class ReviewService(OpenReviews open, IReviewStore store, IReviewNotifier notifier, TemplateCatalog templates, DueDates dueDates, TimeProvider clock)
+public sealed class ReviewService(OpenReviews open, IReviewStore store, IReviewNotifier notifier, TemplateCatalog templates, DueDates dueDates, JoinCodeBudget joinCodes, TimeProvider clock)
 {
     private const int OperationIdLength = 64;
     private const int JoinCodeLength = 6;
@@ -41,7 +41,6 @@ public sealed class ReviewService(OpenReviews open, IReviewStore store, IReviewN
             review.CarryOver(lead, words.LastTimeHeading, words.LastTimePrompt, followUp.Unfinished, Now);
         }
 
-        review.SetJoinCode(lead, NewJoinCode());
         await open.AddAsync(review, new Activity(review.Id, lead, followUp is null ? "review-created" : "follow-up-created", Now));
         return (new ReviewMember(review.Id, lead), invited);
     }
@@ -146,9 +145,10 @@ public sealed class ReviewService(OpenReviews open, IReviewStore store, IReviewN
     public Task JoinAsync(ReviewMember member) =>
         ChangeAsync(member, "participant-joined", review => review.Join(member.ParticipantId, Now));
 
-    /// <summary>Shows a new join code on the big screen, or turns joining by code off.</summary>
+    /// <summary>Shows a new join code on the big screen, for the rest of the meeting day, or turns joining by code off.</summary>
     public Task SetJoinCodeAsync(ReviewMember member, bool open) =>
-        ChangeAsync(member, open ? "join-code-made" : "join-code-turned-off", review => Done(() => review.SetJoinCode(member.ParticipantId, open ? NewJoinCode() : null)));
+        ChangeAsync(member, open ? "join-code-made" : "join-code-turned-off", review => Done(() =>
+            review.SetJoinCode(member.ParticipantId, open ? NewJoinCode() : null, MeetingDay.EndOf(Now), joinCodes.WrongEver)));
 
     /// <summary>Someone who typed a code asks to join; null when the code shows on no review (which is all they learn).</summary>
     public async Task<ReviewMember?> AskToJoinAsync(string? code, string? name, string? relationship)
@@ -159,7 +159,7 @@ public sealed class ReviewService(OpenReviews open, IReviewStore store, IReviewN
             return null;
         }
 
-        var asking = await open.ChangeAsync(reviewId, null, review => review.JoinCode == digits ? review.AskToJoin(name, relationship, Now) : null, "asked-to-join");
+        var asking = await open.ChangeAsync(reviewId, null, review => review.JoinCodeLets(digits, Now, joinCodes.WrongEver) ? review.AskToJoin(name, relationship, Now) : null, "asked-to-join");
         return asking is null ? null : new ReviewMember(reviewId, asking.Id);
     }
 

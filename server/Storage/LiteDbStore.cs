@@ -3,6 +3,7 @@ using System.Reflection;
 using System.Threading.Channels;
 using LiteDB;
 using Microsoft.Extensions.Options;
+using ReviewRoom.Access;
 using ReviewRoom.Accounts;
 using ReviewRoom.Domain;
 using ReviewRoom.Infrastructure;
@@ -18,7 +19,7 @@ namespace ReviewRoom.Storage;
 /// answered, so hub calls never wait on the disk from the thread pool and an answered change
 /// survives a power cut.
 /// </summary>
-public sealed class LiteDbStore : IReviewStore, IAccountStore, IDisposable
+public sealed class LiteDbStore : IReviewStore, IAccountStore, IJoinCodeTriesStore, IDisposable
 {
     private const int MaxBatch = 64;
     private const string ReviewIdField = "ReviewId";
@@ -166,6 +167,29 @@ public sealed class LiteDbStore : IReviewStore, IAccountStore, IDisposable
     }
 
     /// <summary>Tries a small write, to learn whether the disk takes writes again.</summary>
+    public IReadOnlyList<Activity> TrailOf(string reviewId) =>
+        [.. _db.Activity.Find(Query.EQ(ReviewIdField, reviewId)).OrderBy(d => d["_id"].AsObjectId).Select(_mapper.ToObject<Activity>)];
+
+    public Task RecordAsync(Activity activity) => Enqueue(() => Record(Document(activity)));
+
+    public IReadOnlyList<JoinCodeTries> LoadTries() =>
+        [.. _db.JoinCodeTries.FindAll().Select(d => new JoinCodeTries(d["_id"].AsString, d["wrong"].AsInt64, At(d["since"]), At(d["slowUntil"])))];
+
+    public Task SaveTriesAsync(IReadOnlyList<JoinCodeTries> tries, DateTimeOffset forgetBefore) =>
+        Enqueue(() =>
+        {
+            _db.JoinCodeTries.Upsert(tries.Select(t => new BsonDocument
+            {
+                ["_id"] = t.Key,
+                ["wrong"] = t.Wrong,
+                ["since"] = t.Since.UtcTicks,
+                ["slowUntil"] = t.SlowUntil.UtcTicks,
+            }));
+            _db.JoinCodeTries.DeleteMany(Query.And(Query.LT("since", forgetBefore.UtcTicks), Query.Not("_id", JoinCodeBudget.Ever)));
+        });
+
+    private static DateTimeOffset At(BsonValue ticks) => new(ticks.AsInt64, TimeSpan.Zero);
+
     public Task ProbeAsync() => Enqueue(() => _db.Database.GetCollection("probe").Upsert(new BsonDocument { ["_id"] = 1, ["at"] = DateTime.UtcNow.Ticks }));
 
     /// <summary>Finishes the queued writes and closes the file; a second call waits for the first to finish.</summary>
@@ -443,6 +467,7 @@ public sealed class LiteDbStore : IReviewStore, IAccountStore, IDisposable
         public ILiteCollection<BsonDocument> Cards { get; } = database.GetCollection("cards");
         public ILiteCollection<BsonDocument> Actions { get; } = database.GetCollection("actions");
         public ILiteCollection<BsonDocument> Activity { get; } = database.GetCollection("activity");
+        public ILiteCollection<BsonDocument> JoinCodeTries { get; } = database.GetCollection("join_code_tries");
         public ILiteCollection<FacilitatorAccount> Accounts { get; } = database.GetCollection<FacilitatorAccount>(AccountsCollection);
     }
 

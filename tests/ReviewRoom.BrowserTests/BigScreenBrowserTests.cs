@@ -96,6 +96,7 @@ public sealed class BigScreenBrowserTests(Chromium chromium) : LiveApp
         await using var tv = await Participant.ArriveAsync(chromium.Browser, App.RootUri, "tv", width: 1920);
         await fran.SetUpAsync(App.Logs);
         await fran.CreateReviewAsync("Sam Jones", "Annual review", "2026-12-01");
+        await fran.Page.GetByRole(AriaRole.Button, new() { Name = "Show a join code" }).ClickAsync();
         await fran.Page.GetByRole(AriaRole.Button, new() { Name = "Show the big screen on another device" }).ClickAsync();
         var link = await fran.Page.GetByLabel("Big screen link").InputValueAsync();
 

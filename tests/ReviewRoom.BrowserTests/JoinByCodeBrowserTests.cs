@@ -13,6 +13,8 @@ public sealed partial class JoinByCodeBrowserTests(Chromium chromium) : LiveApp
         await using var raj = await Participant.ArriveAsync(chromium.Browser, App.RootUri, "by-code", width: 390);
         await fran.SetUpAsync(App.Logs);
         await fran.CreateReviewAsync("Sam Jones", "Annual review", "2026-12-01");
+        await fran.Page.GetByRole(AriaRole.Button, new() { Name = "Show a join code" }).ClickAsync();
+        await Expect(fran.Page.GetByText("Join code:")).ToBeVisibleAsync();
         var screen = await fran.OpenBigScreenAsync();
         var code = Digits().Replace(await screen.Locator("#screen-code").InnerTextAsync(), "");
         await Expect(screen.GetByRole(AriaRole.Img, new() { Name = "QR code that opens the join page with the code filled in" })).ToBeVisibleAsync();

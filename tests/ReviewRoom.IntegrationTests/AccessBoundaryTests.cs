@@ -303,7 +303,7 @@ public sealed partial class AccessBoundaryTests(AccessBoundaryTests.Accounts acc
             await room.ScreenDevice.JoinAsync(await fran.ScreenLinkAsync(room.Id));
             await fran.AddCoFacilitatorAsync(room.Id, accounts.CoFacilitatorEmail);
 
-            await room.Waiting.AskToJoinAsync(await fran.JoinCodeAsync(room.Id));
+            await room.Waiting.AskToJoinAsync(await fran.OpenJoinCodeAsync(room.Id));
 
             var persons = await room.Person.ConnectAsync(room.Id);
             room.PersonsCard = (await persons.InvokeAsync<CardView>("AddCard", NewId(), new CardDraft(Cards, "My own words"))).Id;

@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.SignalR.Client;
+using ReviewRoom.Access;
 using ReviewRoom.Reviews;
 using ReviewRoom.TestHost;
 
@@ -31,7 +32,7 @@ public sealed class JoinByCodeTests : IAsyncLifetime
     public async Task SomeoneTurnedAway_IsToldSo_AndNeverSeesTheBoard()
     {
         await using var bo = new Visitor(_app);
-        var lobby = await bo.AskToJoinAsync(await _fran.JoinCodeAsync(_reviewId));
+        var lobby = await bo.AskToJoinAsync(await _fran.OpenJoinCodeAsync(_reviewId));
         Assert.Equal($"/lobby/{_reviewId}", lobby);
         Assert.Contains("Waiting to be let in", await bo.Http.GetStringAsync(lobby), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Forbidden, (await bo.Http.GetAsync($"/reviews/{_reviewId}")).StatusCode);
@@ -49,9 +50,8 @@ public sealed class JoinByCodeTests : IAsyncLifetime
     [Fact]
     public async Task NewCode_StopsTheOldOneWorking_AndTurningItOff_StopsBoth()
     {
-        var first = await _fran.JoinCodeAsync(_reviewId);
-        await _fran.PostFormAsync($"/reviews/{_reviewId}", $"/reviews/{_reviewId}/joincode", new() { ["open"] = "true" });
-        var second = await _fran.JoinCodeAsync(_reviewId);
+        var first = await _fran.OpenJoinCodeAsync(_reviewId);
+        var second = await _fran.OpenJoinCodeAsync(_reviewId);
         await using var bo = new Visitor(_app);
 
         Assert.Matches("^[0-9]{6}$", second);
@@ -67,7 +67,7 @@ public sealed class JoinByCodeTests : IAsyncLifetime
     [Fact]
     public async Task WrongCode_AndACodeTurnedOff_GetTheSameAnswer_SoNeitherRevealsAReview()
     {
-        var code = await _fran.JoinCodeAsync(_reviewId);
+        var code = await _fran.OpenJoinCodeAsync(_reviewId);
         await _fran.PostFormAsync($"/reviews/{_reviewId}", $"/reviews/{_reviewId}/joincode", new() { ["open"] = "false" });
         await using var bo = new Visitor(_app);
 
@@ -78,6 +78,76 @@ public sealed class JoinByCodeTests : IAsyncLifetime
         Assert.Equal(Errors(await turnedOff.Content.ReadAsStringAsync()), Errors(await neverMade.Content.ReadAsStringAsync()));
         Assert.Contains("That code did not work", Errors(await neverMade.Content.ReadAsStringAsync()), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task AReviewHasNoCode_UntilTheFacilitatorShowsOne_AndItStopsWorkingAtMidnight()
+    {
+        var before = await _fran.JoinCodeAsync(_reviewId);
+        var code = await _fran.OpenJoinCodeAsync(_reviewId);
+        await using var bo = new Visitor(_app);
+        await using var late = new Visitor(_app);
+
+        var onTheDay = await bo.AskToJoinAsync(code);
+        _app.Clock.Now = MeetingDay.EndOf(_app.Clock.Now);
+        var afterMidnight = await late.AskToJoinAsync(code);
+
+        Assert.Equal("", before);
+        Assert.Equal($"/lobby/{_reviewId}", onTheDay);
+        Assert.Null(afterMidnight);
+    }
+
+    [Fact]
+    public async Task TwoHundredWrongCodesSentAtOnce_AreHeldToTheBudget_AndTheRestAreAskedToWait()
+    {
+        await _fran.OpenJoinCodeAsync(_reviewId);
+        await using var guesser = new Visitor(_app);
+        var token = Antiforgery(await guesser.Http.GetStringAsync("/join"));
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 200).Select(async i =>
+        {
+            using var response = await guesser.Http.PostAsync("/join", new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["__RequestVerificationToken"] = token, ["Code"] = $"9{i:D5}", ["Name"] = "Guess", ["Relationship"] = "none",
+            }));
+            return Errors(await response.Content.ReadAsStringAsync());
+        }));
+
+        // Every address may try a few, and then one more each half minute: never all 200.
+        Assert.Equal(JoinCodeBudget.PerAddress + 1, answers.Count(a => a.Contains("That code did not work", StringComparison.Ordinal)));
+        Assert.Equal(200 - JoinCodeBudget.PerAddress - 1, answers.Count(a => a.Contains("Wait 30 seconds, then try again", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task ARightCode_DoesNotResetTheCount_NorDoesARestart_ButNobodyIsLockedOutForLong()
+    {
+        var code = await _fran.OpenJoinCodeAsync(_reviewId);
+        await using var guesser = new Visitor(_app);
+        for (var i = 0; i < JoinCodeBudget.PerAddress - 1; i++)
+        {
+            Assert.Null(await guesser.AskToJoinAsync(Wrong(code, i)));
+        }
+
+        await using var bo = new Visitor(_app);
+        Assert.NotNull(await bo.AskToJoinAsync(code));
+        Assert.Null(await guesser.AskToJoinAsync(Wrong(code, 98)));
+        Assert.Null(await guesser.AskToJoinAsync(Wrong(code, 99)));
+        await _app.DisposeAsync();
+        _app = new ReviewRoomFactory(_data);
+        _app.Clock.Now += TimeSpan.FromSeconds(10);
+        await using var sameWifi = new Visitor(_app);
+
+        var right = await sameWifi.PostFormAsync("/join", "/join", new() { ["Code"] = code, ["Name"] = "Raj", ["Relationship"] = "support worker" });
+        _app.Clock.Now += JoinCodeBudget.AddressSlowDown;
+        var halfAMinuteLater = await sameWifi.AskToJoinAsync(code, "Raj");
+
+        Assert.Contains("Wait 20 seconds, then try again", Errors(await right.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.Equal($"/lobby/{_reviewId}", halfAMinuteLater);
+    }
+
+    private static string Wrong(string code, int i) => (int.Parse(code, System.Globalization.CultureInfo.InvariantCulture) + 1 + i).ToString("D6", System.Globalization.CultureInfo.InvariantCulture)[^6..];
+
+    private static string Antiforgery(string page) =>
+        System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
 
     private static string Errors(string page) =>
         string.Join('\n', page.Split('\n').Where(line => line.Contains("govuk-error", StringComparison.Ordinal)));

@@ -71,7 +71,7 @@ public sealed class StateRoundTripTests : IDisposable
         var turnedAway = await Do(r => r.AskToJoin("Stranger", "unknown", now));
         await Do(r => r.Admit(fran, turnedAway.Id, letIn: false, now));
         await Do(r => r.Remove(fran, raj.Id));
-        await Do(r => Done(() => r.SetJoinCode(fran, "123456")));
+        await Do(r => Done(() => r.SetJoinCode(fran, "123456", now.AddHours(8), 42)));
 
         var liked = await Do(r => r.AddCard(sam.Id, new CardDraft("like", "Makes everyone laugh", SaidBy: "Sam, typed by Ana"), "op-1", now));
         await Do(r => r.EditCard(sam.Id, liked.Id, new CardDraft("like", "Makes everyone laugh a lot")));

@@ -88,6 +88,55 @@ public sealed class TrustTests : IAsyncLifetime
         Assert.False(direct.Headers.Contains("Strict-Transport-Security"));
     }
 
+    [Fact]
+    public async Task BehindAnHttpsProxy_EveryCookieIsForThisHostOnly_SecureAndUnreadableByScripts_AndPeopleStillGetIn()
+    {
+        using var data = new DataFolder();
+        await using var app = ReviewRoomFactory.UseRealSocket(data, new Dictionary<string, string?> { ["ReviewRoom:AllowPlainHttp"] = "false" });
+        var proxy = new BehindHttpsProxy(app);
+        await using var fran = new Visitor(proxy);
+        await using var sam = new Visitor(proxy);
+        await using var plain = new Visitor(app);
+
+        await fran.SetUpAsync("Fran Facilitator", "fran@example.org");
+        var reviewId = await fran.CreateReviewAsync();
+        var link = await fran.InvitationLinkShownAsync(reviewId);
+        await sam.ChooseLanguageAsync("cy", new Uri(link).AbsolutePath);
+        await sam.JoinAsync(link);
+        var samsBoard = await sam.Http.GetAsync($"/reviews/{reviewId}");
+        // Straight to the server, not through the proxy, the same steps leave nothing a browser would send back.
+        await plain.SignInAsync("fran@example.org");
+
+        var names = proxy.SetCookies.Select(c => c.Split('=')[0]).Distinct().Order().ToList();
+        Assert.Equal(["__Host-rr-" + reviewId, "__Host-rr-antiforgery", "__Host-rr-facilitator", "__Host-rr-language", "__Host-rr-shown-once"], names);
+        Assert.All(proxy.SetCookies, cookie =>
+        {
+            var flags = cookie.Split(';').Skip(1).Select(f => f.Trim().ToLowerInvariant()).ToList();
+            Assert.Contains("secure", flags);
+            Assert.Contains("httponly", flags);
+            Assert.Contains("path=/", flags);
+            Assert.DoesNotContain(flags, f => f.StartsWith("domain=", StringComparison.Ordinal));
+        });
+        Assert.StartsWith("https://", link, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, samsBoard.StatusCode);
+        Assert.Equal(HttpStatusCode.Found, (await plain.Http.GetAsync("/reviews/new")).StatusCode);
+    }
+
+    [Fact]
+    public async Task OnlyTheConfiguredHosts_AreAnswered()
+    {
+        using var data = new DataFolder();
+        await using var app = new ReviewRoomFactory(data, settings: new Dictionary<string, string?> { ["AllowedHosts"] = "reviews.example.org" });
+        using var http = app.CreateClient();
+
+        using var ours = await http.SendAsync(Visit(forwardedProto: null));
+        using var other = new HttpRequestMessage(HttpMethod.Get, "/join");
+        other.Headers.Host = "reviews.attacker.example";
+
+        Assert.Equal(HttpStatusCode.OK, ours.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await http.SendAsync(other)).StatusCode);
+    }
+
     private static HttpRequestMessage Visit(string? forwardedProto)
     {
         var request = new HttpRequestMessage(HttpMethod.Get, "/join");

@@ -15,4 +15,7 @@ public interface IRunningApp
 
     /// <summary>The in-memory server to send requests through; null when the app listens on a real socket.</summary>
     TestServer? InMemoryServer { get; }
+
+    /// <summary>What a visitor's requests go out through: the in-memory server, or a socket that leaves cookies and redirects to the visitor.</summary>
+    HttpMessageHandler NewHandler() => InMemoryServer?.CreateHandler() ?? new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false };
 }

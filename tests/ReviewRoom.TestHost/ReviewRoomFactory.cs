@@ -62,9 +62,9 @@ public sealed class ReviewRoomFactory : WebApplicationFactory<Program>, IRunning
 
     TestServer? IRunningApp.InMemoryServer => _realSocket ? null : Server;
 
-    public static ReviewRoomFactory UseRealSocket(DataFolder data)
+    public static ReviewRoomFactory UseRealSocket(DataFolder data, IReadOnlyDictionary<string, string?>? settings = null)
     {
-        var factory = new ReviewRoomFactory(data, realSocket: true);
+        var factory = new ReviewRoomFactory(data, realSocket: true, settings: settings);
         factory.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
         factory.StartServer();
         return factory;
@@ -100,7 +100,8 @@ public sealed class ReviewRoomFactory : WebApplicationFactory<Program>, IRunning
 
         builder.ConfigureAppConfiguration(config =>
         {
-            config.AddInMemoryCollection(new Dictionary<string, string?> { ["ReviewRoom:DataPath"] = _data.Path });
+            // Tests speak plain HTTP; the one that checks cookies behind an HTTPS proxy turns this off.
+            config.AddInMemoryCollection(new Dictionary<string, string?> { ["ReviewRoom:DataPath"] = _data.Path, ["ReviewRoom:AllowPlainHttp"] = "true" });
             if (!_shippedLimits)
             {
                 config.AddInMemoryCollection(new Dictionary<string, string?>

@@ -33,6 +33,7 @@ public sealed partial class ServerProcess : IRunningApp, IAsyncDisposable
         };
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["ReviewRoom__DataPath"] = data.Path;
+        start.Environment["ReviewRoom__AllowPlainHttp"] = "true";
         foreach (var (name, value) in settings ?? new Dictionary<string, string>())
         {
             start.Environment[name] = value;

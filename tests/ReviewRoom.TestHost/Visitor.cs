@@ -24,7 +24,7 @@ public sealed partial class Visitor(IRunningApp app, CookieContainer cookies) : 
 
     public HttpClient Http => _http ??= new HttpClient(new CookieContainerHandler(_cookies)
     {
-        InnerHandler = app.InMemoryServer?.CreateHandler() ?? new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false },
+        InnerHandler = app.NewHandler(),
     })
     {
         BaseAddress = app.RootUri,
@@ -120,6 +120,15 @@ public sealed partial class Visitor(IRunningApp app, CookieContainer cookies) : 
             ? await Http.GetStringAsync(response.Headers.Location)
             : throw new InvalidOperationException($"Making a new link answered {response.StatusCode}.");
         return WebUtility.HtmlDecode(NewLink().Match(page).Groups[1].Value);
+    }
+
+    /// <summary>Shows a new join code on the big screen, as the facilitator, and returns it.</summary>
+    public async Task<string> OpenJoinCodeAsync(string reviewId)
+    {
+        var response = await PostFormAsync($"/reviews/{reviewId}", $"/reviews/{reviewId}/joincode", new() { ["open"] = "true" });
+        return response.StatusCode == HttpStatusCode.Redirect
+            ? await JoinCodeAsync(reviewId)
+            : throw new InvalidOperationException($"Showing a join code answered {response.StatusCode}.");
     }
 
     /// <summary>The six digits the big screen shows, as a facilitator sees them; empty when joining by code is off.</summary>

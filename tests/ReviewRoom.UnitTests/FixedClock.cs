@@ -1,9 +1,11 @@
 namespace ReviewRoom.UnitTests;
 
-/// <summary>A clock stopped at one moment, in UTC.</summary>
+/// <summary>A clock stopped at one moment, in UTC, that a test may move on.</summary>
 internal sealed class FixedClock(DateTimeOffset now) : TimeProvider
 {
-    public override DateTimeOffset GetUtcNow() => now;
+    public DateTimeOffset Now { get; set; } = now;
+
+    public override DateTimeOffset GetUtcNow() => Now;
 
     public override TimeZoneInfo LocalTimeZone => TimeZoneInfo.Utc;
 }

@@ -135,6 +135,7 @@ export function showCards(board, room, { reviewId, me, isFacilitator, isPerson, 
         item.append(element('p', 'card__by', card.saidBy
             ? say('Board.SaidByShown', card.saidBy, card.authorName)
             : say('nameAndRelationship', card.authorName, card.authorRelationship)));
+        if (card.editedBy) item.append(element('p', 'card__by', say('Board.EditedBy', card.editedBy)));
         if (card.findOutBy) item.append(element('p', 'card__by', say('Board.FindOutByShown', card.findOutBy)));
         if (card.authorId === me || isFacilitator || isPerson) item.append(controls(card));
         return item;

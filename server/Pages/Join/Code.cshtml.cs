@@ -10,7 +10,7 @@ using ReviewRoom.Reviews;
 namespace ReviewRoom.Pages.Join;
 
 /// <summary>Joining with the code on the big screen: you wait in the lobby until someone lets you in.</summary>
-public sealed class CodeModel(ReviewService reviews, MembershipCookies memberships, JoinCodeAttempts attempts, ReviewErrorText errorText, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class CodeModel(ReviewService reviews, MembershipCookies memberships, JoinCodeBudget budget, ReviewErrorText errorText, IStringLocalizer<SharedResource> text) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Code { get; set; }
     [BindProperty] public string? Name { get; set; }
@@ -24,29 +24,30 @@ public sealed class CodeModel(ReviewService reviews, MembershipCookies membershi
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var client = AccessLimits.AddressOf(HttpContext);
-        if (attempts.DelayFor(client) is not { } delay)
+        var (attempt, wait) = budget.Begin(AccessLimits.AddressOf(HttpContext));
+        if (attempt is null)
         {
-            Errors.Add("code", text["JoinCode.LockedOut", JoinCodeAttempts.LockoutTime.TotalMinutes]);
+            Errors.Add("code", text["JoinCode.Slowed", Math.Ceiling(wait.TotalSeconds)]);
             return Page();
         }
 
-        await Task.Delay(delay, HttpContext.RequestAborted);
         try
         {
             if (await reviews.AskToJoinAsync(Code, Name, Relationship) is not { } asking)
             {
-                attempts.Failed(client);
+                await budget.WrongAsync(attempt);
                 Errors.Add("code", text["JoinCode.Wrong"]);
                 return Page();
             }
 
-            attempts.Succeeded(client);
+            budget.Right(attempt);
             memberships.Admit(HttpContext, asking);
             return Redirect($"/lobby/{asking.ReviewId}");
         }
         catch (ReviewRuleException refusal)
         {
+            // The code was right (the review checked the name); only the form needs mending.
+            budget.Right(attempt);
             foreach (var error in refusal.Errors)
             {
                 Errors.Add(error switch

@@ -11,7 +11,7 @@ namespace ReviewRoom.Pages.Join;
 /// Opening an invitation link only shows whose review it is; joining takes a press of the button
 /// (a POST), so a link scanner that fetches the address lets nobody in.
 /// </summary>
-public sealed class JoinModel(ReviewService reviews, ReviewQueries queries, MembershipCookies memberships) : PageModel
+public sealed class JoinModel(ReviewService reviews, ReviewQueries queries, MembershipCookies memberships, LanguageChoice choice) : PageModel
 {
     [FromRoute] public string Token { get; set; } = "";
 
@@ -40,11 +40,11 @@ public sealed class JoinModel(ReviewService reviews, ReviewQueries queries, Memb
         // Someone who joined without choosing a language keeps the one they joined in, the review's, rather than their browser's.
         if (Languages.FromCode(language) is { } chosen)
         {
-            LanguageChoice.Remember(Response, chosen, Request.IsHttps);
+            choice.Remember(Response, chosen);
         }
-        else if (!LanguageChoice.IsMade(Request))
+        else if (!choice.IsMade(Request))
         {
-            LanguageChoice.Remember(Response, Languages.Current, Request.IsHttps);
+            choice.Remember(Response, Languages.Current);
         }
 
         var reviewId = invitation.Invitee.ReviewId;

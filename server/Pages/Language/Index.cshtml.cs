@@ -8,7 +8,7 @@ namespace ReviewRoom.Pages.Language;
 /// The language switcher on every page: remembers the choice in a cookie and goes back to the page it
 /// was made on. A post, not a link, so the page's address (an invitation's, say) never travels in another one.
 /// </summary>
-public sealed class IndexModel : PageModel
+public sealed class IndexModel(LanguageChoice choice) : PageModel
 {
     [BindProperty] public string? To { get; set; }
     [BindProperty] public string? Back { get; set; }
@@ -19,7 +19,7 @@ public sealed class IndexModel : PageModel
     {
         if (Languages.FromCode(To) is { } language)
         {
-            LanguageChoice.Remember(Response, language, Request.IsHttps);
+            choice.Remember(Response, language);
         }
 
         return LocalRedirect(Url.IsLocalUrl(Back) ? Back : "/");

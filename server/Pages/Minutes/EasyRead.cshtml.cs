@@ -13,7 +13,7 @@ namespace ReviewRoom.Pages.Minutes;
 /// language unless another is asked for, and a download, a page of its own with its pictures and styles
 /// inside it, in the person's language unless another is asked for.
 /// </summary>
-public sealed class EasyReadModel(ReviewQueries queries, MembershipCookies memberships, EasyReadWriter writer, IWebHostEnvironment environment) : PageModel
+public sealed class EasyReadModel(ReviewQueries queries, AuditTrail trail, MembershipCookies memberships, EasyReadWriter writer, IWebHostEnvironment environment) : PageModel
 {
     [FromRoute] public string ReviewId { get; set; } = "";
 
@@ -31,6 +31,7 @@ public sealed class EasyReadModel(ReviewQueries queries, MembershipCookies membe
             return Forbidden();
         }
 
+        await trail.SawAsync(ReviewId, _reader, "easy-read-viewed");
         Html = Languages.SaidIn(Language, () => writer.Write(Minutes, code => $"/lib/openmoji/{code}.svg"));
         return Page();
     }
@@ -43,6 +44,7 @@ public sealed class EasyReadModel(ReviewQueries queries, MembershipCookies membe
             return Forbidden();
         }
 
+        await trail.SawAsync(ReviewId, _reader, "easy-read-downloaded");
         var document = Languages.SaidIn(Language, () => new StringBuilder()
             .Append("<!DOCTYPE html>\n<html lang=\"").Append(Languages.Code(Language)).Append("\">\n<head>\n<meta charset=\"utf-8\">\n")
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>").Append(System.Net.WebUtility.HtmlEncode(Minutes.Title)).Append("</title>\n")
@@ -70,9 +72,11 @@ public sealed class EasyReadModel(ReviewQueries queries, MembershipCookies membe
             return false;
         }
 
-        (Minutes, Language) = (minutes, language);
+        (Minutes, Language, _reader) = (minutes, language, participantId);
         return true;
     }
+
+    private string _reader = "";
 
     private StatusCodeResult Forbidden() => StatusCode(StatusCodes.Status403Forbidden);
 }

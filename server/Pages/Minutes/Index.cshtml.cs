@@ -15,7 +15,7 @@ namespace ReviewRoom.Pages.Minutes;
 /// The person signs them off here, and the person or the facilitator chooses who else may read them.
 /// </summary>
 public sealed class IndexModel(
-    ReviewService reviews, ReviewQueries queries, MembershipCookies memberships, MinutesWriter writer, MinutesRenderer renderer, ReviewErrorText errorText) : PageModel
+    ReviewService reviews, ReviewQueries queries, AuditTrail trail, MembershipCookies memberships, MinutesWriter writer, MinutesRenderer renderer, ReviewErrorText errorText) : PageModel
 {
     private static readonly ReviewError[] FormMistakes = [ReviewError.SignOffChoiceMissing, ReviewError.ReasonMissing, ReviewError.ReasonTooLong];
 
@@ -55,6 +55,7 @@ public sealed class IndexModel(
         }
 
         NewLink = Reviews.BoardModel.ShownOnce(TempData, Reviews.BoardModel.NewLinkKey);
+        await trail.SawAsync(ReviewId, _reader, "minutes-viewed");
         return Page();
     }
 
@@ -66,6 +67,7 @@ public sealed class IndexModel(
             return Forbidden();
         }
 
+        await trail.SawAsync(ReviewId, _reader, "minutes-downloaded");
         var languages = Asked() ?? [Minutes.Language];
         var versions = new List<string>();
         foreach (var language in languages)
@@ -133,12 +135,14 @@ public sealed class IndexModel(
         }
 
         Minutes = _inEach[Languages.Current];
+        _reader = participantId;
         Role = Minutes.Participants.First(p => p.Id == participantId).Role;
         Versions = [.. (Asked() ?? [Languages.Current]).Select(l => (l, Languages.SaidIn(l, () => renderer.ToHtml(writer.Write(MinutesIn(l))))))];
         return true;
     }
 
     private readonly Dictionary<Domain.Language, BoardSnapshot> _inEach = [];
+    private string _reader = "";
 
     private BoardSnapshot MinutesIn(Domain.Language language) => _inEach[language];
 

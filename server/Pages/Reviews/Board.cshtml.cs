@@ -14,7 +14,7 @@ namespace ReviewRoom.Pages.Reviews;
 
 /// <summary>The room. Rendered in full on the server, so it works before (and without) the live connection.</summary>
 public sealed class BoardModel(
-    ReviewService reviews, ReviewQueries queries, AccountService accounts, MembershipCookies memberships, PresenceTracker presence, ReviewErrorText errorText,
+    ReviewService reviews, ReviewQueries queries, AuditTrail trail, AccountService accounts, MembershipCookies memberships, PresenceTracker presence, ReviewErrorText errorText,
     IStringLocalizer<SharedResource> text) : PageModel
 {
     [FromRoute] public string ReviewId { get; set; } = "";
@@ -78,6 +78,7 @@ public sealed class BoardModel(
 
         // A co-facilitator's first visit is when they join.
         await reviews.JoinAsync(member);
+        await trail.SawAsync(ReviewId, member.ParticipantId, "board-viewed");
         InvitationLink = TempData[InvitationLinkKey] as string;
         ScreenLink = TempData[ScreenLinkKey] as string;
         RemovedCardsBy = TempData[RemovedCardsByKey] as string;

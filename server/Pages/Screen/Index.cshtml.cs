@@ -9,7 +9,7 @@ using ReviewRoom.Reviews;
 namespace ReviewRoom.Pages.Screen;
 
 /// <summary>The big screen: read-only, large type, following "Now discussing". Opened by the facilitator, or on another device by a screen link.</summary>
-public sealed class IndexModel(ReviewQueries queries, MembershipCookies memberships, PresenceTracker presence, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class IndexModel(ReviewQueries queries, AuditTrail trail, MembershipCookies memberships, PresenceTracker presence, IStringLocalizer<SharedResource> text) : PageModel
 {
     [FromRoute] public string ReviewId { get; set; } = "";
 
@@ -25,10 +25,11 @@ public sealed class IndexModel(ReviewQueries queries, MembershipCookies membersh
         }
 
         Board = (await queries.SnapshotAsync(member))!;
+        await trail.SawAsync(ReviewId, member.ParticipantId, "screen-viewed");
         HereCount = presence.Here(ReviewId).Count;
         foreach (var shared in text.GetAllStrings().Where(s => s.Name.StartsWith("Screen.", StringComparison.Ordinal)
             || s.Name.StartsWith("Grid.", StringComparison.Ordinal) || s.Name.StartsWith("Board.Status.", StringComparison.Ordinal) || s.Name.StartsWith("Board.Lights.", StringComparison.Ordinal)
-            || s.Name is "Board.NameAndRelationship" or "Board.SaidByShown" or "Board.FindOutByShown" or "Board.Action.WhoWhen" or "Board.KeptOut"))
+            || s.Name is "Board.NameAndRelationship" or "Board.SaidByShown" or "Board.FindOutByShown" or "Board.EditedBy" or "Board.Action.WhoWhen" or "Board.KeptOut"))
         {
             ClientText[shared.Name] = shared.Value;
         }
