@@ -57,7 +57,7 @@ public sealed class AuditTrail(OpenReviews open, IReviewStore store, TimeProvide
             names.GetValueOrDefault(a.ParticipantId) ?? "",
             a.Role,
             a.Action,
-            a.Subject is null ? null : names.GetValueOrDefault(a.Subject),
+            a.Subject is null || a.Subject == a.ParticipantId ? null : names.GetValueOrDefault(a.Subject),
             a.Before,
             a.After))];
     }

@@ -41,7 +41,7 @@ public sealed class ReviewService(OpenReviews open, IReviewStore store, IReviewN
             review.CarryOver(lead, words.LastTimeHeading, words.LastTimePrompt, followUp.Unfinished, Now);
         }
 
-        await open.AddAsync(review, new Activity(review.Id, lead, followUp is null ? "review-created" : "follow-up-created", Now));
+        await open.AddAsync(review, new Activity(review.Id, lead, followUp is null ? "review-created" : "follow-up-created", Now, Role.Facilitator));
         return (new ReviewMember(review.Id, lead), invited);
     }
 

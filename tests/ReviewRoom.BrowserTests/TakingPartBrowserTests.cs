@@ -79,5 +79,12 @@ public sealed class TakingPartBrowserTests(Chromium chromium) : LiveApp
         await Expect(leaked.Page.GetByText("You are no longer part of this review")).ToBeVisibleAsync();
         await leaked.Page.GotoAsync(oldLink);
         await Expect(leaked.Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(NotWorking);
+
+        // The person can see that it happened, and who else came in.
+        await sam.Page.GetByRole(AriaRole.Link, new() { Name = "Who saw and changed what" }).ClickAsync();
+        await Expect(sam.Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Who saw and changed what");
+        await Expect(sam.Page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Made someone's link again" })).ToContainTextAsync("Sam Jones (whose review it is)");
+        Assert.Empty(await sam.AccessibilityViolationsAsync());
+        await sam.ScreenshotAsync("trail");
     }
 }

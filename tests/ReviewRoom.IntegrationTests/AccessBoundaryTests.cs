@@ -68,6 +68,7 @@ public sealed partial class AccessBoundaryTests(AccessBoundaryTests.Accounts acc
         ["page POST leave on this device"] = "YYYYYYYY",
         ["page POST new link (the person's)"] = "YYYnnnnn",
         ["page POST new link (a contributor's)"] = "YYYnnnnn",
+        ["page GET the audit trail"] = "YYYnnnnn",
     };
 
     // Once closed (after the person shared the minutes with the contributor): the board is read-only
@@ -95,6 +96,7 @@ public sealed partial class AccessBoundaryTests(AccessBoundaryTests.Accounts acc
         ["page POST share the minutes"] = "YYYnnnnn",
         ["page POST reopen"] = "YYnnnnnn",
         ["page POST new link (the person's)"] = "YYYnnnnn",
+        ["page GET the audit trail"] = "YYYnnnnn",
     };
 
     private static readonly Dictionary<string, Func<Room, Visitor, Task<bool>>> Operations = new()
@@ -143,6 +145,7 @@ public sealed partial class AccessBoundaryTests(AccessBoundaryTests.Accounts acc
         ["page POST choose a language (on the board)"] = (room, v) => Post(room, v, "/language", new() { ["to"] = "cy", ["back"] = $"/reviews/{room.Id}" }),
         ["page POST leave on this device"] = (room, v) => Post(room, v, Board(room, "leave"), []),
         ["page POST new link (the person's)"] = (room, v) => Post(room, v, Board(room, "newlink"), new() { ["participantId"] = room.PersonsParticipantId }),
+        ["page GET the audit trail"] = (room, v) => Ok(v.Http.GetAsync($"/reviews/{room.Id}/trail")),
         ["page POST new link (a contributor's)"] = (room, v) => Post(room, v, Board(room, "newlink"), new() { ["participantId"] = room.ContributorId }),
         ["page POST admit (someone in the lobby)"] = (room, v) => Post(room, v, Board(room, "admit"), new() { ["waitingId"] = room.WaitingId, ["letIn"] = "true" }),
     };

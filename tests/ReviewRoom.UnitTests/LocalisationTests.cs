@@ -18,6 +18,8 @@ public sealed partial class LocalisationTests
         ["Error."] = Enum.GetNames<ReviewError>(),
         ["ActionStatus."] = Enum.GetNames<ActionStatus>(),
         ["Board.Lights."] = Enum.GetNames<ReviewRoom.Realtime.TrafficLight>(),
+        ["Trail.Role."] = Enum.GetNames<Role>(),
+        ["Trail."] = AuditedActions(),
     };
 
     private static readonly List<string> ServerSources = [.. Directory
@@ -107,6 +109,20 @@ public sealed partial class LocalisationTests
 
     [GeneratedRegex(@"(?<![$@\w])""(?<key>[A-Z][A-Za-z]*(?:\.[A-Za-z]+)+)""")]
     private static partial Regex DottedString();
+
+    // What the trail records: each change ReviewService makes, and each view or download recorded on its own.
+    private static string[] AuditedActions() =>
+    [
+        .. Action().Matches(RepoFiles.Read("server", "Reviews", "ReviewService.cs")).Select(m => m.Groups["action"].Value),
+        .. Directory.EnumerateFiles(RepoFiles.PathTo("server"), "*.cs", SearchOption.AllDirectories)
+            .SelectMany(f => Seen().Matches(File.ReadAllText(f))).Select(m => m.Groups["action"].Value),
+    ];
+
+    [GeneratedRegex(@"""(?<action>[a-z]+(?:-[a-z]+)+)""")]
+    private static partial Regex Action();
+
+    [GeneratedRegex(@"SawAsync\([^;]*?""(?<action>[a-z]+(?:-[a-z]+)+)""\)")]
+    private static partial Regex Seen();
 
     [GeneratedRegex(@"\bsay\((?<arguments>[^;]*?)\)")]
     private static partial Regex Say();
