@@ -17,6 +17,11 @@ public sealed class ReviewRoomOptions
 
     public string DatabaseFile => Path.Combine(DataPath, "reviewroom.db");
 
+    /// <summary>Where backups made while the server runs are written; the "backups" folder in the data folder when unset.</summary>
+    public string? BackupPath { get; set; }
+
+    public string BackupFolder => BackupPath ?? Path.Combine(DataPath, "backups");
+
     /// <summary>How many pages LiteDB's log holds before it is moved into the data file; LiteDB's own default when unset.</summary>
     [Range(1, 100_000)]
     public int? CheckpointPages { get; set; }

@@ -36,6 +36,7 @@ public static class ReviewRoomServices
         services.AddSingleton<TemplateCatalog>();
         services.AddSingleton<DatabaseFiles>();
         services.AddSingleton<LiteDbStore>();
+        services.AddSingleton<Backups>();
         services.AddSingleton<IReviewStore>(sp => sp.GetRequiredService<LiteDbStore>());
         services.AddSingleton<IAccountStore>(sp => sp.GetRequiredService<LiteDbStore>());
         services.AddSingleton<IJoinCodeTriesStore>(sp => sp.GetRequiredService<LiteDbStore>());
@@ -89,7 +90,7 @@ public static class ReviewRoomServices
         services.AddOptions<CookieTempDataProviderOptions>().Configure<SiteCookies>((o, cookies) => o.Cookie.Name = cookies.Named("shown-once"));
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie();
         services.AddOptions<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme).Configure<SiteCookies>(FacilitatorSignIn.Configure);
-        services.AddAuthorization();
+        services.AddAuthorization(o => o.AddPolicy(FacilitatorSignIn.AdministratorRole, policy => policy.RequireRole(FacilitatorSignIn.AdministratorRole)));
         services.AddAccessLimits();
         // Behind a reverse proxy, the caller's address and whether they came by HTTPS come from its headers, and only its.
         services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<ReviewRoomOptions>>((forwarded, options) =>
@@ -109,7 +110,7 @@ public static class ReviewRoomServices
         });
         services.AddRazorPages(o =>
             {
-                o.Conventions.AuthorizeFolder("/Facilitators").AuthorizePage("/Reviews/New");
+                o.Conventions.AuthorizeFolder("/Facilitators").AuthorizePage("/Reviews/New").AuthorizeFolder("/Administration", FacilitatorSignIn.AdministratorRole);
                 foreach (var page in AccessLimits.Pages)
                 {
                     o.Conventions.AddPageApplicationModelConvention(page, model => model.EndpointMetadata.Add(new Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute(AccessLimits.Policy)));

@@ -188,6 +188,60 @@ public sealed class LiteDbStore : IReviewStore, IAccountStore, IJoinCodeTriesSto
             _db.JoinCodeTries.DeleteMany(Query.And(Query.LT("since", forgetBefore.UtcTicks), Query.Not("_id", JoinCodeBudget.Ever)));
         });
 
+    /// <summary>
+    /// Writes a copy of the whole database to <paramref name="path"/> while the server runs. It is made
+    /// on the writer, between changes, so every change answered before it began is in it and none is
+    /// half in it. The copy is a LiteDB file of its own, forced to disk, that a server can start on.
+    /// </summary>
+    public async Task BackUpAsync(string path)
+    {
+        // A backup that cannot be written (a full backup disk, a file already there) is the caller's
+        // to hear about: it says nothing about the database, which must go on taking changes.
+        Exception? notWritten = null;
+        await Enqueue(() =>
+        {
+            try
+            {
+                CopyTo(path);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                notWritten = e;
+            }
+        });
+        if (notWritten is not null)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(notWritten);
+        }
+    }
+
+    private void CopyTo(string path)
+    {
+        if (File.Exists(path))
+        {
+            throw new IOException($"There is already a file at {path}.");
+        }
+
+        var partial = path + ".partial";
+        File.Delete(partial);
+        using (var copy = new LiteDatabase(new ConnectionString { Filename = partial, Connection = ConnectionType.Direct }))
+        {
+            foreach (var name in _db.Database.GetCollectionNames())
+            {
+                copy.GetCollection(name).InsertBulk(_db.Database.GetCollection(name).FindAll());
+            }
+
+            copy.Checkpoint();
+        }
+
+        using (var file = new FileStream(partial, FileMode.Open, FileAccess.ReadWrite, FileShare.None))
+        {
+            file.Flush(flushToDisk: true);
+        }
+
+        File.Move(partial, path);
+    }
+
     private static DateTimeOffset At(BsonValue ticks) => new(ticks.AsInt64, TimeSpan.Zero);
 
     public Task ProbeAsync() => Enqueue(() => _db.Database.GetCollection("probe").Upsert(new BsonDocument { ["_id"] = 1, ["at"] = DateTime.UtcNow.Ticks }));

@@ -1,0 +1,28 @@
+using System.Globalization;
+using Microsoft.Extensions.Options;
+using ReviewRoom.Infrastructure;
+
+namespace ReviewRoom.Storage;
+
+/// <summary>Backups of the whole database made while the server runs, each a file named for when it was made.</summary>
+public sealed class Backups(LiteDbStore store, IOptions<ReviewRoomOptions> options, IHostEnvironment environment, TimeProvider clock)
+{
+    private string Folder => Path.GetFullPath(options.Value.BackupFolder, environment.ContentRootPath);
+
+    /// <summary>Makes a backup now, in the backup folder; returns its file name.</summary>
+    public async Task<string> MakeAsync()
+    {
+        Directory.CreateDirectory(Folder);
+        var stamp = clock.GetUtcNow().ToString("yyyy-MM-dd-HHmmss", CultureInfo.InvariantCulture);
+        var name = Enumerable.Range(1, int.MaxValue)
+            .Select(n => n == 1 ? $"reviewroom-{stamp}Z.db" : $"reviewroom-{stamp}Z-{n}.db")
+            .First(n => !File.Exists(Path.Combine(Folder, n)));
+        var path = Path.Combine(Folder, name);
+        await store.BackUpAsync(path);
+        return name;
+    }
+
+    /// <summary>The backups in the folder, newest first.</summary>
+    public IReadOnlyList<FileInfo> List() =>
+        Directory.Exists(Folder) ? [.. new DirectoryInfo(Folder).EnumerateFiles("reviewroom-*.db").OrderByDescending(f => f.Name, StringComparer.Ordinal)] : [];
+}
