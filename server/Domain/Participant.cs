@@ -10,6 +10,8 @@ public sealed class Participant(string id, string name, string relationship, Rol
     public string Name { get; } = name;
     public string Relationship { get; } = relationship;
     public Role Role { get; } = role;
+    /// <summary>Only a hash of their link's secret: it is never given out, not even in everything held about the person.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public string? InvitationTokenHash { get; internal set; } = invitationTokenHash;
 
     /// <summary>How many times their link has been made again; a device that came in by an earlier one is no longer let in.</summary>

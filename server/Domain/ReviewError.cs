@@ -62,7 +62,7 @@ public enum ReviewError
     ApologyNotFound,
     ReferenceTooLong,
     NoteTooLong,
-    NotAllYourReviews,
+    PersonsNameNotTyped,
     BoardFull,
     ActionsFull,
     ReviewFull,

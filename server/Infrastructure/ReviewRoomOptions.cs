@@ -17,6 +17,10 @@ public sealed class ReviewRoomOptions
 
     public string DatabaseFile => Path.Combine(DataPath, "reviewroom.db");
 
+    /// <summary>Closed reviews whose meeting was longer ago than this many months are deleted; unset, they are kept until deleted by hand.</summary>
+    [Range(1, 1200)]
+    public int? RetentionMonths { get; set; }
+
     /// <summary>Where backups made while the server runs are written; the "backups" folder in the data folder when unset.</summary>
     public string? BackupPath { get; set; }
 

@@ -48,7 +48,10 @@ public static class ReviewRoomServices
         services.AddSingleton<ReviewService>();
         services.AddSingleton<ReviewQueries>();
         services.AddSingleton<AuditTrail>();
+        services.AddSingleton<SubjectAccess>();
         services.AddHostedService<IdleReviewsLeave>();
+        services.AddSingleton<Retention>();
+        services.AddHostedService(sp => sp.GetRequiredService<Retention>());
         services.AddSingleton<ParticipantLimits>();
         services.AddSingleton<FormPostLimit>();
         services.AddSingleton<DueDates>();

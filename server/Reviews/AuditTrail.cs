@@ -8,7 +8,7 @@ namespace ReviewRoom.Reviews;
 /// <see cref="OpenReviews"/> records as it saves them), and the trail is read back, in words, by the
 /// review's facilitators and the person.
 /// </summary>
-public sealed class AuditTrail(OpenReviews open, IReviewStore store, TimeProvider clock)
+public sealed class AuditTrail(OpenReviews open, IReviewStore store, Accounts.IAccountStore accounts, TimeProvider clock)
 {
     private const int SubjectLength = 80;
     private static readonly TimeSpan SameViewWithin = TimeSpan.FromMinutes(1);
@@ -42,6 +42,9 @@ public sealed class AuditTrail(OpenReviews open, IReviewStore store, TimeProvide
         await store.RecordAsync(new Activity(reviewId, participantId, action, now, role));
     }
 
+    /// <summary>Records what someone outside the review did to it: an administrator's export, by their account.</summary>
+    public Task RecordAsync(string reviewId, string accountId, string action) => store.RecordAsync(new Activity(reviewId, accountId, action, clock.GetUtcNow()));
+
     /// <summary>The review's trail, newest first, with names for people and things; null for anyone but its facilitators and the person.</summary>
     public async Task<IReadOnlyList<TrailLine>?> ReadAsync(ReviewMember member)
     {
@@ -54,7 +57,7 @@ public sealed class AuditTrail(OpenReviews open, IReviewStore store, TimeProvide
         await SawAsync(member.ReviewId, member.ParticipantId, "trail-viewed");
         return [.. store.TrailOf(member.ReviewId).Reverse().Select(a => new TrailLine(
             a.At,
-            names.GetValueOrDefault(a.ParticipantId) ?? "",
+            names.GetValueOrDefault(a.ParticipantId) ?? accounts.FindAccount(a.ParticipantId)?.Name ?? "",
             a.Role,
             a.Action,
             a.Subject is null || a.Subject == a.ParticipantId ? null : names.GetValueOrDefault(a.Subject),

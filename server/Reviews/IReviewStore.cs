@@ -16,6 +16,9 @@ public interface IReviewStore
     /// <summary>The reviews this account runs or co-facilitates (and has not been removed from).</summary>
     IReadOnlyList<ReviewSummary> FindRunBy(string accountId);
 
+    /// <summary>Every review there is, as its summary.</summary>
+    IReadOnlyList<ReviewSummary> AllSummaries();
+
     /// <summary>Every review of one person, whoever runs them.</summary>
     IReadOnlyList<ReviewSummary> FindReviewsOf(string personId);
 

@@ -71,26 +71,13 @@ public sealed class ReviewQueries(OpenReviews open, IReviewStore store, DueDates
         return [.. store.FindReviewsOf(personId).Where(r => runs.Contains(r.Id)).OrderBy(r => r.Date)];
     }
 
-    /// <summary>The ids of every review of the person, in date order, if this account runs them all; refused otherwise.</summary>
-    public IReadOnlyList<string> AllRunBy(string personId, string accountId)
-    {
-        var all = store.FindReviewsOf(personId);
-        var runs = store.FindRunBy(accountId).Select(r => r.Id).ToHashSet();
-        return all.Count > 0 && all.All(r => runs.Contains(r.Id))
-            ? [.. all.OrderBy(r => r.Date).Select(r => r.Id)]
-            : throw new ReviewRuleException(ReviewError.NotAllYourReviews);
-    }
-
-    /// <summary>
-    /// Everything held about one person, as the minutes of each of their reviews, for a subject access
-    /// request. Only for a facilitator who runs every one of them, so nothing is left out unseen.
-    /// </summary>
-    public async Task<IReadOnlyList<BoardSnapshot>> EverythingAboutAsync(string personId, string accountId)
+    /// <summary>The minutes of each of a person's reviews, in date order, quiet writing and kept-out cards left out as in any minutes.</summary>
+    public async Task<IReadOnlyList<BoardSnapshot>> MinutesOfAsync(string personId)
     {
         List<BoardSnapshot> minutes = [];
-        foreach (var reviewId in AllRunBy(personId, accountId))
+        foreach (var review in store.FindReviewsOf(personId).OrderBy(r => r.Date))
         {
-            minutes.AddRange(await open.ReadAsync(reviewId, review => BoardSnapshot.Of(review, null, dueDates.InWords)) is { } one ? [one] : []);
+            minutes.AddRange(await open.ReadAsync(review.Id, r => BoardSnapshot.Of(r, null, dueDates.InWords)) is { } one ? [one] : []);
         }
 
         return minutes;

@@ -91,6 +91,8 @@ public sealed class LiteDbStore : IReviewStore, IAccountStore, IJoinCodeTriesSto
             .Where(summary => summary is not null)
             .Select(_mapper.ToObject<ReviewSummary>)];
 
+    public IReadOnlyList<ReviewSummary> AllSummaries() => [.. _db.Summaries.FindAll().Select(_mapper.ToObject<ReviewSummary>)];
+
     public IReadOnlyList<ReviewSummary> FindReviewsOf(string personId) =>
         [.. _db.Summaries.Find(Query.EQ(nameof(ReviewSummary.PersonId), personId)).Select(_mapper.ToObject<ReviewSummary>)];
 
