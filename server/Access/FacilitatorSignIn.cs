@@ -13,7 +13,11 @@ public static class FacilitatorSignIn
     public static string? AccountId(ClaimsPrincipal user) =>
         user.Identity?.IsAuthenticated == true ? user.FindFirstValue(ClaimTypes.NameIdentifier) : null;
 
-    public static Task SignInAsync(HttpContext context, FacilitatorAccount account)
+    public static Task SignInAsync(HttpContext context, FacilitatorAccount account) =>
+        context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, Principal(account));
+
+    /// <summary>Who the sign-in cookie says they are: the account, and whether it administers.</summary>
+    public static ClaimsPrincipal Principal(FacilitatorAccount account)
     {
         List<Claim> claims = [new(ClaimTypes.NameIdentifier, account.Id), new(ClaimTypes.Name, account.Name)];
         if (account.IsAdministrator)
@@ -21,8 +25,7 @@ public static class FacilitatorSignIn
             claims.Add(new Claim(ClaimTypes.Role, AdministratorRole));
         }
 
-        var identity = new ClaimsIdentity(claims, CookieAuthenticationDefaults.AuthenticationScheme);
-        return context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity));
+        return new ClaimsPrincipal(new ClaimsIdentity(claims, CookieAuthenticationDefaults.AuthenticationScheme));
     }
 
     public static Task SignOutAsync(HttpContext context) => context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);

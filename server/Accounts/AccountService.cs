@@ -33,10 +33,11 @@ public sealed class AccountService(IAccountStore store, SetupCode setupCode, Tim
         return account;
     }
 
-    public async Task<FacilitatorAccount> AddFacilitatorAsync(string administratorId, string? name, string? email, string? password)
+    /// <param name="password">Their first password; none for someone who signs in with their organisation's account only.</param>
+    public async Task<FacilitatorAccount> AddFacilitatorAsync(string administratorId, string? name, string? email, string? password, bool organisationSignIn = false)
     {
         RequireAdministrator(administratorId);
-        var account = New(name, email, password, isAdministrator: false);
+        var account = New(name, email, password, isAdministrator: false, passwordNeeded: !organisationSignIn || !string.IsNullOrEmpty(password));
         await store.SaveAsync(account, new Activity("", administratorId, "facilitator-added", clock.GetUtcNow()));
         return account;
     }
@@ -112,21 +113,43 @@ public sealed class AccountService(IAccountStore store, SetupCode setupCode, Tim
         }
     }
 
+    /// <summary>
+    /// Someone the organisation's provider vouched for: the account bound to their provider account,
+    /// or the first time, the one an administrator added for their e-mail address. Null for anyone
+    /// else, who may not facilitate.
+    /// </summary>
+    public async Task<FacilitatorAccount?> SignInWithOrganisationAsync(string issuer, string subject, string? email, bool emailUnverified)
+    {
+        var bound = $"{issuer}|{subject}";
+        var account = store.Accounts().FirstOrDefault(a => a.OrganisationSubject == bound)
+            ?? (emailUnverified || string.IsNullOrWhiteSpace(email) ? null : store.FindAccountByEmail(Normalised(email)) is { OrganisationSubject: null } unbound ? unbound : null);
+        if (account is not { Removed: false })
+        {
+            return null;
+        }
+
+        account.OrganisationSubject = bound;
+        (account.FailedSignIns, account.LockedUntil) = (0, null);
+        await store.SaveAsync(account, new Activity("", account.Id, "signed-in-with-organisation", clock.GetUtcNow()));
+        return account;
+    }
+
     private static readonly string DummyHash = Hasher.HashPassword(null!, "not a real password, only for timing");
 
-    private FacilitatorAccount New(string? name, string? email, string? password, bool isAdministrator, Action<RuleCheck>? extra = null)
+    private FacilitatorAccount New(string? name, string? email, string? password, bool isAdministrator, Action<RuleCheck>? extra = null, bool passwordNeeded = true)
     {
         var check = new RuleCheck();
         var cleanName = check.Line(name, Limits.NameLength, ReviewError.NameMissing, ReviewError.NameTooLong);
         var cleanEmail = Normalised(email);
         check.Require(cleanEmail.Length is > 2 and <= 254 && cleanEmail.Contains('@', StringComparison.Ordinal), ReviewError.EmailInvalid);
-        check.Require((password ?? "").Length >= MinimumPasswordLength, ReviewError.PasswordTooShort);
+        check.Require(!passwordNeeded || (password ?? "").Length >= MinimumPasswordLength, ReviewError.PasswordTooShort);
         check.Require(store.FindAccountByEmail(cleanEmail) is null, ReviewError.EmailTaken);
         extra?.Invoke(check);
         check.ThrowIfBroken();
 
         var account = new FacilitatorAccount(Guid.NewGuid().ToString("N"), cleanEmail, cleanName, isAdministrator, clock.GetUtcNow());
-        account.PasswordHash = Hasher.HashPassword(account, password!);
+        // Without a password, the empty hash matches none: they sign in with their organisation's account.
+        account.PasswordHash = passwordNeeded ? Hasher.HashPassword(account, password!) : "";
         return account;
     }
 

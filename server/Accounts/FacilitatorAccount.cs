@@ -12,4 +12,7 @@ public sealed class FacilitatorAccount(string id, string email, string name, boo
     public int FailedSignIns { get; set; }
     public DateTimeOffset? LockedUntil { get; set; }
     public bool Removed { get; set; }
+
+    /// <summary>Their account at the organisation's provider ("issuer|subject"), bound the first time they sign in with it.</summary>
+    public string? OrganisationSubject { get; set; }
 }

@@ -39,6 +39,9 @@ public sealed class ReviewRoomOptions
 
     public ChangeLimits Limits { get; set; } = new();
 
+    /// <summary>Facilitators signing in with their organisation's account; off unless an authority is set.</summary>
+    public OrganisationSignInOptions OrganisationSignIn { get; set; } = new();
+
     /// <summary>
     /// The address people reach ReviewRoom at, such as "https://reviews.example.gov.uk", for every
     /// invitation link and QR code; without it, the address each request came to.
@@ -62,6 +65,31 @@ public sealed class ReviewRoomOptions
     public string? KeysCertificate { get; set; }
 
     public string? KeysCertificatePassword { get; set; }
+}
+
+/// <summary>
+/// The organisation's OpenID Connect provider (Microsoft Entra ID, Okta, Keycloak…). Its users may
+/// facilitate once an administrator has added their e-mail address as a facilitator.
+/// </summary>
+public sealed class OrganisationSignInOptions
+{
+    /// <summary>The provider's address, such as "https://login.microsoftonline.com/{tenant}/v2.0".</summary>
+    public string? Authority { get; set; }
+
+    public string? ClientId { get; set; }
+
+    public string? ClientSecret { get; set; }
+
+    /// <summary>What the sign-in button names, such as "Example Council".</summary>
+    public string DisplayName { get; set; } = "your organisation";
+
+    /// <summary>False only for a provider on this machine without TLS, as in the tests.</summary>
+    public bool RequireHttpsMetadata { get; set; } = true;
+
+    /// <summary>False to sign in with the organisation's account only: the password form goes.</summary>
+    public bool LocalPasswords { get; set; } = true;
+
+    public bool IsOn => !string.IsNullOrEmpty(Authority);
 }
 
 /// <summary>

@@ -91,7 +91,14 @@ public static class ReviewRoomServices
         services.AddOptions<CookiePolicyOptions>().Configure<SiteCookies>(SiteCookies.Configure);
         services.AddOptions<AntiforgeryOptions>().Configure<SiteCookies>((o, cookies) => o.Cookie.Name = cookies.Named("antiforgery"));
         services.AddOptions<CookieTempDataProviderOptions>().Configure<SiteCookies>((o, cookies) => o.Cookie.Name = cookies.Named("shown-once"));
-        services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie();
+        var authentication = services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie();
+        // Read while registering: the handler exists only when there is a provider to send people to.
+        if (Options(builder).OrganisationSignIn is { IsOn: true } organisation)
+        {
+            OrganisationSignIn.Add(authentication, organisation);
+            services.AddOptions<Microsoft.AspNetCore.Authentication.OpenIdConnect.OpenIdConnectOptions>(OrganisationSignIn.Scheme).Configure<SiteCookies>(OrganisationSignIn.Configure);
+        }
+
         services.AddOptions<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme).Configure<SiteCookies>(FacilitatorSignIn.Configure);
         services.AddAuthorization(o => o.AddPolicy(FacilitatorSignIn.AdministratorRole, policy => policy.RequireRole(FacilitatorSignIn.AdministratorRole)));
         services.AddAccessLimits();

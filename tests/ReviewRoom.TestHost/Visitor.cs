@@ -63,6 +63,23 @@ public sealed partial class Visitor(IRunningApp app, CookieContainer cookies) : 
     public async Task<HttpResponseMessage> SignInAsync(string email, string password = Password) =>
         await PostFormAsync("/sign-in", "/sign-in", new() { ["Email"] = email, ["Password"] = password });
 
+    /// <summary>
+    /// Presses "Sign in with …" and follows every redirect, through the organisation's provider and
+    /// back, as a browser would; answers the address it ended on.
+    /// </summary>
+    public async Task<Uri> SignInWithOrganisationAsync()
+    {
+        var response = await PostFormAsync("/sign-in", "/sign-in/organisation", []);
+        for (var hops = 0; response.Headers.Location is { } next && hops < 10; hops++)
+        {
+            response = await Http.GetAsync(new Uri(response.RequestMessage!.RequestUri!, next));
+        }
+
+        return response.StatusCode == HttpStatusCode.OK
+            ? response.RequestMessage!.RequestUri!
+            : throw new InvalidOperationException($"Signing in with the organisation ended with {response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+    }
+
     /// <summary>Creates a review as its facilitator and returns its id.</summary>
     /// <param name="language">The person's language ("English" or "Welsh"); the form's own choice when null.</param>
     public async Task<string> CreateReviewAsync(string personName = "Sam Jones", string template = "person-centred-review", string? language = null)

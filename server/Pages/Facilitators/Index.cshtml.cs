@@ -10,8 +10,10 @@ using ReviewRoom.Pages.Forms;
 namespace ReviewRoom.Pages.Facilitators;
 
 /// <summary>The administrator's list of who may run reviews.</summary>
-public sealed class IndexModel(AccountService accounts, ReviewErrorText errorText) : PageModel
+public sealed class IndexModel(AccountService accounts, ReviewErrorText errorText, Microsoft.Extensions.Options.IOptions<ReviewRoomOptions> options) : PageModel
 {
+    public OrganisationSignInOptions Organisation => options.Value.OrganisationSignIn;
+
     [BindProperty] public string? Name { get; set; }
     [BindProperty] public string? Email { get; set; }
     [BindProperty] public string? Password { get; set; }
@@ -25,7 +27,7 @@ public sealed class IndexModel(AccountService accounts, ReviewErrorText errorTex
     {
         try
         {
-            await accounts.AddFacilitatorAsync(Me, Name, Email, Password);
+            await accounts.AddFacilitatorAsync(Me, Name, Email, Password, organisationSignIn: Organisation.IsOn);
             return Redirect("/facilitators");
         }
         catch (ReviewRuleException refusal) when (!refusal.Errors.Contains(ReviewError.AdministratorOnly))
