@@ -34,7 +34,12 @@ public static class FacilitatorSignIn
     {
         options.Cookie.Name = cookies.Named("facilitator");
         options.LoginPath = "/sign-in";
-        options.AccessDeniedPath = "/Error";
+        // A facilitator on an administrator's page is refused there and then, not sent elsewhere.
+        options.Events.OnRedirectToAccessDenied = context =>
+        {
+            context.Response.StatusCode = StatusCodes.Status403Forbidden;
+            return Task.CompletedTask;
+        };
         options.ExpireTimeSpan = TimeSpan.FromHours(12);
         options.SlidingExpiration = true;
         options.Events.OnValidatePrincipal = context =>

@@ -556,6 +556,9 @@ public sealed class Review
         ChangedBoard();
     }
 
+    /// <summary>The join code to show now: none once its day is over.</summary>
+    public string? JoinCodeAt(DateTimeOffset now) => now < _record.JoinCodeUntil ? _record.JoinCode : null;
+
     /// <summary>Whether these digits let someone ask to join now: the code showing, not past its day, not worn out by guesses made anywhere.</summary>
     public bool JoinCodeLets(string digits, DateTimeOffset now, long wrongTriesEver) =>
         _record.JoinCode == digits && now < _record.JoinCodeUntil && wrongTriesEver - _record.JoinCodeFromTry < Limits.WrongCodesPerCode;

@@ -31,14 +31,15 @@ public sealed record BoardSnapshot(
 
     /// <param name="viewerId">Whose board this is; null for the minutes, which show every card.</param>
     /// <param name="due">The words for an action's date, such as "due in 3 weeks".</param>
-    public static BoardSnapshot Of(Review review, string? viewerId, Func<DateOnly, string> due) => new(
+    /// <param name="now">For a board that shows the join code: the code only until its day is over.</param>
+    public static BoardSnapshot Of(Review review, string? viewerId, Func<DateOnly, string> due, DateTimeOffset? now = null) => new(
         review.Id,
         review.PersonName,
         review.Title,
         review.Date,
         review.Version,
         review.NowDiscussing,
-        review.JoinCode,
+        now is { } at ? review.JoinCodeAt(at) : review.JoinCode,
         [.. review.Sections.Select(s => SectionView.Of(review, s, viewerId, due))],
         ParticipantView.InReview(review),
         review.ClosedAt,

@@ -88,7 +88,7 @@ public sealed class ReviewQueries(OpenReviews open, IReviewStore store, DueDates
         {
             review.Member(member.ParticipantId);
             // A big screen is nobody's own device, so it shows nobody's quiet writing.
-            return BoardSnapshot.Of(review, member.OnlyReads ? "" : member.ParticipantId, dueDates.InWords);
+            return BoardSnapshot.Of(review, member.OnlyReads ? "" : member.ParticipantId, dueDates.InWords, Now);
         });
 
     /// <summary>Everything on the board, quiet writing included: what the minutes are written from.</summary>

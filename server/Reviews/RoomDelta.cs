@@ -46,12 +46,12 @@ public sealed record SectionStateView(string Id, bool Locked, bool QuietWriting,
 
 public sealed record BoardFacts(string? NowDiscussing, string? JoinCode, string? Place, DateOnly? NextReviewDate, IReadOnlyList<Apology> Apologies, bool IsClosed, SignOff? SignOff)
 {
-    public static BoardFacts Of(Review review) =>
-        new(review.NowDiscussing, review.JoinCode, review.Place, review.NextReviewDate, review.Apologies, review.IsClosed, review.SignOff);
+    public static BoardFacts Of(Review review, DateTimeOffset now) =>
+        new(review.NowDiscussing, review.JoinCodeAt(now), review.Place, review.NextReviewDate, review.Apologies, review.IsClosed, review.SignOff);
 }
 
 /// <summary>Turns what a change touched into what each person in the room is sent.</summary>
-public sealed class RoomDeltas(DueDates dueDates)
+public sealed class RoomDeltas(DueDates dueDates, TimeProvider clock)
 {
     public RoomDelta Of(Review review, ReviewChange change)
     {
@@ -73,7 +73,7 @@ public sealed class RoomDeltas(DueDates dueDates)
             Actions = NullIfEmpty([.. saved.Actions.Where(a => !a.Deleted).Select(a => ActionView.Of(a, dueDates.InWords))]),
             Participants = NullIfEmpty([.. saved.Participants.Select(ParticipantView.Of)]),
             Sections = NullIfEmpty([.. change.Sections.Select(SectionStateView.Of)]),
-            Board = change.BoardChanged ? BoardFacts.Of(review) : null,
+            Board = change.BoardChanged ? BoardFacts.Of(review, clock.GetUtcNow()) : null,
         };
         var forAuthors = saved.Cards.Where(c => c.Quiet).GroupBy(c => c.AuthorId).ToDictionary(
             quiet => quiet.Key,

@@ -67,6 +67,11 @@ public sealed partial class AccessBoundaryTests(AccessBoundaryTests.Accounts acc
         ["page POST new link (the person's)"] = "YYYnnnnn",
         ["page POST new link (a contributor's)"] = "YYYnnnnn",
         ["page GET the audit trail"] = "YYYnnnnn",
+        // The administrator's, not a review's: the facilitator here is the administrator.
+        ["page GET the person's record (administration)"] = "Ynnnnnnn",
+        ["page GET everything held about the person (administration)"] = "Ynnnnnnn",
+        ["page POST delete the person (administration)"] = "Ynnnnnnn",
+        ["page POST make a backup (administration)"] = "Ynnnnnnn",
     };
 
     // Once closed (after the person shared the minutes with the contributor): the board is read-only
@@ -142,6 +147,11 @@ public sealed partial class AccessBoundaryTests(AccessBoundaryTests.Accounts acc
         ["page POST leave on this device"] = (room, v) => Post(room, v, Board(room, "leave"), []),
         ["page POST new link (the person's)"] = (room, v) => Post(room, v, Board(room, "newlink"), new() { ["participantId"] = room.PersonsParticipantId }),
         ["page GET the audit trail"] = (room, v) => Ok(v.Http.GetAsync($"/reviews/{room.Id}/trail")),
+        ["page GET the person's record (administration)"] = (room, v) => Ok(v.Http.GetAsync($"/administration/people/{room.PersonId}")),
+        ["page GET everything held about the person (administration)"] = (room, v) => Ok(v.Http.GetAsync($"/administration/people/{room.PersonId}/export")),
+        ["page POST delete the person (administration)"] = (room, v) =>
+            PostTo(room, v, $"/administration/people/{room.PersonId}/delete", new() { ["typedName"] = "Sam Jones" }, "/administration/people"),
+        ["page POST make a backup (administration)"] = (room, v) => PostTo(room, v, "/administration/backups", [], "/administration/backups"),
         ["page POST new link (a contributor's)"] = (room, v) => Post(room, v, Board(room, "newlink"), new() { ["participantId"] = room.ContributorId }),
         ["page POST admit (someone in the lobby)"] = (room, v) => Post(room, v, Board(room, "admit"), new() { ["waitingId"] = room.WaitingId, ["letIn"] = "true" }),
     };
@@ -233,6 +243,14 @@ public sealed partial class AccessBoundaryTests(AccessBoundaryTests.Accounts acc
         fields["__RequestVerificationToken"] = room.AntiforgeryToken(visitor);
         var response = await visitor.Http.PostAsync(path, new FormUrlEncodedContent(fields));
         return response.StatusCode == HttpStatusCode.Redirect;
+    }
+
+    // Where a refusal may redirect too (to sign in), a change is known by where it goes next.
+    private static async Task<bool> PostTo(Room room, Visitor visitor, string path, Dictionary<string, string> fields, string then)
+    {
+        fields["__RequestVerificationToken"] = room.AntiforgeryToken(visitor);
+        var response = await visitor.Http.PostAsync(path, new FormUrlEncodedContent(fields));
+        return response.Headers.Location?.OriginalString == then;
     }
 
     private static string Board(Room room, string handler) => $"/reviews/{room.Id}/{handler}";

@@ -90,8 +90,11 @@ public sealed class JoinByCodeTests : IAsyncLifetime
         var onTheDay = await bo.AskToJoinAsync(code);
         _app.Clock.Now = MeetingDay.EndOf(_app.Clock.Now);
         var afterMidnight = await late.AskToJoinAsync(code);
+        await _fran.SignInAsync("fran@example.org");
+        var shownNextDay = await _fran.JoinCodeAsync(_reviewId);
 
         Assert.Equal("", before);
+        Assert.Equal("", shownNextDay);
         Assert.Equal($"/lobby/{_reviewId}", onTheDay);
         Assert.Null(afterMidnight);
     }
