@@ -7,41 +7,24 @@ using ReviewRoom.TestHost;
 namespace ReviewRoom.IntegrationTests;
 
 /// <summary>What an information-governance officer asks: who saw what, who took a copy, and who changed what from what.</summary>
-public sealed class AuditTrailTests : IAsyncLifetime
+public sealed class AuditTrailTests : FreshApp
 {
     private const string Cards = "like-and-admire";
-
-    private readonly DataFolder _data = new();
-    private ReviewRoomFactory _app = null!;
-    private Visitor _fran = null!;
-
-    public async ValueTask InitializeAsync()
-    {
-        _app = new ReviewRoomFactory(_data);
-        _fran = await _app.NewFacilitatorAsync();
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _fran.DisposeAsync();
-        await _app.DisposeAsync();
-        _data.Dispose();
-    }
 
     [Fact]
     public async Task TheTrail_HoldsViewsDownloadsAndEdits_WithWhoAsWhatAndBeforeAndAfter()
     {
-        var reviewId = await _fran.CreateReviewAsync();
-        var samsLink = await _fran.InvitationLinkShownAsync(reviewId);
-        var anasLink = await _fran.InviteAsync(reviewId, "Ana Jones", "sister");
-        await using var sam = new Visitor(_app);
-        await using var ana = new Visitor(_app);
+        var reviewId = await Fran.CreateReviewAsync();
+        var samsLink = await Fran.InvitationLinkShownAsync(reviewId);
+        var anasLink = await Fran.InviteAsync(reviewId, "Ana Jones", "sister");
+        await using var sam = new Visitor(App);
+        await using var ana = new Visitor(App);
         await sam.JoinAsync(samsLink);
         await ana.JoinAsync(anasLink);
         await ana.Http.GetStringAsync($"/reviews/{reviewId}");
         var anasRoom = await ana.ConnectAsync(reviewId);
         var card = await anasRoom.InvokeAsync<CardView>("AddCard", Guid.NewGuid().ToString("N"), new CardDraft(Cards, "Sam makes evryone laugh"));
-        var edited = await (await _fran.ConnectAsync(reviewId)).InvokeAsync<CardView>("EditCard", card.Id, new CardDraft(Cards, "Sam makes everyone laugh"));
+        var edited = await (await Fran.ConnectAsync(reviewId)).InvokeAsync<CardView>("EditCard", card.Id, new CardDraft(Cards, "Sam makes everyone laugh"));
         await sam.Http.GetStringAsync($"/minutes/{reviewId}");
         var minutes = await sam.Http.GetStringAsync($"/minutes/{reviewId}/download");
 
@@ -63,14 +46,14 @@ public sealed class AuditTrailTests : IAsyncLifetime
     [Fact]
     public async Task ReloadingAPage_IsOneView_ButEveryDownloadIsRecorded()
     {
-        var reviewId = await _fran.CreateReviewAsync();
+        var reviewId = await Fran.CreateReviewAsync();
         for (var i = 0; i < 3; i++)
         {
-            await _fran.Http.GetStringAsync($"/reviews/{reviewId}");
-            await _fran.Http.GetStringAsync($"/minutes/{reviewId}/download");
+            await Fran.Http.GetStringAsync($"/reviews/{reviewId}");
+            await Fran.Http.GetStringAsync($"/minutes/{reviewId}/download");
         }
 
-        var trail = await _fran.Http.GetStringAsync($"/reviews/{reviewId}/trail");
+        var trail = await Fran.Http.GetStringAsync($"/reviews/{reviewId}/trail");
 
         Assert.Single(System.Text.RegularExpressions.Regex.Matches(trail, "Opened the board"));
         Assert.Equal(3, System.Text.RegularExpressions.Regex.Count(trail, "Downloaded the minutes"));
@@ -79,9 +62,9 @@ public sealed class AuditTrailTests : IAsyncLifetime
     [Fact]
     public async Task SomeoneInvited_CannotReadTheTrail()
     {
-        var reviewId = await _fran.CreateReviewAsync();
-        await using var ana = new Visitor(_app);
-        await ana.JoinAsync(await _fran.InviteAsync(reviewId, "Ana Jones", "sister"));
+        var reviewId = await Fran.CreateReviewAsync();
+        await using var ana = new Visitor(App);
+        await ana.JoinAsync(await Fran.InviteAsync(reviewId, "Ana Jones", "sister"));
 
         Assert.Equal(HttpStatusCode.OK, (await ana.Http.GetAsync($"/reviews/{reviewId}")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await ana.Http.GetAsync($"/reviews/{reviewId}/trail")).StatusCode);

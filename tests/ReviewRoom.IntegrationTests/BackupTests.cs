@@ -9,39 +9,22 @@ using ReviewRoom.TestHost;
 namespace ReviewRoom.IntegrationTests;
 
 /// <summary>Backups made while people work, and a server started again from one.</summary>
-public sealed class BackupTests : IAsyncLifetime
+public sealed class BackupTests : FreshApp
 {
     private const string Cards = "like-and-admire";
     private const int Writers = 3;
 
-    private readonly DataFolder _data = new();
-    private ReviewRoomFactory _app = null!;
-    private Visitor _fran = null!;
-
-    public async ValueTask InitializeAsync()
-    {
-        _app = new ReviewRoomFactory(_data);
-        _fran = await _app.NewFacilitatorAsync();
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _fran.DisposeAsync();
-        await _app.DisposeAsync();
-        _data.Dispose();
-    }
-
     [Fact]
     public async Task ABackupTakenDuringAStreamOfChanges_RestoresEveryChangeAnsweredBeforeItBegan()
     {
-        var reviewId = await _fran.CreateReviewAsync();
+        var reviewId = await Fran.CreateReviewAsync();
         var answered = new ConcurrentQueue<(string Text, long At)>();
         var enough = new Counting(answered);
         using var stop = new CancellationTokenSource();
         var writers = new List<Task>();
         for (var w = 0; w < Writers; w++)
         {
-            var room = await _fran.ConnectAsync(reviewId);
+            var room = await Fran.ConnectAsync(reviewId);
             var writer = w;
             writers.Add(Task.Run(async () =>
             {
@@ -57,14 +40,14 @@ public sealed class BackupTests : IAsyncLifetime
 
         await enough.AtLeast(60);
         var began = Stopwatch.GetTimestamp();
-        var made = await _fran.PostFormAsync("/administration/backups", "/administration/backups", []);
+        var made = await Fran.PostFormAsync("/administration/backups", "/administration/backups", []);
         await enough.AtLeast(answered.Count + 60);
         await stop.CancelAsync();
         await Task.WhenAll(writers);
         var beforeIt = answered.Where(a => a.At < began).Select(a => a.Text).ToHashSet();
-        var listed = await _fran.Http.GetStringAsync("/administration/backups");
+        var listed = await Fran.Http.GetStringAsync("/administration/backups");
 
-        var backup = Assert.Single(Directory.GetFiles(Path.Combine(_data.Path, "backups")));
+        var backup = Assert.Single(Directory.GetFiles(Path.Combine(Data.Path, "backups")));
         using var restoredData = new DataFolder();
         File.Copy(backup, Path.Combine(restoredData.Path, "reviewroom.db"));
         await using var restored = new ReviewRoomFactory(restoredData);
@@ -85,13 +68,13 @@ public sealed class BackupTests : IAsyncLifetime
     [Fact]
     public async Task OnlyTheAdministrator_MakesBackups()
     {
-        await using var colleague = await _app.NewFacilitatorAsync();
+        await using var colleague = await App.NewFacilitatorAsync();
 
         var asked = await colleague.PostFormAsync("/", "/administration/backups", []);
 
         Assert.NotEqual(HttpStatusCode.OK, (await colleague.Http.GetAsync("/administration/backups")).StatusCode);
         Assert.NotEqual("/administration/backups", asked.Headers.Location?.OriginalString);
-        Assert.False(Directory.Exists(Path.Combine(_data.Path, "backups")));
+        Assert.False(Directory.Exists(Path.Combine(Data.Path, "backups")));
     }
 
     /// <summary>Lets the test wait, without sleeping, until so many changes have been answered.</summary>

@@ -7,37 +7,26 @@ using ReviewRoom.TestHost;
 namespace ReviewRoom.IntegrationTests;
 
 /// <summary>The code on the big screen lets people ask to come in; only the facilitator or the person lets them in.</summary>
-public sealed class JoinByCodeTests : IAsyncLifetime
+public sealed class JoinByCodeTests : FreshApp
 {
-    private readonly DataFolder _data = new();
-    private ReviewRoomFactory _app = null!;
-    private Visitor _fran = null!;
     private string _reviewId = "";
 
-    public async ValueTask InitializeAsync()
+    public override async ValueTask InitializeAsync()
     {
-        _app = new ReviewRoomFactory(_data);
-        _fran = await _app.NewFacilitatorAsync();
-        _reviewId = await _fran.CreateReviewAsync();
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _fran.DisposeAsync();
-        await _app.DisposeAsync();
-        _data.Dispose();
+        await base.InitializeAsync();
+        _reviewId = await Fran.CreateReviewAsync();
     }
 
     [Fact]
     public async Task SomeoneTurnedAway_IsToldSo_AndNeverSeesTheBoard()
     {
-        await using var bo = new Visitor(_app);
-        var lobby = await bo.AskToJoinAsync(await _fran.OpenJoinCodeAsync(_reviewId));
+        await using var bo = new Visitor(App);
+        var lobby = await bo.AskToJoinAsync(await Fran.OpenJoinCodeAsync(_reviewId));
         Assert.Equal($"/lobby/{_reviewId}", lobby);
         Assert.Contains("Waiting to be let in", await bo.Http.GetStringAsync(lobby), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Forbidden, (await bo.Http.GetAsync($"/reviews/{_reviewId}")).StatusCode);
 
-        var room = await _fran.ConnectAsync(_reviewId);
+        var room = await Fran.ConnectAsync(_reviewId);
         var waiting = (await room.InvokeAsync<BoardSnapshot>("GetSnapshot")).Participants.Single(p => p.Waiting);
         Assert.Equal(("Bo Lane", "friend"), (waiting.Name, waiting.Relationship));
         await room.InvokeAsync("Admit", waiting.Id, false);
@@ -50,26 +39,26 @@ public sealed class JoinByCodeTests : IAsyncLifetime
     [Fact]
     public async Task NewCode_StopsTheOldOneWorking_AndTurningItOff_StopsBoth()
     {
-        var first = await _fran.OpenJoinCodeAsync(_reviewId);
-        var second = await _fran.OpenJoinCodeAsync(_reviewId);
-        await using var bo = new Visitor(_app);
+        var first = await Fran.OpenJoinCodeAsync(_reviewId);
+        var second = await Fran.OpenJoinCodeAsync(_reviewId);
+        await using var bo = new Visitor(App);
 
         Assert.Matches("^[0-9]{6}$", second);
         Assert.NotEqual(first, second);
         Assert.Null(await bo.AskToJoinAsync(first));
 
-        await _fran.PostFormAsync($"/reviews/{_reviewId}", $"/reviews/{_reviewId}/joincode", new() { ["open"] = "false" });
+        await Fran.PostFormAsync($"/reviews/{_reviewId}", $"/reviews/{_reviewId}/joincode", new() { ["open"] = "false" });
 
-        Assert.Equal("", await _fran.JoinCodeAsync(_reviewId));
+        Assert.Equal("", await Fran.JoinCodeAsync(_reviewId));
         Assert.Null(await bo.AskToJoinAsync(second));
     }
 
     [Fact]
     public async Task WrongCode_AndACodeTurnedOff_GetTheSameAnswer_SoNeitherRevealsAReview()
     {
-        var code = await _fran.OpenJoinCodeAsync(_reviewId);
-        await _fran.PostFormAsync($"/reviews/{_reviewId}", $"/reviews/{_reviewId}/joincode", new() { ["open"] = "false" });
-        await using var bo = new Visitor(_app);
+        var code = await Fran.OpenJoinCodeAsync(_reviewId);
+        await Fran.PostFormAsync($"/reviews/{_reviewId}", $"/reviews/{_reviewId}/joincode", new() { ["open"] = "false" });
+        await using var bo = new Visitor(App);
 
         var turnedOff = await bo.PostFormAsync("/join", "/join", new() { ["Code"] = code, ["Name"] = "Bo", ["Relationship"] = "friend" });
         var neverMade = await bo.PostFormAsync("/join", "/join", new() { ["Code"] = code == "000000" ? "000001" : "000000", ["Name"] = "Bo", ["Relationship"] = "friend" });
@@ -82,16 +71,16 @@ public sealed class JoinByCodeTests : IAsyncLifetime
     [Fact]
     public async Task AReviewHasNoCode_UntilTheFacilitatorShowsOne_AndItStopsWorkingAtMidnight()
     {
-        var before = await _fran.JoinCodeAsync(_reviewId);
-        var code = await _fran.OpenJoinCodeAsync(_reviewId);
-        await using var bo = new Visitor(_app);
-        await using var late = new Visitor(_app);
+        var before = await Fran.JoinCodeAsync(_reviewId);
+        var code = await Fran.OpenJoinCodeAsync(_reviewId);
+        await using var bo = new Visitor(App);
+        await using var late = new Visitor(App);
 
         var onTheDay = await bo.AskToJoinAsync(code);
-        _app.Clock.Now = MeetingDay.EndOf(_app.Clock.Now);
+        App.Clock.Now = MeetingDay.EndOf(App.Clock.Now);
         var afterMidnight = await late.AskToJoinAsync(code);
-        await _fran.SignInAsync("fran@example.org");
-        var shownNextDay = await _fran.JoinCodeAsync(_reviewId);
+        await Fran.SignInAsync("fran@example.org");
+        var shownNextDay = await Fran.JoinCodeAsync(_reviewId);
 
         Assert.Equal("", before);
         Assert.Equal("", shownNextDay);
@@ -102,8 +91,8 @@ public sealed class JoinByCodeTests : IAsyncLifetime
     [Fact]
     public async Task TwoHundredWrongCodesSentAtOnce_AreHeldToTheBudget_AndTheRestAreAskedToWait()
     {
-        await _fran.OpenJoinCodeAsync(_reviewId);
-        await using var guesser = new Visitor(_app);
+        await Fran.OpenJoinCodeAsync(_reviewId);
+        await using var guesser = new Visitor(App);
         var token = Antiforgery(await guesser.Http.GetStringAsync("/join"));
 
         var answers = await Task.WhenAll(Enumerable.Range(0, 200).Select(async i =>
@@ -123,24 +112,24 @@ public sealed class JoinByCodeTests : IAsyncLifetime
     [Fact]
     public async Task ARightCode_DoesNotResetTheCount_NorDoesARestart_ButNobodyIsLockedOutForLong()
     {
-        var code = await _fran.OpenJoinCodeAsync(_reviewId);
-        await using var guesser = new Visitor(_app);
+        var code = await Fran.OpenJoinCodeAsync(_reviewId);
+        await using var guesser = new Visitor(App);
         for (var i = 0; i < JoinCodeBudget.PerAddress - 1; i++)
         {
             Assert.Null(await guesser.AskToJoinAsync(Wrong(code, i)));
         }
 
-        await using var bo = new Visitor(_app);
+        await using var bo = new Visitor(App);
         Assert.NotNull(await bo.AskToJoinAsync(code));
         Assert.Null(await guesser.AskToJoinAsync(Wrong(code, 98)));
         Assert.Null(await guesser.AskToJoinAsync(Wrong(code, 99)));
-        await _app.DisposeAsync();
-        _app = new ReviewRoomFactory(_data);
-        _app.Clock.Now += TimeSpan.FromSeconds(10);
-        await using var sameWifi = new Visitor(_app);
+        await App.DisposeAsync();
+        App = new ReviewRoomFactory(Data);
+        App.Clock.Now += TimeSpan.FromSeconds(10);
+        await using var sameWifi = new Visitor(App);
 
         var right = await sameWifi.PostFormAsync("/join", "/join", new() { ["Code"] = code, ["Name"] = "Raj", ["Relationship"] = "support worker" });
-        _app.Clock.Now += JoinCodeBudget.AddressSlowDown;
+        App.Clock.Now += JoinCodeBudget.AddressSlowDown;
         var halfAMinuteLater = await sameWifi.AskToJoinAsync(code, "Raj");
 
         Assert.Contains("Wait 20 seconds, then try again", Errors(await right.Content.ReadAsStringAsync()), StringComparison.Ordinal);

@@ -11,49 +11,34 @@ using ReviewRoom.TestHost;
 namespace ReviewRoom.IntegrationTests;
 
 /// <summary>A person asks for everything held about them, or to be forgotten; and what is kept only as long as the setting says.</summary>
-public sealed partial class SubjectAccessTests : IAsyncLifetime
+public sealed partial class SubjectAccessTests : FreshApp
 {
     private const string Cards = "like-and-admire";
 
-    private readonly DataFolder _data = new();
-    private ReviewRoomFactory _app = null!;
-    private Visitor _administrator = null!;
-
-    public async ValueTask InitializeAsync()
-    {
-        _app = new ReviewRoomFactory(_data, settings: new Dictionary<string, string?> { ["ReviewRoom:RetentionMonths"] = "12" });
-        _administrator = await _app.NewFacilitatorAsync();
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _administrator.DisposeAsync();
-        await _app.DisposeAsync();
-        _data.Dispose();
-    }
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?> { ["ReviewRoom:RetentionMonths"] = "12" };
 
     [Fact]
     public async Task Everything_HoldsWhatTheMinutesLeaveOut_RemovedPeople_AndTheTrail_AndTheExportIsRecorded()
     {
-        await using var fran = await _app.NewFacilitatorAsync();
-        var reviewId = await fran.CreateReviewAsync();
-        await using var sam = new Visitor(_app);
-        await sam.JoinAsync(await fran.InvitationLinkShownAsync(reviewId));
+        await using var lee = await App.NewFacilitatorAsync();
+        var reviewId = await lee.CreateReviewAsync();
+        await using var sam = new Visitor(App);
+        await sam.JoinAsync(await lee.InvitationLinkShownAsync(reviewId));
         var samsRoom = await sam.ConnectAsync(reviewId);
         var keptOut = await samsRoom.InvokeAsync<CardView>("AddCard", Guid.NewGuid().ToString("N"), new CardDraft(Cards, "Not for the minutes"));
         await samsRoom.InvokeAsync<CardView>("SetKeptOutOfMinutes", keptOut.Id, true);
-        await fran.InviteAsync(reviewId, "Bo Lane", "old neighbour");
-        var franRoom = await fran.ConnectAsync(reviewId);
-        var bo = (await franRoom.InvokeAsync<BoardSnapshot>("GetSnapshot")).Participants.Single(p => p.Name == "Bo Lane");
-        await fran.PostFormAsync($"/reviews/{reviewId}", $"/reviews/{reviewId}/remove", new() { ["participantId"] = bo.Id });
+        await lee.InviteAsync(reviewId, "Bo Lane", "old neighbour");
+        var leesRoom = await lee.ConnectAsync(reviewId);
+        var bo = (await leesRoom.InvokeAsync<BoardSnapshot>("GetSnapshot")).Participants.Single(p => p.Name == "Bo Lane");
+        await lee.PostFormAsync($"/reviews/{reviewId}", $"/reviews/{reviewId}/remove", new() { ["participantId"] = bo.Id });
         var person = await PersonIdAsync("Sam");
 
-        using var export = await _administrator.Http.GetAsync($"/administration/people/{person}/export");
+        using var export = await Fran.Http.GetAsync($"/administration/people/{person}/export");
         using var zip = new ZipArchive(await export.Content.ReadAsStreamAsync());
         using var json = JsonDocument.Parse(await new StreamReader(zip.GetEntry("everything.json")!.Open()).ReadToEndAsync());
         var minutes = await new StreamReader(zip.Entries[0].Open()).ReadToEndAsync();
         var review = json.RootElement.GetProperty("Reviews")[0];
-        var trail = await fran.Http.GetStringAsync($"/reviews/{reviewId}/trail");
+        var trail = await lee.Http.GetStringAsync($"/reviews/{reviewId}/trail");
 
         Assert.Equal("Sam Jones", json.RootElement.GetProperty("Person").GetProperty("Name").GetString());
         Assert.DoesNotContain("Not for the minutes", minutes, StringComparison.Ordinal);
@@ -68,45 +53,45 @@ public sealed partial class SubjectAccessTests : IAsyncLifetime
     [Fact]
     public async Task DeletingAPerson_AsksForTheirNameToBeTyped_AndOnlyTheAdministratorMay()
     {
-        await using var fran = await _app.NewFacilitatorAsync();
-        var reviewId = await fran.CreateReviewAsync();
+        await using var lee = await App.NewFacilitatorAsync();
+        var reviewId = await lee.CreateReviewAsync();
         var person = await PersonIdAsync("Sam");
 
-        var wrongName = await _administrator.PostFormAsync($"/administration/people/{person}", $"/administration/people/{person}/delete", new() { ["typedName"] = "Sam" });
-        var byFacilitator = await fran.Http.GetAsync($"/administration/people/{person}");
-        var stillThere = await fran.Http.GetAsync($"/reviews/{reviewId}");
-        var typed = await _administrator.PostFormAsync($"/administration/people/{person}", $"/administration/people/{person}/delete", new() { ["typedName"] = " sam jones " });
+        var wrongName = await Fran.PostFormAsync($"/administration/people/{person}", $"/administration/people/{person}/delete", new() { ["typedName"] = "Sam" });
+        var byFacilitator = await lee.Http.GetAsync($"/administration/people/{person}");
+        var stillThere = await lee.Http.GetAsync($"/reviews/{reviewId}");
+        var typed = await Fran.PostFormAsync($"/administration/people/{person}", $"/administration/people/{person}/delete", new() { ["typedName"] = " sam jones " });
 
         Assert.Equal(HttpStatusCode.OK, wrongName.StatusCode);
         Assert.Contains("type the person&#x27;s name exactly", await wrongName.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.NotEqual(HttpStatusCode.OK, byFacilitator.StatusCode);
         Assert.Equal(HttpStatusCode.OK, stillThere.StatusCode);
         Assert.Equal((HttpStatusCode.Redirect, "/administration/people"), (typed.StatusCode, typed.Headers.Location?.OriginalString));
-        Assert.Equal(HttpStatusCode.Forbidden, (await fran.Http.GetAsync($"/reviews/{reviewId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await lee.Http.GetAsync($"/reviews/{reviewId}")).StatusCode);
     }
 
     [Fact]
     public async Task Retention_DeletesOnlyClosedReviewsOlderThanTheSetting_AndRecordsThatItDid()
     {
-        var old = await _administrator.CreateReviewAsync("Alex Smith");
-        var stillOpen = await _administrator.CreateReviewAsync("Bea Evans");
-        await _administrator.PostFormAsync($"/reviews/{old}/close", $"/reviews/{old}/close", []);
-        _app.Clock.Now = _app.Clock.Now.AddMonths(13);
-        await _administrator.SignInAsync("fran@example.org");
-        var recent = await _administrator.CreateReviewAsync("Cai Owen");
-        await _administrator.PostFormAsync($"/reviews/{recent}/close", $"/reviews/{recent}/close", []);
+        var old = await Fran.CreateReviewAsync("Alex Smith");
+        var stillOpen = await Fran.CreateReviewAsync("Bea Evans");
+        await Fran.PostFormAsync($"/reviews/{old}/close", $"/reviews/{old}/close", []);
+        App.Clock.Now = App.Clock.Now.AddMonths(13);
+        await Fran.SignInAsync("fran@example.org");
+        var recent = await Fran.CreateReviewAsync("Cai Owen");
+        await Fran.PostFormAsync($"/reviews/{recent}/close", $"/reviews/{recent}/close", []);
 
-        var deleted = await _app.Services.GetRequiredService<Retention>().ApplyAsync();
+        var deleted = await App.Services.GetRequiredService<Retention>().ApplyAsync();
 
         Assert.Equal(1, deleted);
-        Assert.Equal(HttpStatusCode.Forbidden, (await _administrator.Http.GetAsync($"/minutes/{old}")).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await _administrator.Http.GetAsync($"/minutes/{recent}")).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await _administrator.Http.GetAsync($"/reviews/{stillOpen}")).StatusCode);
-        Assert.Contains(_app.Services.GetRequiredService<IReviewStore>().TrailOf(old), a => a.Action == "review-removed-after-retention" && a.ParticipantId == Retention.By);
+        Assert.Equal(HttpStatusCode.Forbidden, (await Fran.Http.GetAsync($"/minutes/{old}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Fran.Http.GetAsync($"/minutes/{recent}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Fran.Http.GetAsync($"/reviews/{stillOpen}")).StatusCode);
+        Assert.Contains(App.Services.GetRequiredService<IReviewStore>().TrailOf(old), a => a.Action == "review-removed-after-retention" && a.ParticipantId == Retention.By);
     }
 
     private async Task<string> PersonIdAsync(string find) =>
-        PersonLink().Match(await _administrator.Http.GetStringAsync($"/administration/people?find={find}")).Groups[1].Value;
+        PersonLink().Match(await Fran.Http.GetStringAsync($"/administration/people?find={find}")).Groups[1].Value;
 
     [GeneratedRegex("href=\"/administration/people/([0-9a-f]{32})\"")]
     private static partial Regex PersonLink();

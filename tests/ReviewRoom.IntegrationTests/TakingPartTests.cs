@@ -10,48 +10,42 @@ namespace ReviewRoom.IntegrationTests;
 /// Taking part without being in the room: a meeting moved to another day keeps its links, and an
 /// invitee who cannot come sends their views before it, marked so on the board and in the minutes.
 /// </summary>
-public sealed class TakingPartTests : IAsyncLifetime
+public sealed class TakingPartTests : FreshApp
 {
     private const string Cards = "like-and-admire";
 
-    private readonly DataFolder _data = new();
-    private ReviewRoomFactory _app = null!;
-    private Visitor _fran = null!;
     private Visitor _ana = null!;
 
-    public async ValueTask InitializeAsync()
+    public override async ValueTask InitializeAsync()
     {
-        _app = new ReviewRoomFactory(_data);
-        _fran = await _app.NewFacilitatorAsync();
-        _ana = new Visitor(_app);
+        await base.InitializeAsync();
+        _ana = new Visitor(App);
     }
 
-    public async ValueTask DisposeAsync()
+    public override async ValueTask DisposeAsync()
     {
         await _ana.DisposeAsync();
-        await _fran.DisposeAsync();
-        await _app.DisposeAsync();
-        _data.Dispose();
+        await base.DisposeAsync();
     }
 
     [Fact]
     public async Task MeetingMovedToAnotherDay_KeepsItsLinks_AndViewsSentBeforeItBegins_AreMarkedOnTheBoardAndInTheMinutes()
     {
-        var reviewId = await _fran.CreateReviewAsync();
-        var link = await _fran.InviteAsync(reviewId, "Ana Jones", "sister");
+        var reviewId = await Fran.CreateReviewAsync();
+        var link = await Fran.InviteAsync(reviewId, "Ana Jones", "sister");
 
-        var moved = await _fran.PostFormAsync($"/reviews/{reviewId}", $"/reviews/{reviewId}/details",
+        var moved = await Fran.PostFormAsync($"/reviews/{reviewId}", $"/reviews/{reviewId}/details",
             new() { ["date"] = "2026-12-08", ["startsAt"] = "14:00", ["place"] = "", ["nextReview"] = "" });
         var invitation = await _ana.Http.GetStringAsync(link);
         await _ana.JoinAsync(link);
         var room = await _ana.ConnectAsync(reviewId);
         var sentBefore = await room.InvokeAsync<CardView>("AddCard", Guid.NewGuid().ToString("N"), new CardDraft(Cards, "Sam is the kindest brother"));
         // Health allowing after all, the meeting is brought back to this morning: it has begun.
-        await _fran.PostFormAsync($"/reviews/{reviewId}", $"/reviews/{reviewId}/details",
+        await Fran.PostFormAsync($"/reviews/{reviewId}", $"/reviews/{reviewId}/details",
             new() { ["date"] = "2026-12-01", ["startsAt"] = "09:30", ["place"] = "", ["nextReview"] = "" });
         var atTheMeeting = await room.InvokeAsync<CardView>("AddCard", Guid.NewGuid().ToString("N"), new CardDraft(Cards, "Sam loves the sea"));
-        var board = await _fran.Http.GetStringAsync($"/reviews/{reviewId}");
-        var minutes = await _fran.Http.GetStringAsync($"/minutes/{reviewId}/download");
+        var board = await Fran.Http.GetStringAsync($"/reviews/{reviewId}");
+        var minutes = await Fran.Http.GetStringAsync($"/minutes/{reviewId}/download");
 
         Assert.Equal(HttpStatusCode.Redirect, moved.StatusCode);
         Assert.Contains("The meeting is on 8 December 2026 at 14:00.", invitation, StringComparison.Ordinal);
@@ -66,8 +60,8 @@ public sealed class TakingPartTests : IAsyncLifetime
     [Fact]
     public async Task LeavingOnThisDevice_TakesTheReviewOffIt_AndTheLinkBringsThemBack()
     {
-        var reviewId = await _fran.CreateReviewAsync();
-        var link = await _fran.InviteAsync(reviewId, "Ana Jones", "sister");
+        var reviewId = await Fran.CreateReviewAsync();
+        var link = await Fran.InviteAsync(reviewId, "Ana Jones", "sister");
         await _ana.JoinAsync(link);
 
         var left = await _ana.PostFormAsync($"/reviews/{reviewId}", $"/reviews/{reviewId}/leave", []);
@@ -86,11 +80,11 @@ public sealed class TakingPartTests : IAsyncLifetime
     [Fact]
     public async Task AnInviteesPlace_EndsWithTheirLink_HoweverLongTheCookieWouldLast()
     {
-        var reviewId = await _fran.CreateReviewAsync();
-        await _ana.JoinAsync(await _fran.InviteAsync(reviewId, "Ana Jones", "sister"));
+        var reviewId = await Fran.CreateReviewAsync();
+        await _ana.JoinAsync(await Fran.InviteAsync(reviewId, "Ana Jones", "sister"));
         var before = await _ana.Http.GetAsync($"/reviews/{reviewId}");
 
-        _app.Clock.Now += TimeSpan.FromDays(Limits.InvitationDaysAfterReview + 1);
+        App.Clock.Now += TimeSpan.FromDays(Limits.InvitationDaysAfterReview + 1);
 
         Assert.Equal(HttpStatusCode.OK, before.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await _ana.Http.GetAsync($"/reviews/{reviewId}")).StatusCode);
@@ -100,10 +94,10 @@ public sealed class TakingPartTests : IAsyncLifetime
     [Fact]
     public async Task ThePersonMakingTheirLinkAgain_StopsTheOldOne_AndEveryDeviceThatCameInByIt_ButKeepsTheirOwn()
     {
-        var reviewId = await _fran.CreateReviewAsync();
-        var oldLink = await _fran.InvitationLinkShownAsync(reviewId);
-        await using var sam = new Visitor(_app);
-        await using var leaked = new Visitor(_app);
+        var reviewId = await Fran.CreateReviewAsync();
+        var oldLink = await Fran.InvitationLinkShownAsync(reviewId);
+        await using var sam = new Visitor(App);
+        await using var leaked = new Visitor(App);
         await sam.JoinAsync(oldLink);
         await leaked.JoinAsync(oldLink);
         var leakedRoom = await leaked.ConnectAsync(reviewId);
@@ -113,7 +107,7 @@ public sealed class TakingPartTests : IAsyncLifetime
 
         var newLink = await sam.NewLinkAsync(reviewId, samsId, $"/reviews/{reviewId}");
         await ended.Task.WaitAsync(TimeSpan.FromSeconds(10));
-        await using var samsPhone = new Visitor(_app);
+        await using var samsPhone = new Visitor(App);
         var joined = await samsPhone.JoinAsync(newLink);
 
         Assert.NotEqual(oldLink, newLink);
@@ -127,16 +121,16 @@ public sealed class TakingPartTests : IAsyncLifetime
     [Fact]
     public async Task AfterTheReviewIsClosed_TheFacilitatorCanStillMakeThePersonsLinkAgain_FromTheMinutes()
     {
-        var reviewId = await _fran.CreateReviewAsync();
-        var oldLink = await _fran.InvitationLinkShownAsync(reviewId);
-        await using var leaked = new Visitor(_app);
+        var reviewId = await Fran.CreateReviewAsync();
+        var oldLink = await Fran.InvitationLinkShownAsync(reviewId);
+        await using var leaked = new Visitor(App);
         await leaked.JoinAsync(oldLink);
-        var samsId = (await (await _fran.ConnectAsync(reviewId)).InvokeAsync<BoardSnapshot>("GetSnapshot")).Participants.Single(p => p.Role == Role.Person).Id;
-        await _fran.PostFormAsync($"/reviews/{reviewId}/close", $"/reviews/{reviewId}/close", []);
+        var samsId = (await (await Fran.ConnectAsync(reviewId)).InvokeAsync<BoardSnapshot>("GetSnapshot")).Participants.Single(p => p.Role == Role.Person).Id;
+        await Fran.PostFormAsync($"/reviews/{reviewId}/close", $"/reviews/{reviewId}/close", []);
         var before = await leaked.Http.GetAsync($"/minutes/{reviewId}");
 
-        var newLink = await _fran.NewLinkAsync(reviewId, samsId, $"/minutes/{reviewId}");
-        await using var sam = new Visitor(_app);
+        var newLink = await Fran.NewLinkAsync(reviewId, samsId, $"/minutes/{reviewId}");
+        await using var sam = new Visitor(App);
         var joined = await sam.JoinAsync(newLink);
 
         Assert.Equal(HttpStatusCode.OK, before.StatusCode);
