@@ -16,6 +16,7 @@ public sealed class JoinCodeBudget
     public static readonly TimeSpan Hour = TimeSpan.FromHours(1);
     public static readonly TimeSpan AddressSlowDown = TimeSpan.FromSeconds(30);
     public static readonly TimeSpan EveryoneSlowDown = TimeSpan.FromSeconds(2);
+    private const int KeptInMemory = 10_000;
 
     private readonly IJoinCodeTriesStore _store;
     private readonly TimeProvider _clock;
@@ -52,6 +53,15 @@ public sealed class JoinCodeBudget
             if (wait > TimeSpan.Zero)
             {
                 return (null, wait);
+            }
+
+            if (_counts.Count > KeptInMemory)
+            {
+                // Addresses whose hour is over start again from nothing: forget them.
+                foreach (var old in _counts.Values.Where(t => t.Key is not (InAll or Ever) && now - t.Since >= Hour).ToList())
+                {
+                    _counts.Remove(old.Key);
+                }
             }
 
             _counts[address] = Counted(mine, PerAddress, AddressSlowDown, now);
