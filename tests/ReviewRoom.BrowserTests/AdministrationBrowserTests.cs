@@ -31,6 +31,7 @@ public sealed class AdministrationBrowserTests(Chromium chromium) : LiveApp
         await Expect(fran.Page.GetByText("Nobody found.")).ToBeVisibleAsync();
 
         await fran.Page.GotoAsync("/");
+        await Expect(fran.Page.GetByRole(AriaRole.Link, new() { Name = "Sam Jones: Annual review" })).ToHaveCountAsync(0);
         await fran.Page.GetByRole(AriaRole.Link, new() { Name = "Backups" }).ClickAsync();
         await fran.Page.GetByRole(AriaRole.Button, new() { Name = "Make a backup now" }).ClickAsync();
         await Expect(fran.Page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Backup made");
