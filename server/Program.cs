@@ -24,7 +24,9 @@ if (Array.IndexOf(args, "--backup") is var at and >= 0)
     var path = Path.GetFullPath(args[at + 1]);
     try
     {
-        await app.Services.GetRequiredService<ReviewRoom.Storage.LiteDbStore>().BackUpAsync(path);
+        var store = app.Services.GetService<ReviewRoom.Storage.LiteDbStore>()
+            ?? throw new InvalidOperationException("This server keeps its reviews in PostgreSQL: back them up with pg_dump.");
+        await store.BackUpAsync(path);
     }
     catch (Exception e) when (e is InvalidOperationException or IOException)
     {

@@ -21,6 +21,12 @@ public sealed class ReviewRoomOptions
     [Range(1, 1200)]
     public int? RetentionMonths { get; set; }
 
+    /// <summary>Where reviews are kept: the embedded LiteDB file (the default), or PostgreSQL, for more than one server.</summary>
+    public StoreEngine Store { get; set; } = StoreEngine.LiteDb;
+
+    /// <summary>The PostgreSQL connection string, for <c>Store = PostgreSql</c>.</summary>
+    public string? PostgreSql { get; set; }
+
     /// <summary>Where backups made while the server runs are written; the "backups" folder in the data folder when unset.</summary>
     public string? BackupPath { get; set; }
 
@@ -65,6 +71,12 @@ public sealed class ReviewRoomOptions
     public string? KeysCertificate { get; set; }
 
     public string? KeysCertificatePassword { get; set; }
+}
+
+public enum StoreEngine
+{
+    LiteDb,
+    PostgreSql,
 }
 
 /// <summary>

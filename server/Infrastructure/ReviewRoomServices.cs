@@ -34,12 +34,19 @@ public static class ReviewRoomServices
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<TemplateCatalog>();
-        services.AddSingleton<DatabaseFiles>();
-        services.AddSingleton<LiteDbStore>();
+        // Read while registering: one engine or the other is the store, behind the same contracts.
+        if (Options(builder).Store == StoreEngine.PostgreSql)
+        {
+            AddStore<PostgreSqlStore>(services);
+        }
+        else
+        {
+            services.AddSingleton<DatabaseFiles>();
+            AddStore<LiteDbStore>(services);
+        }
+
         services.AddSingleton<Backups>();
-        services.AddSingleton<IReviewStore>(sp => sp.GetRequiredService<LiteDbStore>());
-        services.AddSingleton<IAccountStore>(sp => sp.GetRequiredService<LiteDbStore>());
-        services.AddSingleton<IJoinCodeTriesStore>(sp => sp.GetRequiredService<LiteDbStore>());
+
         services.AddSingleton<SetupCode>();
         services.AddSingleton<AccountService>();
         services.AddSingleton<IReviewNotifier, HubReviewNotifier>();
@@ -142,6 +149,16 @@ public static class ReviewRoomServices
             });
         services.AddHealthChecks().AddCheck<StoreHealthCheck>("store");
         return builder;
+    }
+
+    private static void AddStore<TStore>(IServiceCollection services)
+        where TStore : class, IReviewStore, IAccountStore, IJoinCodeTriesStore, IStoreHealth
+    {
+        services.AddSingleton<TStore>();
+        services.AddSingleton<IReviewStore>(sp => sp.GetRequiredService<TStore>());
+        services.AddSingleton<IAccountStore>(sp => sp.GetRequiredService<TStore>());
+        services.AddSingleton<IJoinCodeTriesStore>(sp => sp.GetRequiredService<TStore>());
+        services.AddSingleton<IStoreHealth>(sp => sp.GetRequiredService<TStore>());
     }
 
     private static string DataFolder(WebApplicationBuilder builder) =>

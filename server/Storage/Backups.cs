@@ -4,9 +4,15 @@ using ReviewRoom.Infrastructure;
 
 namespace ReviewRoom.Storage;
 
-/// <summary>Backups of the whole database made while the server runs, each a file named for when it was made.</summary>
-public sealed class Backups(LiteDbStore store, IOptions<ReviewRoomOptions> options, IHostEnvironment environment, TimeProvider clock)
+/// <summary>
+/// Backups of the whole LiteDB database made while the server runs, each a file named for when it
+/// was made. PostgreSQL is backed up with its own tools (pg_dump, or the host's snapshots).
+/// </summary>
+public sealed class Backups(Reviews.IReviewStore store, IOptions<ReviewRoomOptions> options, IHostEnvironment environment, TimeProvider clock)
 {
+    /// <summary>Whether this server makes them: only on the embedded LiteDB file.</summary>
+    public bool AreMadeHere => store is LiteDbStore;
+
     private string Folder => Path.GetFullPath(options.Value.BackupFolder, environment.ContentRootPath);
 
     /// <summary>Makes a backup now, in the backup folder; returns its file name.</summary>
@@ -18,7 +24,7 @@ public sealed class Backups(LiteDbStore store, IOptions<ReviewRoomOptions> optio
             .Select(n => n == 1 ? $"reviewroom-{stamp}Z.db" : $"reviewroom-{stamp}Z-{n}.db")
             .First(n => !File.Exists(Path.Combine(Folder, n)));
         var path = Path.Combine(Folder, name);
-        await store.BackUpAsync(path);
+        await ((LiteDbStore)store).BackUpAsync(path);
         return name;
     }
 

@@ -19,7 +19,7 @@ namespace ReviewRoom.Storage;
 /// answered, so hub calls never wait on the disk from the thread pool and an answered change
 /// survives a power cut.
 /// </summary>
-public sealed class LiteDbStore : IReviewStore, IAccountStore, IJoinCodeTriesStore, IDisposable
+public sealed class LiteDbStore : IReviewStore, IAccountStore, IJoinCodeTriesStore, IStoreHealth, IDisposable
 {
     private const int MaxBatch = 64;
     private const string ReviewIdField = "ReviewId";
@@ -33,7 +33,7 @@ public sealed class LiteDbStore : IReviewStore, IAccountStore, IJoinCodeTriesSto
     private readonly Stream _dataFile;
     private readonly Stream _logFile;
     private readonly int? _checkpointPages;
-    private readonly BsonMapper _mapper = Mapper();
+    private readonly BsonMapper _mapper = StoredShapes.Mapper();
     private readonly Channel<PendingWrite> _queue = Channel.CreateUnbounded<PendingWrite>(new() { SingleReader = true });
     private readonly Thread _writer;
     private readonly ILogger<LiteDbStore> _logger;
@@ -263,35 +263,6 @@ public sealed class LiteDbStore : IReviewStore, IAccountStore, IJoinCodeTriesSto
             _logFile.Dispose();
             _dataFile.Dispose();
         }
-    }
-
-    private static BsonMapper Mapper()
-    {
-        // LiteDB would hand DateTimes back in local time and knows no DateOnly: times are UTC ticks, dates day numbers.
-        // Words are kept exactly as said: LiteDB would otherwise trim them and store "" as null.
-        var mapper = new BsonMapper { TrimWhitespace = false, EmptyStringToNull = false };
-        mapper.RegisterType<DateTimeOffset>(at => new BsonValue(at.UtcTicks), value => new DateTimeOffset(value.AsInt64, TimeSpan.Zero));
-        mapper.RegisterType<DateOnly>(date => new BsonValue(date.DayNumber), value => DateOnly.FromDayNumber(value.AsInt32));
-        mapper.RegisterType<TimeOnly>(time => new BsonValue(time.Ticks), value => new TimeOnly(value.AsInt64));
-        // A template's words in each language; reviews saved before Welsh came have English words only, as a string.
-        mapper.RegisterType<Words>(
-            words => new BsonDocument { ["en"] = words.English, ["cy"] = words.Welsh is null ? BsonValue.Null : new BsonValue(words.Welsh) },
-            value => value.IsString ? new Words(value.AsString) : new Words(value["en"].AsString, value["cy"].IsNull ? null : value["cy"].AsString));
-
-        // LiteDB builds a type's mapping the first time it meets the type, and another thread can see
-        // it half built (fields missing, or "collection was modified"). Build every stored type's now, on one thread.
-        var build = typeof(BsonMapper).GetMethod("GetEntityMapper", BindingFlags.Instance | BindingFlags.NonPublic)!;
-        Type[] stored =
-        [
-            typeof(ReviewRecord), typeof(Section), typeof(SectionState), typeof(Apology), typeof(SignOff), typeof(ReviewSummary),
-            typeof(Participant), typeof(Card), typeof(GridCell), typeof(ActionItem), typeof(Activity), typeof(FacilitatorAccount),
-        ];
-        foreach (var type in stored)
-        {
-            build.Invoke(mapper, [type]);
-        }
-
-        return mapper;
     }
 
     /// <summary>The document with its bytes, or (null, bytes) when it is what was last written under its id.</summary>

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using ReviewRoom.Domain;
+using ReviewRoom.Infrastructure;
 using ReviewRoom.Reviews;
 using ReviewRoom.TestHost;
 
@@ -10,7 +11,7 @@ namespace ReviewRoom.IntegrationTests;
 /// A review that uses every feature comes back whole: from the database file after a restart, and
 /// after leaving memory. A field the store does not keep fails this test.
 /// </summary>
-public sealed class StateRoundTripTests : IDisposable
+public sealed class StateRoundTripTests(PostgresFixture postgres) : IClassFixture<PostgresFixture>, IDisposable
 {
     private static readonly ReviewTemplate EveryKind = new("every-kind", "Every kind", "", [
         new("like", SectionKind.Cards, "What we like about {person}", "What does {person} do well?", []),
@@ -25,18 +26,22 @@ public sealed class StateRoundTripTests : IDisposable
 
     private readonly DataFolder _data = new();
 
-    [Fact]
-    public async Task AReviewUsingEveryFeature_IsTheSame_AfterARestart_AndAfterLeavingMemory()
+    [Theory]
+    [InlineData(StoreEngine.LiteDb)]
+    [InlineData(StoreEngine.PostgreSql)]
+    public async Task AReviewUsingEveryFeature_IsTheSame_AfterARestart_AndAfterLeavingMemory(StoreEngine engine)
     {
+        var settings = await postgres.SettingsFor(engine);
         string reviewId;
         string before;
-        await using (var app = new ReviewRoomFactory(_data))
+        await using (var app = new ReviewRoomFactory(_data, settings: settings))
         {
+            Assert.IsType(engine == StoreEngine.PostgreSql ? typeof(Storage.PostgreSqlStore) : typeof(Storage.LiteDbStore), app.Services.GetRequiredService<IReviewStore>());
             reviewId = await BuildEverythingAsync(app);
             before = await StateOfAsync(app, reviewId);
         }
 
-        await using var restarted = new ReviewRoomFactory(_data);
+        await using var restarted = new ReviewRoomFactory(_data, settings: settings);
         var afterRestart = await StateOfAsync(restarted, reviewId);
         var open = restarted.Services.GetRequiredService<OpenReviews>();
         restarted.Clock.Now += TimeSpan.FromHours(1);

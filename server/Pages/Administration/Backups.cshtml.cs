@@ -12,6 +12,8 @@ public sealed class BackupsModel(Backups backups, ILogger<BackupsModel> logger) 
     /// <summary>The backup just made, shown once.</summary>
     public string? JustMade { get; private set; }
 
+    public bool AreMadeHere => backups.AreMadeHere;
+
     public void OnGet()
     {
         JustMade = TempData[nameof(JustMade)] as string;
@@ -20,6 +22,11 @@ public sealed class BackupsModel(Backups backups, ILogger<BackupsModel> logger) 
 
     public async Task<IActionResult> OnPostAsync()
     {
+        if (!backups.AreMadeHere)
+        {
+            return NotFound();
+        }
+
         var name = await backups.MakeAsync();
         logger.LogInformation("A backup was made: {Backup}", name);
         TempData[nameof(JustMade)] = name;

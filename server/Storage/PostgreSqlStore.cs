@@ -1,0 +1,350 @@
+using System.Threading.Channels;
+using LiteDB;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using NpgsqlTypes;
+using ReviewRoom.Access;
+using ReviewRoom.Accounts;
+using ReviewRoom.Domain;
+using ReviewRoom.Infrastructure;
+using ReviewRoom.Reviews;
+
+namespace ReviewRoom.Storage;
+
+/// <summary>
+/// The store on PostgreSQL, for more than one server: the same documents as LiteDB's (one mapping,
+/// <see cref="StoredShapes"/>), kept as jsonb beside the columns they are found by. One writer takes
+/// queued changes in batches: one transaction per batch, a savepoint per change, so one that fails
+/// fails alone and a burst shares one commit. The schema is made, and brought up to date, at start-up.
+/// </summary>
+public sealed class PostgreSqlStore : IReviewStore, IAccountStore, IJoinCodeTriesStore, IStoreHealth, IDisposable
+{
+    private const int MaxBatch = 64;
+    private static readonly string[] ReviewTables = ["review_records", "review_sections", "review_summaries"];
+    private static readonly string[] PerReviewTables = ["participants", "cards", "actions", "activity"];
+
+    // Each step brings the schema from the version before it; a database is taken up to the last.
+    private static readonly string[] Migrations =
+    [
+        """
+        CREATE TABLE review_records (id text PRIMARY KEY, join_code text, doc jsonb NOT NULL);
+        CREATE INDEX review_records_join_code ON review_records (join_code);
+        CREATE TABLE review_sections (id text PRIMARY KEY, doc jsonb NOT NULL);
+        CREATE TABLE review_summaries (id text PRIMARY KEY, person_id text NOT NULL, doc jsonb NOT NULL);
+        CREATE INDEX review_summaries_person ON review_summaries (person_id);
+        CREATE TABLE participants (id text PRIMARY KEY, review_id text NOT NULL, account_id text, invitation_token_hash text, removed boolean NOT NULL, doc jsonb NOT NULL);
+        CREATE INDEX participants_review ON participants (review_id);
+        CREATE INDEX participants_account ON participants (account_id);
+        CREATE INDEX participants_invitation ON participants (invitation_token_hash);
+        CREATE TABLE cards (id text PRIMARY KEY, review_id text NOT NULL, doc jsonb NOT NULL);
+        CREATE INDEX cards_review ON cards (review_id);
+        CREATE TABLE actions (id text PRIMARY KEY, review_id text NOT NULL, doc jsonb NOT NULL);
+        CREATE INDEX actions_review ON actions (review_id);
+        CREATE TABLE activity (seq bigserial PRIMARY KEY, review_id text NOT NULL, doc jsonb NOT NULL);
+        CREATE INDEX activity_review ON activity (review_id);
+        CREATE TABLE accounts (id text PRIMARY KEY, email text NOT NULL UNIQUE, doc jsonb NOT NULL);
+        CREATE TABLE join_code_tries (key text PRIMARY KEY, since bigint NOT NULL, doc jsonb NOT NULL);
+        """,
+    ];
+
+    private readonly NpgsqlDataSource _database;
+    private readonly BsonMapper _mapper = StoredShapes.Mapper();
+    private readonly Channel<PendingWrite> _queue = Channel.CreateUnbounded<PendingWrite>(new() { SingleReader = true });
+    private readonly Task _writer;
+    private readonly ILogger<PostgreSqlStore> _logger;
+    private volatile bool _cannotWrite;
+
+    public PostgreSqlStore(IOptions<ReviewRoomOptions> options, ILogger<PostgreSqlStore> logger)
+    {
+        _logger = logger;
+        _database = NpgsqlDataSource.Create(options.Value.PostgreSql ?? throw new InvalidOperationException("Set ReviewRoom:PostgreSql to the database's connection string."));
+        Migrate();
+        _writer = Task.Run(WriteLoopAsync);
+    }
+
+    public bool CanWrite => !_cannotWrite;
+
+    public Task ProbeAsync() => Enqueue(null, batch => Command(batch, "SELECT 1"));
+
+    public ReviewState? Find(string reviewId)
+    {
+        if (One("SELECT doc FROM review_records WHERE id = $1", reviewId) is not { } record)
+        {
+            return null;
+        }
+
+        record[nameof(ReviewRecord.Sections)] = One("SELECT doc FROM review_sections WHERE id = $1", reviewId)?[nameof(ReviewRecord.Sections)] ?? new BsonArray();
+        return new ReviewState(
+            _mapper.ToObject<ReviewRecord>(record),
+            [.. Many<Participant>("SELECT doc FROM participants WHERE review_id = $1", reviewId)],
+            [.. Many<Card>("SELECT doc FROM cards WHERE review_id = $1", reviewId)],
+            [.. Many<ActionItem>("SELECT doc FROM actions WHERE review_id = $1", reviewId)]);
+    }
+
+    public string? FindReviewIdByInvitation(string tokenHash) => Scalar("SELECT review_id FROM participants WHERE invitation_token_hash = $1 LIMIT 1", tokenHash);
+
+    public string? FindReviewIdByJoinCode(string code) => Scalar("SELECT id FROM review_records WHERE join_code = $1 LIMIT 1", code);
+
+    public IReadOnlyList<ReviewSummary> FindRunBy(string accountId) =>
+        [.. Many<ReviewSummary>("SELECT s.doc FROM review_summaries s WHERE s.id IN (SELECT review_id FROM participants WHERE account_id = $1 AND NOT removed)", accountId)];
+
+    public IReadOnlyList<ReviewSummary> AllSummaries() => [.. Many<ReviewSummary>("SELECT doc FROM review_summaries")];
+
+    public IReadOnlyList<ReviewSummary> FindReviewsOf(string personId) => [.. Many<ReviewSummary>("SELECT doc FROM review_summaries WHERE person_id = $1", personId)];
+
+    public IReadOnlyList<ActionItem> ActionsOf(string reviewId) => [.. Many<ActionItem>("SELECT doc FROM actions WHERE review_id = $1", reviewId)];
+
+    public IReadOnlyList<Activity> TrailOf(string reviewId) => [.. Many<Activity>("SELECT doc FROM activity WHERE review_id = $1 ORDER BY seq", reviewId)];
+
+    public Task RecordAsync(Activity activity) => Enqueue(null, batch => Record(batch, activity));
+
+    public Task DeleteAsync(IReadOnlyCollection<string> reviewIds, Activity deletion) =>
+        Enqueue(null, batch =>
+        {
+            foreach (var id in reviewIds)
+            {
+                foreach (var table in ReviewTables)
+                {
+                    Command(batch, $"DELETE FROM {table} WHERE id = $1", id);
+                }
+
+                foreach (var table in PerReviewTables)
+                {
+                    Command(batch, $"DELETE FROM {table} WHERE review_id = $1", id);
+                }
+
+                Record(batch, deletion with { ReviewId = id });
+            }
+        });
+
+    public Task SaveAsync(ReviewState changed, Activity activity, ChangeLine line)
+    {
+        // Turned into documents now, on the caller's thread, while the caller still holds the review.
+        var reviewId = changed.Record.Id;
+        var record = _mapper.ToDocument(changed.Record);
+        var sections = new BsonDocument { [nameof(ReviewRecord.Sections)] = record[nameof(ReviewRecord.Sections)] };
+        record.Remove(nameof(ReviewRecord.Sections));
+        var summary = _mapper.ToDocument(ReviewSummary.Of(changed.Record));
+        var participants = changed.Participants.Select(p => (p, Json(_mapper.ToDocument(p)))).ToList();
+        var cards = changed.Cards.Select(c => (c.Id, Json(_mapper.ToDocument(c)))).ToList();
+        var actions = changed.Actions.Select(a => (a.Id, Json(_mapper.ToDocument(a)))).ToList();
+        var (recordJson, sectionsJson, summaryJson) = (Json(record), Json(sections), Json(summary));
+        return Enqueue(line, batch =>
+        {
+            Command(batch, "INSERT INTO review_records (id, join_code, doc) VALUES ($1, $2, $3) ON CONFLICT (id) DO UPDATE SET join_code = EXCLUDED.join_code, doc = EXCLUDED.doc",
+                reviewId, changed.Record.JoinCode, Jsonb(recordJson));
+            Command(batch, "INSERT INTO review_sections (id, doc) VALUES ($1, $2) ON CONFLICT (id) DO UPDATE SET doc = EXCLUDED.doc", reviewId, Jsonb(sectionsJson));
+            Command(batch, "INSERT INTO review_summaries (id, person_id, doc) VALUES ($1, $2, $3) ON CONFLICT (id) DO UPDATE SET person_id = EXCLUDED.person_id, doc = EXCLUDED.doc",
+                reviewId, changed.Record.PersonId, Jsonb(summaryJson));
+            foreach (var (participant, json) in participants)
+            {
+                Command(batch,
+                    "INSERT INTO participants (id, review_id, account_id, invitation_token_hash, removed, doc) VALUES ($1, $2, $3, $4, $5, $6) " +
+                    "ON CONFLICT (id) DO UPDATE SET account_id = EXCLUDED.account_id, invitation_token_hash = EXCLUDED.invitation_token_hash, removed = EXCLUDED.removed, doc = EXCLUDED.doc",
+                    participant.Id, reviewId, participant.AccountId, participant.InvitationTokenHash, participant.Removed, Jsonb(json));
+            }
+
+            foreach (var (table, rows) in new[] { ("cards", cards), ("actions", actions) })
+            {
+                foreach (var (id, json) in rows)
+                {
+                    Command(batch, $"INSERT INTO {table} (id, review_id, doc) VALUES ($1, $2, $3) ON CONFLICT (id) DO UPDATE SET doc = EXCLUDED.doc", id, reviewId, Jsonb(json));
+                }
+            }
+
+            Record(batch, activity);
+        });
+    }
+
+    public bool AnyAccounts() => Scalar("SELECT id FROM accounts LIMIT 1") is not null;
+
+    public IReadOnlyList<FacilitatorAccount> Accounts() => [.. Many<FacilitatorAccount>("SELECT doc FROM accounts")];
+
+    public FacilitatorAccount? FindAccount(string accountId) => Many<FacilitatorAccount>("SELECT doc FROM accounts WHERE id = $1", accountId).FirstOrDefault();
+
+    public FacilitatorAccount? FindAccountByEmail(string email) => Many<FacilitatorAccount>("SELECT doc FROM accounts WHERE email = $1", email).FirstOrDefault();
+
+    public Task SaveAsync(FacilitatorAccount account, Activity activity)
+    {
+        var json = Json(_mapper.ToDocument(account));
+        return Enqueue(null, batch =>
+        {
+            Command(batch, "INSERT INTO accounts (id, email, doc) VALUES ($1, $2, $3) ON CONFLICT (id) DO UPDATE SET email = EXCLUDED.email, doc = EXCLUDED.doc", account.Id, account.Email, Jsonb(json));
+            Record(batch, activity);
+        });
+    }
+
+    public IReadOnlyList<JoinCodeTries> LoadTries() =>
+        [.. Documents("SELECT doc FROM join_code_tries").Select(d => new JoinCodeTries(d["key"].AsString, d["wrong"].AsInt64, At(d["since"]), At(d["slowUntil"])))];
+
+    public Task SaveTriesAsync(IReadOnlyList<JoinCodeTries> tries, DateTimeOffset forgetBefore) =>
+        Enqueue(null, batch =>
+        {
+            foreach (var t in tries)
+            {
+                var json = Json(new BsonDocument { ["key"] = t.Key, ["wrong"] = t.Wrong, ["since"] = t.Since.UtcTicks, ["slowUntil"] = t.SlowUntil.UtcTicks });
+                Command(batch, "INSERT INTO join_code_tries (key, since, doc) VALUES ($1, $2, $3) ON CONFLICT (key) DO UPDATE SET since = EXCLUDED.since, doc = EXCLUDED.doc",
+                    t.Key, t.Since.UtcTicks, Jsonb(json));
+            }
+
+            Command(batch, "DELETE FROM join_code_tries WHERE since < $1 AND key <> $2", forgetBefore.UtcTicks, JoinCodeBudget.Ever);
+        });
+
+    /// <summary>Finishes the queued writes, then lets the connections go.</summary>
+    public void Dispose()
+    {
+        if (_queue.Writer.TryComplete())
+        {
+            _writer.GetAwaiter().GetResult();
+            _database.Dispose();
+        }
+    }
+
+    private void Migrate()
+    {
+        using var connection = _database.OpenConnection();
+        using var transaction = connection.BeginTransaction();
+        // One server at a time brings the schema up; the others wait here, then find it done.
+        new NpgsqlCommand("SELECT pg_advisory_xact_lock(7391)", connection, transaction).ExecuteNonQuery();
+        new NpgsqlCommand("CREATE TABLE IF NOT EXISTS schema_version (version int NOT NULL)", connection, transaction).ExecuteNonQuery();
+        var version = new NpgsqlCommand("SELECT max(version) FROM schema_version", connection, transaction).ExecuteScalar() is int v ? v : 0;
+        foreach (var (step, number) in Migrations.Select((m, i) => (m, i + 1)).Skip(version))
+        {
+            new NpgsqlCommand(step, connection, transaction).ExecuteNonQuery();
+            new NpgsqlCommand($"INSERT INTO schema_version (version) VALUES ({number})", connection, transaction).ExecuteNonQuery();
+            _logger.LogInformation("The PostgreSQL schema was brought to version {Version}", number);
+        }
+
+        transaction.Commit();
+    }
+
+    private async Task WriteLoopAsync()
+    {
+        var batch = new List<PendingWrite>(MaxBatch);
+        while (await _queue.Reader.WaitToReadAsync())
+        {
+            while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var write))
+            {
+                batch.Add(write);
+            }
+
+            await CommitAsync(batch);
+            batch.Clear();
+        }
+    }
+
+    // One transaction for the batch; each change behind a savepoint of its own, so one that fails is
+    // rolled back alone and the rest are committed together, once, before any is answered.
+    private async Task CommitAsync(List<PendingWrite> batch)
+    {
+        List<PendingWrite> written = [];
+        try
+        {
+            await using var connection = await _database.OpenConnectionAsync();
+            await using var transaction = await connection.BeginTransactionAsync();
+            foreach (var write in batch)
+            {
+                if (write.Line is { Broken: true })
+                {
+                    write.Done.SetException(new IOException("An earlier change to this review was not saved."));
+                    continue;
+                }
+
+                await transaction.SaveAsync("change");
+                try
+                {
+                    var commands = new NpgsqlBatch(connection, transaction);
+                    write.Write(commands);
+                    await commands.ExecuteNonQueryAsync();
+                    await transaction.ReleaseAsync("change");
+                    written.Add(write);
+                }
+                catch (PostgresException e)
+                {
+                    _logger.LogError(e, "Saving a change failed");
+                    await transaction.RollbackAsync("change");
+                    write.Line?.Broken = true;
+                    write.Done.SetException(e);
+                }
+            }
+
+            await transaction.CommitAsync();
+            _cannotWrite = written.Count < batch.Count;
+            written.ForEach(w => w.Done.SetResult());
+        }
+        catch (Exception e) when (e is NpgsqlException or InvalidOperationException)
+        {
+            _logger.LogError(e, "Committing {Count} changes failed", written.Count);
+            _cannotWrite = true;
+            foreach (var write in written)
+            {
+                write.Line?.Broken = true;
+                write.Done.SetException(e);
+            }
+        }
+    }
+
+    private Task Enqueue(ChangeLine? line, Action<NpgsqlBatch> write)
+    {
+        var pending = new PendingWrite(write, line);
+        return _queue.Writer.TryWrite(pending) ? pending.Done.Task : Task.FromException(new ObjectDisposedException(nameof(PostgreSqlStore)));
+    }
+
+    private void Record(NpgsqlBatch batch, Activity activity) =>
+        Command(batch, "INSERT INTO activity (review_id, doc) VALUES ($1, $2)", activity.ReviewId, Jsonb(Json(_mapper.ToDocument(activity))));
+
+    private static void Command(NpgsqlBatch batch, string sql, params object?[] values)
+    {
+        var command = new NpgsqlBatchCommand(sql);
+        foreach (var value in values)
+        {
+            command.Parameters.Add(value as NpgsqlParameter ?? new NpgsqlParameter { Value = value ?? DBNull.Value });
+        }
+
+        batch.BatchCommands.Add(command);
+    }
+
+    private BsonDocument? One(string sql, string key) => Documents(sql, key).FirstOrDefault();
+
+    private IEnumerable<T> Many<T>(string sql, params object[] values) => Documents(sql, values).Select(_mapper.ToObject<T>);
+
+    private List<BsonDocument> Documents(string sql, params object[] values)
+    {
+        using var command = _database.CreateCommand(sql);
+        foreach (var value in values)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = value });
+        }
+
+        using var reader = command.ExecuteReader();
+        List<BsonDocument> documents = [];
+        while (reader.Read())
+        {
+            documents.Add(LiteDB.JsonSerializer.Deserialize(reader.GetString(0)).AsDocument);
+        }
+
+        return documents;
+    }
+
+    private string? Scalar(string sql, params object[] values)
+    {
+        using var command = _database.CreateCommand(sql);
+        foreach (var value in values)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = value });
+        }
+
+        return command.ExecuteScalar() as string;
+    }
+
+    private static string Json(BsonDocument document) => LiteDB.JsonSerializer.Serialize(document);
+
+    private static NpgsqlParameter Jsonb(string json) => new() { Value = json, NpgsqlDbType = NpgsqlDbType.Jsonb };
+
+    private static DateTimeOffset At(BsonValue ticks) => new(ticks.AsInt64, TimeSpan.Zero);
+
+    private sealed record PendingWrite(Action<NpgsqlBatch> Write, ChangeLine? Line)
+    {
+        public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+}
