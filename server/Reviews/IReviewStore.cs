@@ -37,8 +37,14 @@ public interface IReviewStore
     /// <summary>
     /// Completes once what one change touched, and its activity entry, are safely on disk. Changes on
     /// one <paramref name="line"/> are saved in the order given; once one fails, every later one fails.
+    /// A store that other servers write to too saves a change only onto the version it was made on
+    /// (<paramref name="madeOn"/>; 0 for a new review), and otherwise fails it, and every later one on
+    /// its line, with <see cref="ChangedElsewhereException"/>.
     /// </summary>
-    Task SaveAsync(ReviewState changed, Activity activity, ChangeLine line);
+    Task SaveAsync(ReviewState changed, Activity activity, ChangeLine line, long madeOn);
+
+    /// <summary>The review's version in the store, where other servers may have moved it on; null for a store only this server writes to.</summary>
+    long? VersionOf(string reviewId);
 }
 
 /// <summary>A run of changes to one review, each building on the one before.</summary>
@@ -46,7 +52,13 @@ public sealed class ChangeLine
 {
     /// <summary>A change on it was not saved, so nothing after it may be.</summary>
     public bool Broken { get; internal set; }
+
+    /// <summary>A change on it was made on a version another server had moved on from: those after it were too.</summary>
+    public bool Stale { get; internal set; }
 }
+
+/// <summary>Another server changed the review first: the change is made again on the review as it now is.</summary>
+public sealed class ChangedElsewhereException() : Exception("Another server changed this review first.");
 
 /// <summary>One line of the audit trail: who (and as what), did what, to which thing, when; for an edit, what it was and became.</summary>
 /// <param name="ParticipantId">Their place in the review; for what is not about one review, their account.</param>

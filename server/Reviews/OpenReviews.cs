@@ -24,7 +24,7 @@ public sealed class OpenReviews(IReviewStore store, IReviewNotifier notifier, Ro
     public async Task AddAsync(Review review, Activity activity)
     {
         var open = new OpenReview(review, clock.GetUtcNow());
-        await store.SaveAsync(review.TakeChanges().Saved, activity, open.Line);
+        await store.SaveAsync(review.TakeChanges().Saved, activity, open.Line, madeOn: 0);
         _open[review.Id] = open;
     }
 
@@ -61,7 +61,7 @@ public sealed class OpenReviews(IReviewStore store, IReviewNotifier notifier, Ro
                 await saving;
                 return result;
             }
-            catch (ReviewRuleException)
+            catch (Exception e) when (e is ReviewRuleException or ChangedElsewhereException)
             {
                 // What was read was never saved: read again from what is on disk.
             }
@@ -83,6 +83,7 @@ public sealed class OpenReviews(IReviewStore store, IReviewNotifier notifier, Ro
             var open = Open(reviewId) ?? throw new ReviewRuleException(ReviewError.NotAMember);
             T result;
             Task answered;
+            long madeOn;
             await open.Gate.WaitAsync();
             try
             {
@@ -95,7 +96,7 @@ public sealed class OpenReviews(IReviewStore store, IReviewNotifier notifier, Ro
                 RoomDelta? delta = null;
                 lock (open.Memory)
                 {
-                    var before = open.Review.Version;
+                    var before = madeOn = open.Review.Version;
                     result = change(open.Review);
                     if (open.Review.Version != before)
                     {
@@ -112,7 +113,7 @@ public sealed class OpenReviews(IReviewStore store, IReviewNotifier notifier, Ro
                 {
                     // Handed to the store under the gate, so one review's changes reach the disk in the order they were made.
                     var activity = Audited(open.Review, touched, by ?? (result as Participant)?.Id ?? "", action);
-                    var saving = SavedAsync(open, store.SaveAsync(touched.Saved, activity, open.Line), touched.Saved.Record.Version);
+                    var saving = SavedAsync(open, store.SaveAsync(touched.Saved, activity, open.Line, madeOn), touched.Saved.Record.Version);
                     lock (open.Memory)
                     {
                         open.Saving = saving;
@@ -126,8 +127,15 @@ public sealed class OpenReviews(IReviewStore store, IReviewNotifier notifier, Ro
                 open.Gate.Release();
             }
 
-            await answered;
-            return result;
+            try
+            {
+                await answered;
+                return result;
+            }
+            catch (ChangedElsewhereException)
+            {
+                // Another server's change came first: this one is made again, on the review as it now is.
+            }
         }
     }
 
@@ -195,6 +203,13 @@ public sealed class OpenReviews(IReviewStore store, IReviewNotifier notifier, Ro
             }
         }
 
+        // Where other servers write too, a copy behind the store's is let go and read afresh.
+        if (store.VersionOf(reviewId) is { } saved && saved > open.Review.Version)
+        {
+            Evict(open);
+            return Open(reviewId);
+        }
+
         open.LastUsed = clock.GetUtcNow();
         return open;
     }
@@ -204,6 +219,11 @@ public sealed class OpenReviews(IReviewStore store, IReviewNotifier notifier, Ro
         try
         {
             await write;
+        }
+        catch (ChangedElsewhereException)
+        {
+            Evict(open);
+            throw;
         }
         catch (Exception e)
         {
@@ -226,9 +246,9 @@ public sealed class OpenReviews(IReviewStore store, IReviewNotifier notifier, Ro
         {
             await previous;
         }
-        catch (ReviewRuleException)
+        catch (Exception e) when (e is ReviewRuleException or ChangedElsewhereException)
         {
-            // An earlier change that was not saved is refused to its own caller.
+            // An earlier change that was not saved is refused to its own caller, or made again.
         }
 
         await saving;

@@ -123,7 +123,10 @@ public sealed class LiteDbStore : IReviewStore, IAccountStore, IJoinCodeTriesSto
             _checkpointAfterBatch = true;
         });
 
-    public Task SaveAsync(ReviewState changed, Activity activity, ChangeLine line)
+    // Only this process opens the file, so a change is always made on the version saved before it.
+    public long? VersionOf(string reviewId) => null;
+
+    public Task SaveAsync(ReviewState changed, Activity activity, ChangeLine line, long madeOn)
     {
         // Turned into documents now, on the caller's thread, while the caller still holds the review.
         var reviewId = changed.Record.Id;

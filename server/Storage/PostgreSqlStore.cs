@@ -45,6 +45,10 @@ public sealed class PostgreSqlStore : IReviewStore, IAccountStore, IJoinCodeTrie
         CREATE TABLE accounts (id text PRIMARY KEY, email text NOT NULL UNIQUE, doc jsonb NOT NULL);
         CREATE TABLE join_code_tries (key text PRIMARY KEY, since bigint NOT NULL, doc jsonb NOT NULL);
         """,
+        """
+        ALTER TABLE review_records ADD COLUMN version bigint NOT NULL DEFAULT 0;
+        UPDATE review_records SET version = COALESCE((doc->'Version'->>'$numberLong')::bigint, (doc->>'Version')::bigint, 0);
+        """,
     ];
 
     private readonly NpgsqlDataSource _database;
@@ -117,7 +121,14 @@ public sealed class PostgreSqlStore : IReviewStore, IAccountStore, IJoinCodeTrie
             }
         });
 
-    public Task SaveAsync(ReviewState changed, Activity activity, ChangeLine line)
+    public long? VersionOf(string reviewId)
+    {
+        using var command = _database.CreateCommand("SELECT version FROM review_records WHERE id = $1");
+        command.Parameters.Add(new NpgsqlParameter { Value = reviewId });
+        return command.ExecuteScalar() is long version ? version : null;
+    }
+
+    public Task SaveAsync(ReviewState changed, Activity activity, ChangeLine line, long madeOn)
     {
         // Turned into documents now, on the caller's thread, while the caller still holds the review.
         var reviewId = changed.Record.Id;
@@ -129,10 +140,20 @@ public sealed class PostgreSqlStore : IReviewStore, IAccountStore, IJoinCodeTrie
         var cards = changed.Cards.Select(c => (c.Id, Json(_mapper.ToDocument(c)))).ToList();
         var actions = changed.Actions.Select(a => (a.Id, Json(_mapper.ToDocument(a)))).ToList();
         var (recordJson, sectionsJson, summaryJson) = (Json(record), Json(sections), Json(summary));
+        var version = changed.Record.Version;
         return Enqueue(line, batch =>
         {
-            Command(batch, "INSERT INTO review_records (id, join_code, doc) VALUES ($1, $2, $3) ON CONFLICT (id) DO UPDATE SET join_code = EXCLUDED.join_code, doc = EXCLUDED.doc",
-                reviewId, changed.Record.JoinCode, Jsonb(recordJson));
+            // Onto the version it was made on, or not at all: the writer checks that one row changed.
+            if (madeOn == 0)
+            {
+                Command(batch, "INSERT INTO review_records (id, join_code, doc, version) VALUES ($1, $2, $3, $4)", reviewId, changed.Record.JoinCode, Jsonb(recordJson), version);
+            }
+            else
+            {
+                Command(batch, "UPDATE review_records SET join_code = $2, doc = $3, version = $4 WHERE id = $1 AND version = $5",
+                    reviewId, changed.Record.JoinCode, Jsonb(recordJson), version, madeOn);
+            }
+
             Command(batch, "INSERT INTO review_sections (id, doc) VALUES ($1, $2) ON CONFLICT (id) DO UPDATE SET doc = EXCLUDED.doc", reviewId, Jsonb(sectionsJson));
             Command(batch, "INSERT INTO review_summaries (id, person_id, doc) VALUES ($1, $2, $3) ON CONFLICT (id) DO UPDATE SET person_id = EXCLUDED.person_id, doc = EXCLUDED.doc",
                 reviewId, changed.Record.PersonId, Jsonb(summaryJson));
@@ -244,6 +265,12 @@ public sealed class PostgreSqlStore : IReviewStore, IAccountStore, IJoinCodeTrie
             await using var transaction = await connection.BeginTransactionAsync();
             foreach (var write in batch)
             {
+                if (write.Line is { Stale: true })
+                {
+                    write.Done.SetException(new ChangedElsewhereException());
+                    continue;
+                }
+
                 if (write.Line is { Broken: true })
                 {
                     write.Done.SetException(new IOException("An earlier change to this review was not saved."));
@@ -256,6 +283,15 @@ public sealed class PostgreSqlStore : IReviewStore, IAccountStore, IJoinCodeTrie
                     var commands = new NpgsqlBatch(connection, transaction);
                     write.Write(commands);
                     await commands.ExecuteNonQueryAsync();
+                    if (write.Line is not null && commands.BatchCommands[0].RecordsAffected == 0)
+                    {
+                        // Another server saved a change to this review first.
+                        await transaction.RollbackAsync("change");
+                        write.Line.Stale = true;
+                        write.Done.SetException(new ChangedElsewhereException());
+                        continue;
+                    }
+
                     await transaction.ReleaseAsync("change");
                     written.Add(write);
                 }

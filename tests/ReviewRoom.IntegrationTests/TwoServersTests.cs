@@ -1,0 +1,66 @@
+using Microsoft.AspNetCore.SignalR.Client;
+using ReviewRoom.Domain;
+using ReviewRoom.Infrastructure;
+using ReviewRoom.Reviews;
+using ReviewRoom.TestHost;
+
+namespace ReviewRoom.IntegrationTests;
+
+/// <summary>
+/// Two servers on one PostgreSQL database run one review: each change is saved only onto the version
+/// it was made on, and one that lost the race is made again on the review as it now is.
+/// </summary>
+public sealed class TwoServersTests(PostgresFixture postgres) : IClassFixture<PostgresFixture>, IDisposable
+{
+    private const string Cards = "like-and-admire";
+    private const int CardsEach = 20;
+
+    private readonly DataFolder _data = new();
+
+    public void Dispose() => _data.Dispose();
+
+    [Fact]
+    public async Task FivePeopleSplitBetweenTwoServers_AddTwentyCardsEachAtOnce_AndBothServersShowTheSameHundred()
+    {
+        var settings = await postgres.SettingsFor(StoreEngine.PostgreSql);
+        await using var first = new ReviewRoomFactory(_data, settings: settings);
+        await using var fran = await first.NewFacilitatorAsync();
+        var reviewId = await fran.CreateReviewAsync();
+        var links = new List<string> { await fran.InvitationLinkShownAsync(reviewId) };
+        foreach (var (name, relationship) in new[] { ("Ana Jones", "sister"), ("Raj Patel", "support worker"), ("Bo Lane", "friend") })
+        {
+            links.Add(await fran.InviteAsync(reviewId, name, relationship));
+        }
+
+        // The second server shares the first's database, and its keys folder, as servers behind one proxy would.
+        await using var second = new ReviewRoomFactory(_data, settings: settings);
+        List<Visitor> people = [fran];
+        foreach (var (link, i) in links.Select((l, i) => (l, i)))
+        {
+            var visitor = new Visitor(i % 2 == 0 ? second : first);
+            await visitor.JoinAsync(link);
+            people.Add(visitor);
+        }
+
+        var rooms = await Task.WhenAll(people.Select(p => p.ConnectAsync(reviewId)));
+        var before = (await rooms[0].InvokeAsync<BoardSnapshot>("GetSnapshot")).Version;
+        var added = await Task.WhenAll(rooms.Select((room, who) => Task.WhenAll(Enumerable.Range(0, CardsEach).Select(i =>
+            room.InvokeAsync<CardView>("AddCard", $"op-{who}-{i}", new CardDraft(Cards, $"Card {who}-{i}"))))));
+        var onFirst = await rooms[0].InvokeAsync<BoardSnapshot>("GetSnapshot");
+        var onSecond = await rooms[1].InvokeAsync<BoardSnapshot>("GetSnapshot");
+
+        var expected = added.SelectMany(cards => cards.Select(c => c.Text)).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(people.Count * CardsEach, expected.Distinct().Count());
+        Assert.Equal(expected, TextsOn(onFirst));
+        Assert.Equal(expected, TextsOn(onSecond));
+        // One version for each change, whichever server made it: none lost, none counted twice.
+        Assert.Equal((before + expected.Count, before + expected.Count), (onFirst.Version, onSecond.Version));
+        foreach (var person in people)
+        {
+            await person.DisposeAsync();
+        }
+    }
+
+    private static List<string> TextsOn(BoardSnapshot board) =>
+        [.. board.Sections.Single(s => s.Id == Cards).Cards.Select(c => c.Text).Order(StringComparer.Ordinal)];
+}
