@@ -15,7 +15,7 @@ public static class ReviewRoomEndpoints
         app.Services.GetRequiredService<SetupCode>();
         if (string.IsNullOrEmpty(app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<ReviewRoomOptions>>().Value.KeysCertificate))
         {
-            app.Logger.LogWarning("The keys that sign everyone's cookies are kept unencrypted in the data folder: anyone with a copy of it could sign in as anyone. Set ReviewRoom:KeysCertificate to a .pfx file to encrypt them.");
+            app.Logger.LogWarning("The keys that sign everyone's cookies are kept unencrypted beside the reviews (in the data folder, or the database): anyone with a copy could sign in as anyone. Set ReviewRoom:KeysCertificate to a .pfx file to encrypt them.");
         }
 
         if (app.Services.GetRequiredService<Access.SiteCookies>() is { AlwaysSecure: false } && !app.Environment.IsDevelopment())

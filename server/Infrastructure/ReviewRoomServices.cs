@@ -74,9 +74,20 @@ public static class ReviewRoomServices
         services.AddSingleton<EasyReadWriter>();
         services.AddSingleton<ReviewErrorText>();
 
-        // Keys live beside the data, so people stay in their reviews when the server restarts; with a
-        // certificate configured they are encrypted there, so a copy of the folder cannot forge a cookie.
-        var keys = services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(DataFolder(builder)));
+        // Keys live beside the data, so people stay in their reviews when the server restarts (in the
+        // database on PostgreSQL, so every server signs and reads the same cookies); with a certificate
+        // configured they are encrypted there, so a copy of the data cannot forge a cookie.
+        var keys = services.AddDataProtection();
+        if (Options(builder).Store == StoreEngine.PostgreSql)
+        {
+            services.AddOptions<Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions>()
+                .Configure<PostgreSqlStore>((o, store) => o.XmlRepository = store);
+        }
+        else
+        {
+            keys.PersistKeysToFileSystem(new DirectoryInfo(DataFolder(builder)));
+        }
+
         if (KeysCertificate(builder) is { } certificate)
         {
             keys.ProtectKeysWithCertificate(certificate);

@@ -1,4 +1,6 @@
 using System.Threading.Channels;
+using System.Xml.Linq;
+using Microsoft.AspNetCore.DataProtection.Repositories;
 using LiteDB;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -17,7 +19,7 @@ namespace ReviewRoom.Storage;
 /// queued changes in batches: one transaction per batch, a savepoint per change, so one that fails
 /// fails alone and a burst shares one commit. The schema is made, and brought up to date, at start-up.
 /// </summary>
-public sealed class PostgreSqlStore : IReviewStore, IAccountStore, IJoinCodeTriesStore, IStoreHealth, IDisposable
+public sealed class PostgreSqlStore : IReviewStore, IAccountStore, IJoinCodeTriesStore, IStoreHealth, IXmlRepository, IDisposable
 {
     private const int MaxBatch = 64;
     private static readonly string[] ReviewTables = ["review_records", "review_sections", "review_summaries"];
@@ -48,6 +50,9 @@ public sealed class PostgreSqlStore : IReviewStore, IAccountStore, IJoinCodeTrie
         """
         ALTER TABLE review_records ADD COLUMN version bigint NOT NULL DEFAULT 0;
         UPDATE review_records SET version = COALESCE((doc->'Version'->>'$numberLong')::bigint, (doc->>'Version')::bigint, 0);
+        """,
+        """
+        CREATE TABLE data_protection_keys (name text PRIMARY KEY, xml text NOT NULL);
         """,
     ];
 
@@ -210,6 +215,28 @@ public sealed class PostgreSqlStore : IReviewStore, IAccountStore, IJoinCodeTrie
 
             Command(batch, "DELETE FROM join_code_tries WHERE since < $1 AND key <> $2", forgetBefore.UtcTicks, JoinCodeBudget.Ever);
         });
+
+    /// <summary>The keys that sign cookies, shared by every server on this database.</summary>
+    public IReadOnlyCollection<XElement> GetAllElements()
+    {
+        using var command = _database.CreateCommand("SELECT xml FROM data_protection_keys");
+        using var reader = command.ExecuteReader();
+        List<XElement> keys = [];
+        while (reader.Read())
+        {
+            keys.Add(XElement.Parse(reader.GetString(0)));
+        }
+
+        return keys;
+    }
+
+    public void StoreElement(XElement element, string friendlyName)
+    {
+        using var command = _database.CreateCommand("INSERT INTO data_protection_keys (name, xml) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING");
+        command.Parameters.Add(new NpgsqlParameter { Value = friendlyName });
+        command.Parameters.Add(new NpgsqlParameter { Value = element.ToString(SaveOptions.DisableFormatting) });
+        command.ExecuteNonQuery();
+    }
 
     /// <summary>Finishes the queued writes, then lets the connections go.</summary>
     public void Dispose()

@@ -15,15 +15,20 @@ public sealed class TwoServersTests(PostgresFixture postgres) : IClassFixture<Po
     private const string Cards = "like-and-admire";
     private const int CardsEach = 20;
 
-    private readonly DataFolder _data = new();
+    private readonly DataFolder _firstsData = new();
+    private readonly DataFolder _secondsData = new();
 
-    public void Dispose() => _data.Dispose();
+    public void Dispose()
+    {
+        _firstsData.Dispose();
+        _secondsData.Dispose();
+    }
 
     [Fact]
     public async Task FivePeopleSplitBetweenTwoServers_AddTwentyCardsEachAtOnce_AndBothServersShowTheSameHundred()
     {
         var settings = await postgres.SettingsFor(StoreEngine.PostgreSql);
-        await using var first = new ReviewRoomFactory(_data, settings: settings);
+        await using var first = new ReviewRoomFactory(_firstsData, settings: settings);
         await using var fran = await first.NewFacilitatorAsync();
         var reviewId = await fran.CreateReviewAsync();
         var links = new List<string> { await fran.InvitationLinkShownAsync(reviewId) };
@@ -32,8 +37,8 @@ public sealed class TwoServersTests(PostgresFixture postgres) : IClassFixture<Po
             links.Add(await fran.InviteAsync(reviewId, name, relationship));
         }
 
-        // The second server shares the first's database, and its keys folder, as servers behind one proxy would.
-        await using var second = new ReviewRoomFactory(_data, settings: settings);
+        // The second server shares only the first's database (its reviews, and the keys that sign cookies), as servers behind one proxy would.
+        await using var second = new ReviewRoomFactory(_secondsData, settings: settings);
         List<Visitor> people = [fran];
         foreach (var (link, i) in links.Select((l, i) => (l, i)))
         {
@@ -49,7 +54,12 @@ public sealed class TwoServersTests(PostgresFixture postgres) : IClassFixture<Po
         var onFirst = await rooms[0].InvokeAsync<BoardSnapshot>("GetSnapshot");
         var onSecond = await rooms[1].InvokeAsync<BoardSnapshot>("GetSnapshot");
 
+        // A proxy may send anyone to either server: the cookies one signed, the other reads.
+        await using var franOnTheSecond = fran.On(second);
+        var boardOnTheSecond = await franOnTheSecond.Http.GetAsync($"/reviews/{reviewId}");
+
         var expected = added.SelectMany(cards => cards.Select(c => c.Text)).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(System.Net.HttpStatusCode.OK, boardOnTheSecond.StatusCode);
         Assert.Equal(people.Count * CardsEach, expected.Distinct().Count());
         Assert.Equal(expected, TextsOn(onFirst));
         Assert.Equal(expected, TextsOn(onSecond));
