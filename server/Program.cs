@@ -12,30 +12,10 @@ builder.AddReviewRoom();
 
 var app = builder.Build();
 
-// `--backup PATH`: a copy of the database to PATH, made with the server stopped (while it runs, from Backups in administration).
-if (Array.IndexOf(args, "--backup") is var at and >= 0)
+// Asked for a backup, or to move up to PostgreSQL, the server does that instead of starting.
+if (await ReviewRoom.Storage.StoreCommands.RunAsync(args, app.Services) is { } exitCode)
 {
-    if (at + 1 >= args.Length)
-    {
-        Console.Error.WriteLine("Say where the backup goes: --backup /path/to/backup.db");
-        return 2;
-    }
-
-    var path = Path.GetFullPath(args[at + 1]);
-    try
-    {
-        var store = app.Services.GetService<ReviewRoom.Storage.LiteDbStore>()
-            ?? throw new InvalidOperationException("This server keeps its reviews in PostgreSQL: back them up with pg_dump.");
-        await store.BackUpAsync(path);
-    }
-    catch (Exception e) when (e is InvalidOperationException or IOException)
-    {
-        Console.Error.WriteLine($"No backup was made: {e.Message}");
-        return 1;
-    }
-
-    Console.WriteLine($"Backup written to {path}");
-    return 0;
+    return exitCode;
 }
 
 app.MapReviewRoom();

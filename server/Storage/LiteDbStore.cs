@@ -175,6 +175,9 @@ public sealed class LiteDbStore : IReviewStore, IAccountStore, IJoinCodeTriesSto
     public IReadOnlyList<Activity> TrailOf(string reviewId) =>
         [.. _db.Activity.Find(Query.EQ(ReviewIdField, reviewId)).OrderBy(d => d["_id"].AsObjectId).Select(_mapper.ToObject<Activity>)];
 
+    /// <summary>Every line of every trail, those about accounts and deleted reviews too, in the order written.</summary>
+    public IReadOnlyList<Activity> WholeTrail() => [.. _db.Activity.FindAll().OrderBy(d => d["_id"].AsObjectId).Select(_mapper.ToObject<Activity>)];
+
     public Task RecordAsync(Activity activity) => Enqueue(() => Record(Document(activity)));
 
     public IReadOnlyList<JoinCodeTries> LoadTries() =>

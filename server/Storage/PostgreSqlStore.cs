@@ -133,7 +133,26 @@ public sealed class PostgreSqlStore : IReviewStore, IAccountStore, IJoinCodeTrie
         return command.ExecuteScalar() is long version ? version : null;
     }
 
-    public Task SaveAsync(ReviewState changed, Activity activity, ChangeLine line, long madeOn)
+    public Task SaveAsync(ReviewState changed, Activity activity, ChangeLine line, long madeOn) => Write(changed, activity, line, madeOn);
+
+    /// <summary>Copies a whole review in as it is, its trail apart (see <see cref="ImportAsync(IEnumerable{Activity})"/>).</summary>
+    public Task ImportAsync(ReviewState review) => Write(review, activity: null, line: null, madeOn: 0);
+
+    /// <summary>Copies trail lines in as they are, in the order given.</summary>
+    public Task ImportAsync(IEnumerable<Activity> trail)
+    {
+        var lines = trail.ToList();
+        return Enqueue(null, batch => lines.ForEach(line => Record(batch, line)));
+    }
+
+    /// <summary>Copies a facilitator's account in as it is.</summary>
+    public Task ImportAsync(FacilitatorAccount account)
+    {
+        var json = Json(_mapper.ToDocument(account));
+        return Enqueue(null, batch => SaveAccount(batch, account, json));
+    }
+
+    private Task Write(ReviewState changed, Activity? activity, ChangeLine? line, long madeOn)
     {
         // Turned into documents now, on the caller's thread, while the caller still holds the review.
         var reviewId = changed.Record.Id;
@@ -178,7 +197,10 @@ public sealed class PostgreSqlStore : IReviewStore, IAccountStore, IJoinCodeTrie
                 }
             }
 
-            Record(batch, activity);
+            if (activity is not null)
+            {
+                Record(batch, activity);
+            }
         });
     }
 
@@ -195,10 +217,13 @@ public sealed class PostgreSqlStore : IReviewStore, IAccountStore, IJoinCodeTrie
         var json = Json(_mapper.ToDocument(account));
         return Enqueue(null, batch =>
         {
-            Command(batch, "INSERT INTO accounts (id, email, doc) VALUES ($1, $2, $3) ON CONFLICT (id) DO UPDATE SET email = EXCLUDED.email, doc = EXCLUDED.doc", account.Id, account.Email, Jsonb(json));
+            SaveAccount(batch, account, json);
             Record(batch, activity);
         });
     }
+
+    private static void SaveAccount(NpgsqlBatch batch, FacilitatorAccount account, string json) =>
+        Command(batch, "INSERT INTO accounts (id, email, doc) VALUES ($1, $2, $3) ON CONFLICT (id) DO UPDATE SET email = EXCLUDED.email, doc = EXCLUDED.doc", account.Id, account.Email, Jsonb(json));
 
     public IReadOnlyList<JoinCodeTries> LoadTries() =>
         [.. Documents("SELECT doc FROM join_code_tries").Select(d => new JoinCodeTries(d["key"].AsString, d["wrong"].AsInt64, At(d["since"]), At(d["slowUntil"])))];
