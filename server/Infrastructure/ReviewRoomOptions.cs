@@ -24,6 +24,9 @@ public sealed class ReviewRoomOptions
     /// <summary>Where reviews are kept: the embedded LiteDB file (the default), or PostgreSQL, for more than one server.</summary>
     public StoreEngine Store { get; set; } = StoreEngine.LiteDb;
 
+    /// <summary>Redis, such as "localhost:6379", for SignalR's backplane when more than one server serves the same reviews.</summary>
+    public string? Redis { get; set; }
+
     /// <summary>The PostgreSQL connection string, for <c>Store = PostgreSql</c>.</summary>
     public string? PostgreSql { get; set; }
 

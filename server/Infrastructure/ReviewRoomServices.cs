@@ -151,13 +151,18 @@ public static class ReviewRoomServices
         // too, so one participant could fill the log: ReviewHubFilter logs each call's failure itself instead.
         builder.Logging.AddFilter("Microsoft.AspNetCore.SignalR.Internal.DefaultHubDispatcher", LogLevel.None);
         services.AddSingleton<ReviewHubFilter>();
-        services.AddSignalR(o => o.AddFilter<ReviewHubFilter>())
+        var signalR = services.AddSignalR(o => o.AddFilter<ReviewHubFilter>())
             .AddJsonProtocol(o =>
             {
                 o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter());
                 // A delta names only what changed.
                 o.PayloadSerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
             });
+        // With several servers, what one tells a group reaches the group's pages on every server.
+        if (Options(builder).Redis is { Length: > 0 } redis)
+        {
+            signalR.AddStackExchangeRedis(redis, o => o.Configuration.ChannelPrefix = StackExchange.Redis.RedisChannel.Literal("reviewroom"));
+        }
         services.AddHealthChecks().AddCheck<StoreHealthCheck>("store");
         return builder;
     }

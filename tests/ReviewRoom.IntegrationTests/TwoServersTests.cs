@@ -71,6 +71,34 @@ public sealed class TwoServersTests(PostgresFixture postgres) : IClassFixture<Po
         }
     }
 
+    [Fact]
+    public async Task WithRedis_AChangeMadeOnOneServer_ReachesAPageOnTheOther_AsItHappens()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        var settings = new Dictionary<string, string?>(await postgres.SettingsFor(StoreEngine.PostgreSql)) { ["ReviewRoom:Redis"] = redis.Configuration };
+        await using var first = new ReviewRoomFactory(_firstsData, settings: settings);
+        await using var fran = await first.NewFacilitatorAsync();
+        var reviewId = await fran.CreateReviewAsync();
+        var link = await fran.InviteAsync(reviewId, "Ana Jones", "sister");
+        await using var second = new ReviewRoomFactory(_secondsData, settings: settings);
+        await using var ana = new Visitor(second);
+        await ana.JoinAsync(link);
+        var anasRoom = await ana.ConnectAsync(reviewId);
+        var told = new TaskCompletionSource<BoardDelta>(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var listening = anasRoom.On<BoardDelta>("Changed", delta =>
+        {
+            if (delta.Cards?.Any(c => c.Text == "Made on the first server") == true)
+            {
+                told.TrySetResult(delta);
+            }
+        });
+
+        var added = await (await fran.ConnectAsync(reviewId)).InvokeAsync<CardView>("AddCard", "op-1", new CardDraft(Cards, "Made on the first server"));
+        var delta = await told.Task.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal(added.Id, Assert.Single(delta.Cards!).Id);
+    }
+
     private static List<string> TextsOn(BoardSnapshot board) =>
         [.. board.Sections.Single(s => s.Id == Cards).Cards.Select(c => c.Text).Order(StringComparer.Ordinal)];
 }

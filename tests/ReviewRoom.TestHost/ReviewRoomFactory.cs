@@ -93,7 +93,7 @@ public sealed class ReviewRoomFactory : WebApplicationFactory<Program>, IRunning
         // What the app reads while it registers its services (where its keys are kept, and how) must be
         // there before Program runs: host settings are; app configuration comes later.
         builder.UseSetting("ReviewRoom:DataPath", _data.Path);
-        foreach (var (key, value) in _settings.Where(s => s.Key is "ReviewRoom:KeysCertificate" or "ReviewRoom:KeysCertificatePassword" || s.Key.StartsWith("ReviewRoom:OrganisationSignIn:", StringComparison.Ordinal) || s.Key is "ReviewRoom:Store"))
+        foreach (var (key, value) in _settings.Where(s => s.Key is "ReviewRoom:KeysCertificate" or "ReviewRoom:KeysCertificatePassword" || s.Key.StartsWith("ReviewRoom:OrganisationSignIn:", StringComparison.Ordinal) || s.Key is "ReviewRoom:Store" or "ReviewRoom:Redis"))
         {
             builder.UseSetting(key, value);
         }
