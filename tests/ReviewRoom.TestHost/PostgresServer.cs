@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 
 namespace ReviewRoom.TestHost;
 
@@ -50,7 +48,7 @@ public sealed class PostgresServer : IAsyncDisposable
         }
 
         var folder = Directory.CreateTempSubdirectory("reviewroom-pg-").FullName;
-        var server = new PostgresServer(folder, bin, FreePort());
+        var server = new PostgresServer(folder, bin, LoopbackPort.Free());
         if (Environment.UserName == "root")
         {
             await RunAsync("chown", "postgres", folder);
@@ -87,12 +85,5 @@ public sealed class PostgresServer : IAsyncDisposable
         {
             throw new InvalidOperationException($"{program} {string.Join(' ', arguments)} failed ({process.ExitCode}): {await errors}{await output}");
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
