@@ -95,7 +95,7 @@ public sealed class TrustTests : FreshApp
         Assert.Equal(new HashSet<string> { "__Host-rr-" + reviewId, "__Host-rr-antiforgery", "__Host-rr-facilitator", "__Host-rr-language", "__Host-rr-shown-once" }, names);
         Assert.All(proxy.SetCookies, cookie =>
         {
-            var flags = cookie.Split(';').Skip(1).Select(f => f.Trim().ToLowerInvariant()).ToList();
+            var flags = cookie.Split(';')[1..].Select(f => f.Trim().ToLowerInvariant()).ToList();
             Assert.Contains("secure", flags);
             Assert.Contains("httponly", flags);
             Assert.Contains("path=/", flags);
