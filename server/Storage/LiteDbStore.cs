@@ -181,18 +181,12 @@ public sealed class LiteDbStore : IReviewStore, IAccountStore, IJoinCodeTriesSto
     public Task RecordAsync(Activity activity) => Enqueue(() => Record(Document(activity)));
 
     public IReadOnlyList<JoinCodeTries> LoadTries() =>
-        [.. _db.JoinCodeTries.FindAll().Select(d => new JoinCodeTries(d["_id"].AsString, d["wrong"].AsInt64, At(d["since"]), At(d["slowUntil"])))];
+        [.. _db.JoinCodeTries.FindAll().Select(StoredShapes.Tries)];
 
     public Task SaveTriesAsync(IReadOnlyList<JoinCodeTries> tries, DateTimeOffset forgetBefore) =>
         Enqueue(() =>
         {
-            _db.JoinCodeTries.Upsert(tries.Select(t => new BsonDocument
-            {
-                ["_id"] = t.Key,
-                ["wrong"] = t.Wrong,
-                ["since"] = t.Since.UtcTicks,
-                ["slowUntil"] = t.SlowUntil.UtcTicks,
-            }));
+            _db.JoinCodeTries.Upsert(tries.Select(StoredShapes.Document));
             _db.JoinCodeTries.DeleteMany(Query.And(Query.LT("since", forgetBefore.UtcTicks), Query.Not("_id", JoinCodeBudget.Ever)));
         });
 
@@ -249,8 +243,6 @@ public sealed class LiteDbStore : IReviewStore, IAccountStore, IJoinCodeTriesSto
 
         File.Move(partial, path);
     }
-
-    private static DateTimeOffset At(BsonValue ticks) => new(ticks.AsInt64, TimeSpan.Zero);
 
     public Task ProbeAsync() => Enqueue(() => _db.Database.GetCollection("probe").Upsert(new BsonDocument { ["_id"] = 1, ["at"] = DateTime.UtcNow.Ticks }));
 

@@ -128,8 +128,7 @@ public sealed class PostgreSqlStore : IReviewStore, IAccountStore, IJoinCodeTrie
 
     public long? VersionOf(string reviewId)
     {
-        using var command = _database.CreateCommand("SELECT version FROM review_records WHERE id = $1");
-        command.Parameters.Add(new NpgsqlParameter { Value = reviewId });
+        using var command = Prepared("SELECT version FROM review_records WHERE id = $1", [reviewId]);
         return command.ExecuteScalar() is long version ? version : null;
     }
 
@@ -226,14 +225,14 @@ public sealed class PostgreSqlStore : IReviewStore, IAccountStore, IJoinCodeTrie
         Command(batch, "INSERT INTO accounts (id, email, doc) VALUES ($1, $2, $3) ON CONFLICT (id) DO UPDATE SET email = EXCLUDED.email, doc = EXCLUDED.doc", account.Id, account.Email, Jsonb(json));
 
     public IReadOnlyList<JoinCodeTries> LoadTries() =>
-        [.. Documents("SELECT doc FROM join_code_tries").Select(d => new JoinCodeTries(d["key"].AsString, d["wrong"].AsInt64, At(d["since"]), At(d["slowUntil"])))];
+        [.. Documents("SELECT doc FROM join_code_tries").Select(StoredShapes.Tries)];
 
     public Task SaveTriesAsync(IReadOnlyList<JoinCodeTries> tries, DateTimeOffset forgetBefore) =>
         Enqueue(null, batch =>
         {
             foreach (var t in tries)
             {
-                var json = Json(new BsonDocument { ["key"] = t.Key, ["wrong"] = t.Wrong, ["since"] = t.Since.UtcTicks, ["slowUntil"] = t.SlowUntil.UtcTicks });
+                var json = Json(StoredShapes.Document(t));
                 Command(batch, "INSERT INTO join_code_tries (key, since, doc) VALUES ($1, $2, $3) ON CONFLICT (key) DO UPDATE SET since = EXCLUDED.since, doc = EXCLUDED.doc",
                     t.Key, t.Since.UtcTicks, Jsonb(json));
             }
@@ -257,9 +256,7 @@ public sealed class PostgreSqlStore : IReviewStore, IAccountStore, IJoinCodeTrie
 
     public void StoreElement(XElement element, string friendlyName)
     {
-        using var command = _database.CreateCommand("INSERT INTO data_protection_keys (name, xml) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING");
-        command.Parameters.Add(new NpgsqlParameter { Value = friendlyName });
-        command.Parameters.Add(new NpgsqlParameter { Value = element.ToString(SaveOptions.DisableFormatting) });
+        using var command = Prepared("INSERT INTO data_protection_keys (name, xml) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING", [friendlyName, element.ToString(SaveOptions.DisableFormatting)]);
         command.ExecuteNonQuery();
     }
 
@@ -398,12 +395,7 @@ public sealed class PostgreSqlStore : IReviewStore, IAccountStore, IJoinCodeTrie
 
     private List<BsonDocument> Documents(string sql, params object[] values)
     {
-        using var command = _database.CreateCommand(sql);
-        foreach (var value in values)
-        {
-            command.Parameters.Add(new NpgsqlParameter { Value = value });
-        }
-
+        using var command = Prepared(sql, values);
         using var reader = command.ExecuteReader();
         List<BsonDocument> documents = [];
         while (reader.Read())
@@ -416,20 +408,24 @@ public sealed class PostgreSqlStore : IReviewStore, IAccountStore, IJoinCodeTrie
 
     private string? Scalar(string sql, params object[] values)
     {
-        using var command = _database.CreateCommand(sql);
+        using var command = Prepared(sql, values);
+        return command.ExecuteScalar() as string;
+    }
+
+    private NpgsqlCommand Prepared(string sql, object[] values)
+    {
+        var command = _database.CreateCommand(sql);
         foreach (var value in values)
         {
             command.Parameters.Add(new NpgsqlParameter { Value = value });
         }
 
-        return command.ExecuteScalar() as string;
+        return command;
     }
 
     private static string Json(BsonDocument document) => LiteDB.JsonSerializer.Serialize(document);
 
     private static NpgsqlParameter Jsonb(string json) => new() { Value = json, NpgsqlDbType = NpgsqlDbType.Jsonb };
-
-    private static DateTimeOffset At(BsonValue ticks) => new(ticks.AsInt64, TimeSpan.Zero);
 
     private sealed record PendingWrite(Action<NpgsqlBatch> Write, ChangeLine? Line)
     {

@@ -1,5 +1,6 @@
 using System.Reflection;
 using LiteDB;
+using ReviewRoom.Access;
 using ReviewRoom.Accounts;
 using ReviewRoom.Domain;
 using ReviewRoom.Reviews;
@@ -40,4 +41,13 @@ public static class StoredShapes
 
         return mapper;
     }
+
+    /// <summary>A join-code count as a document, found by its key.</summary>
+    public static BsonDocument Document(JoinCodeTries tries) =>
+        new() { ["_id"] = tries.Key, ["wrong"] = tries.Wrong, ["since"] = tries.Since.UtcTicks, ["slowUntil"] = tries.SlowUntil.UtcTicks };
+
+    public static JoinCodeTries Tries(BsonDocument document) =>
+        new(document["_id"].AsString, document["wrong"].AsInt64, At(document["since"]), At(document["slowUntil"]));
+
+    private static DateTimeOffset At(BsonValue ticks) => new(ticks.AsInt64, TimeSpan.Zero);
 }
