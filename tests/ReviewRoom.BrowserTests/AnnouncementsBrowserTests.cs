@@ -36,7 +36,7 @@ public sealed class AnnouncementsBrowserTests(Chromium chromium) : LiveApp
         await fran.AddCardAsync(LikeAndAdmire, "Sam is brave");
 
         var announcer = ana.Page.Locator("#announcer");
-        await Expect(announcer).ToHaveTextAsync($"2 new cards in {LikeAndAdmire}.", new() { Timeout = 15_000 });
+        await Expect(announcer).ToHaveTextAsync($"2 new cards in {LikeAndAdmire}.");
         var said = await Said(ana);
         var spoken = said.Where(s => s.Text != "").ToList();
         Assert.Equal(["Fran Facilitator added to What we like and admire about Sam Jones: Sam is kind", $"2 new cards in {LikeAndAdmire}."], spoken.Select(s => s.Text));
@@ -55,7 +55,7 @@ public sealed class AnnouncementsBrowserTests(Chromium chromium) : LiveApp
         await fran.AddCardAsync(LikeAndAdmire, "Sam loves the sea");
 
         // Only the card added since it was turned on again is read out: the one added while off was never gathered.
-        await Expect(announcer).ToHaveTextAsync("Fran Facilitator added to What we like and admire about Sam Jones: Sam loves the sea", new() { Timeout = 15_000 });
+        await Expect(announcer).ToHaveTextAsync("Fran Facilitator added to What we like and admire about Sam Jones: Sam loves the sea");
     }
 
     private static async Task<IReadOnlyList<(double At, string Text)>> Said(Participant who) =>

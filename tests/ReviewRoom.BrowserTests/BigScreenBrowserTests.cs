@@ -120,7 +120,7 @@ public sealed class BigScreenBrowserTests(Chromium chromium) : LiveApp
         await fran.Page.GetByText("Who is invited").ClickAsync();
         await fran.Page.GetByRole(AriaRole.Button, new() { Name = "Revoke Big screen on another device" }).ClickAsync();
 
-        await Expect(tv.Page.Locator("#connection-status")).ToHaveAttributeAsync("data-state", "refused", new() { Timeout = 5000 });
+        await Expect(tv.Page.Locator("#connection-status")).ToHaveAttributeAsync("data-state", "refused");
         await Expect(tv.Page.GetByText("Enjoys the new bus route")).ToHaveCountAsync(0);
         await Expect(tv.Page.GetByText("Sam Jones")).ToHaveCountAsync(0);
         var again = await tv.Page.GotoAsync(link);

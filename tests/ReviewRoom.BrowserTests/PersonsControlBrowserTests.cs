@@ -28,7 +28,7 @@ public sealed class PersonsControlBrowserTests(Chromium chromium) : LiveApp
 
         await sam.Page.GetByText("Who is invited").ClickAsync();
         await sam.Page.GetByRole(AriaRole.Button, new() { Name = "Remove Ana Jones" }).ClickAsync();
-        await Expect(ana.Page.Locator("#connection-status")).ToHaveAttributeAsync("data-state", "refused", new() { Timeout = 5000 });
+        await Expect(ana.Page.Locator("#connection-status")).ToHaveAttributeAsync("data-state", "refused");
         await Expect(ana.Page.GetByText("Had a fall in October")).ToHaveCountAsync(0);
         await Expect(fran.Page.Locator("#here-now")).Not.ToContainTextAsync("Ana Jones");
         await sam.ScreenshotAsync("persons-control");

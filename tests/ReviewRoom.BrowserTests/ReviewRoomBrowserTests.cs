@@ -25,7 +25,7 @@ public sealed class ReviewRoomBrowserTests(Chromium chromium) : LiveApp
         await Expect(card).ToContainTextAsync("Sam makes everyone laugh <script>alert(1)</script>");
         await Expect(card).ToContainTextAsync("Ana Jones, sister");
         // Others' changes are read out together at most every 5 seconds: Ana's arrival may have been read out just before.
-        await Expect(facilitator.Page.Locator("#announcer")).ToContainTextAsync("Ana Jones added to What we like and admire about Sam Jones", new() { Timeout = 15_000 });
+        await Expect(facilitator.Page.Locator("#announcer")).ToContainTextAsync("Ana Jones added to What we like and admire about Sam Jones");
         await facilitator.ScreenshotAsync("board");
         await relative.ScreenshotAsync("board");
 

@@ -22,7 +22,7 @@ public sealed class TrafficLightsBrowserTests(Chromium chromium) : LiveApp
 
         await Expect(screen.Locator("#screen-lights")).ToHaveTextAsync("Ana Jones: Stop – I don’t understand");
         await Expect(fran.Page.Locator("#traffic-lights [data-held-up]")).ToContainTextAsync("Ana Jones: Stop – I don’t understand");
-        await Expect(fran.Page.Locator("#announcer")).ToContainTextAsync("Ana Jones is holding up a card: Stop – I don’t understand", new() { Timeout = 15_000 });
+        await Expect(fran.Page.Locator("#announcer")).ToContainTextAsync("Ana Jones is holding up a card: Stop – I don’t understand");
         await Expect(red).ToHaveAttributeAsync("aria-pressed", "true");
         Assert.True((await red.BoundingBoxAsync())!.Height >= 44, "The card's button is smaller than a finger.");
         await screen.ScreenshotAsync(new() { Path = Path.Combine(RepoPaths.TestResults, "screen-red-card.png") });

@@ -114,7 +114,8 @@ public sealed class ReviewRoomFactory : WebApplicationFactory<Program>, IRunning
 
             config.AddInMemoryCollection(_settings);
         });
-        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
+        // The log goes to the tests, not the console, where hundreds of apps would bury a failure.
+        builder.ConfigureLogging(logging => logging.ClearProviders().AddProvider(Logs));
         builder.ConfigureServices(services =>
         {
             services.AddSingleton<TimeProvider>(Clock);
