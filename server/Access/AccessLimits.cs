@@ -4,7 +4,9 @@ using System.Net.Sockets;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
+using RedisRateLimiting;
 using ReviewRoom.Infrastructure;
+using StackExchange.Redis;
 
 namespace ReviewRoom.Access;
 
@@ -14,6 +16,7 @@ namespace ReviewRoom.Access;
 /// office has many), so nobody can grind through passwords, codes or setup from one place, while a
 /// room of people behind one Wi-Fi can still all come in. An invitation link is not guessable, so
 /// joining by link is not held back. A refusal is the too-fast page with when to try again.
+/// With more than one server the counts are kept in Redis, so each server holds the same line.
 /// </summary>
 public static class AccessLimits
 {
@@ -26,21 +29,32 @@ public static class AccessLimits
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.AddPolicy(Policy, http => HttpMethods.IsPost(http.Request.Method)
-                ? RateLimitPartition.GetFixedWindowLimiter(AddressOf(http), _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = http.RequestServices.GetRequiredService<IOptions<ReviewRoomOptions>>().Value.Limits.DoorPostsPerMinute,
-                    Window = TimeSpan.FromMinutes(1),
-                    QueueLimit = 0,
-                })
-                : RateLimitPartition.GetNoLimiter(""));
+            o.AddPolicy(Policy, http => HttpMethods.IsPost(http.Request.Method) ? DoorFor(http) : RateLimitPartition.GetNoLimiter(""));
             o.OnRejected = (context, _) =>
             {
-                var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
+                var retryAfter = ParticipantLimits.RetryAfter(context.Lease);
                 context.HttpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
                 return ValueTask.CompletedTask;
             };
         });
+
+    private static RateLimitPartition<string> DoorFor(HttpContext http)
+    {
+        var perMinute = http.RequestServices.GetRequiredService<IOptions<ReviewRoomOptions>>().Value.Limits.DoorPostsPerMinute;
+        return http.RequestServices.GetService<IConnectionMultiplexer>() is { } redis
+            ? RedisRateLimitPartition.GetFixedWindowRateLimiter($"reviewroom:doors:{AddressOf(http)}", _ => new RedisFixedWindowRateLimiterOptions
+            {
+                ConnectionMultiplexerFactory = () => redis,
+                PermitLimit = perMinute,
+                Window = TimeSpan.FromMinutes(1),
+            })
+            : RateLimitPartition.GetFixedWindowLimiter(AddressOf(http), _ => new FixedWindowRateLimiterOptions
+            {
+                PermitLimit = perMinute,
+                Window = TimeSpan.FromMinutes(1),
+                QueueLimit = 0,
+            });
+    }
 
     /// <summary>Who is knocking: the address, or for IPv6 its /64.</summary>
     public static string AddressOf(HttpContext http)

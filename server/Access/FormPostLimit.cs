@@ -16,7 +16,7 @@ public sealed class FormPostLimit(ParticipantLimits limits, MembershipCookies me
     public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
         var http = context.HttpContext;
-        if (!HttpMethods.IsPost(http.Request.Method) || IsErrorPage(http) || limits.TryTake(KeyOf(context)) is not { } retryAfter)
+        if (!HttpMethods.IsPost(http.Request.Method) || IsErrorPage(http) || await limits.TryTakeAsync(KeyOf(context)) is not { } retryAfter)
         {
             await next();
             return;

@@ -49,7 +49,8 @@ public static class ReviewRoomServices
 
         services.AddSingleton<SetupCode>();
         services.AddSingleton<AccountService>();
-        services.AddSingleton<IReviewNotifier, HubReviewNotifier>();
+        services.AddSingleton<HubReviewNotifier>();
+        services.AddSingleton<IReviewNotifier>(sp => sp.GetRequiredService<HubReviewNotifier>());
         services.AddSingleton<RoomDeltas>();
         services.AddSingleton<OpenReviews>();
         services.AddSingleton<ReviewService>();
@@ -64,7 +65,6 @@ public static class ReviewRoomServices
         services.AddSingleton<DueDates>();
         services.AddSingleton<PresenceTracker>();
         services.AddSingleton<PresenceAnnouncer>();
-        services.AddSingleton<TrafficLights>();
         services.AddSingleton<SiteCookies>();
         services.AddSingleton<LanguageChoice>();
         services.AddSingleton<MembershipCookies>();
@@ -158,10 +158,25 @@ public static class ReviewRoomServices
                 // A delta names only what changed.
                 o.PayloadSerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
             });
-        // With several servers, what one tells a group reaches the group's pages on every server.
+        // With several servers, what one tells a group reaches the group's pages on every server, and
+        // who is here, the cards held up and the rate limits are kept where every server sees them.
         if (Options(builder).Redis is { Length: > 0 } redis)
         {
-            signalR.AddStackExchangeRedis(redis, o => o.Configuration.ChannelPrefix = StackExchange.Redis.RedisChannel.Literal("reviewroom"));
+            signalR.AddStackExchangeRedis(redis, o =>
+            {
+                o.Configuration.ChannelPrefix = StackExchange.Redis.RedisChannel.Literal("reviewroom");
+                WhileRedisIsAway(o.Configuration);
+            });
+            services.AddSingleton<StackExchange.Redis.IConnectionMultiplexer>(_ => StackExchange.Redis.ConnectionMultiplexer.Connect(RedisConfiguration(redis)));
+            services.AddSingleton<RedisOtherServers>();
+            services.AddSingleton<IOtherServers>(sp => sp.GetRequiredService<RedisOtherServers>());
+            services.AddHostedService(sp => sp.GetRequiredService<RedisOtherServers>());
+            services.AddSingleton<ITrafficLights, RedisTrafficLights>();
+        }
+        else
+        {
+            services.AddSingleton<IOtherServers, NoOtherServers>();
+            services.AddSingleton<ITrafficLights, TrafficLights>();
         }
         services.AddHealthChecks().AddCheck<StoreHealthCheck>("store");
         return builder;
@@ -175,6 +190,23 @@ public static class ReviewRoomServices
         services.AddSingleton<IAccountStore>(sp => sp.GetRequiredService<TStore>());
         services.AddSingleton<IJoinCodeTriesStore>(sp => sp.GetRequiredService<TStore>());
         services.AddSingleton<IStoreHealth>(sp => sp.GetRequiredService<TStore>());
+    }
+
+    private static StackExchange.Redis.ConfigurationOptions RedisConfiguration(string redis)
+    {
+        var configuration = StackExchange.Redis.ConfigurationOptions.Parse(redis);
+        WhileRedisIsAway(configuration);
+        return configuration;
+    }
+
+    /// <summary>
+    /// While Redis is away a server starts, and keeps trying to reach it; what needs it fails at once
+    /// rather than holding up a change, which is saved and answered all the same.
+    /// </summary>
+    private static void WhileRedisIsAway(StackExchange.Redis.ConfigurationOptions configuration)
+    {
+        configuration.AbortOnConnectFail = false;
+        configuration.BacklogPolicy = StackExchange.Redis.BacklogPolicy.FailFast;
     }
 
     private static string DataFolder(WebApplicationBuilder builder) =>

@@ -28,7 +28,7 @@ public sealed class PresenceAnnouncer(IHubContext<ReviewHub, IReviewClient> hub,
         {
             await Task.Delay(Moment, clock);
             _due.TryRemove(reviewId, out _);
-            await hub.Clients.Group(ReviewHub.GroupFor(reviewId)).PresenceChanged(presence.Here(reviewId));
+            await hub.Clients.Group(ReviewHub.GroupFor(reviewId)).PresenceChanged(await presence.HereAsync(reviewId));
         }
         catch (Exception e)
         {

@@ -14,7 +14,7 @@ namespace ReviewRoom.Realtime;
 /// A connection that may not be in the room is told so by its first call, and joins no group.
 /// </summary>
 public sealed class ReviewHub(
-    ReviewService reviews, ReviewQueries queries, MembershipCookies memberships, PresenceTracker presence, PresenceAnnouncer announcer, TrafficLights lights, IOptions<ReviewRoomOptions> options)
+    ReviewService reviews, ReviewQueries queries, MembershipCookies memberships, PresenceTracker presence, PresenceAnnouncer announcer, ITrafficLights lights, IOptions<ReviewRoomOptions> options)
     : Hub<IReviewClient>
 {
     private const string MemberKey = "member";
@@ -53,7 +53,8 @@ public sealed class ReviewHub(
 
         // A screen's own link makes it read-only; a facilitator's tab asking to be the screen becomes read-only too.
         var isScreen = member.OnlyReads || http.Request.Query["screen"] == "1";
-        if (presence.TryArrive(member.ReviewId, Context, member.ParticipantId, isScreen, options.Value.Limits.ConnectionsPerParticipant) is not { } here)
+        var present = new PresentConnection(Context.ConnectionId, member.ParticipantId, isScreen, language);
+        if (await presence.TryArriveAsync(member.ReviewId, Context, present, options.Value.Limits.ConnectionsPerParticipant) is not { } here)
         {
             Context.Items[RefusalKey] = new ReviewRuleException(ReviewError.TooManyConnections);
             return;
@@ -68,7 +69,7 @@ public sealed class ReviewHub(
         }
 
         await Clients.Caller.PresenceChanged(here);
-        await Clients.Caller.TrafficLightsChanged(lights.HeldIn(member.ReviewId));
+        await Clients.Caller.TrafficLightsChanged(await lights.HeldInAsync(member.ReviewId));
         if (!isScreen)
         {
             announcer.Announce(member.ReviewId);
@@ -79,16 +80,16 @@ public sealed class ReviewHub(
     {
         if (MemberOf(Context) is { } member)
         {
-            presence.Leave(member.ReviewId, Context.ConnectionId);
+            await presence.LeaveAsync(member.ReviewId, Context.ConnectionId);
             if (!member.OnlyReads)
             {
                 announcer.Announce(member.ReviewId);
             }
 
             // Someone who has left the room no longer holds up a card.
-            if (presence.ConnectionsOf(member.ReviewId, member.ParticipantId).Count == 0 && lights.PutDown(member.ReviewId, member.ParticipantId))
+            if (!(await presence.InRoomAsync(member.ReviewId)).Any(c => c.ParticipantId == member.ParticipantId) && await lights.PutDownAsync(member.ReviewId, member.ParticipantId))
             {
-                await Clients.Group(GroupFor(member.ReviewId)).TrafficLightsChanged(lights.HeldIn(member.ReviewId));
+                await Clients.Group(GroupFor(member.ReviewId)).TrafficLightsChanged(await lights.HeldInAsync(member.ReviewId));
             }
         }
     }
@@ -135,7 +136,7 @@ public sealed class ReviewHub(
             throw new ReviewRuleException(ReviewError.ScreenOnlyShows);
         }
 
-        await Clients.Group(GroupFor(member.ReviewId)).TrafficLightsChanged(lights.Hold(member.ReviewId, member.ParticipantId, light));
+        await Clients.Group(GroupFor(member.ReviewId)).TrafficLightsChanged(await lights.HoldAsync(member.ReviewId, member.ParticipantId, light));
     }
 
     private ReviewMember Member => MemberOf(Context) ?? throw RefusalOf(Context) ?? new ReviewRuleException(ReviewError.NotAMember);

@@ -27,7 +27,7 @@ public sealed class ReviewHubFilter(ReviewErrorText errors, ParticipantLimits li
         // A connection that may not be in the room is held to a bucket of its own, so its refusals cannot be sent flat out either.
         var member = ReviewHub.MemberOf(connection);
         var key = member is not null ? ParticipantLimits.KeyOf(member.ReviewId, member.ParticipantId) : $"connection/{connection.ConnectionId}";
-        if (limits.TryTake(key) is { } retryAfter)
+        if (await limits.TryTakeAsync(key) is { } retryAfter)
         {
             // Our pages stop at a refusal and show it at once. A connection that calls on regardless is a script: each
             // further refusal waits until a call would be let in. SignalR runs one call per connection at a time, so

@@ -9,19 +9,35 @@ public enum TrafficLight
 }
 
 /// <summary>Someone holding up a traffic-light card.</summary>
-public sealed record HeldUp(string ParticipantId, TrafficLight Light);
+public sealed record HeldUp(string ParticipantId, TrafficLight Light)
+{
+    /// <summary>How the room sees them: reds first, then ambers, then greens.</summary>
+    public static IReadOnlyList<HeldUp> InOrder(IEnumerable<HeldUp> held) =>
+        [.. held.OrderBy(h => h.Light).ThenBy(h => h.ParticipantId, StringComparer.Ordinal)];
+}
 
 /// <summary>
 /// The traffic-light cards held up in each review, until they are put down or their holder leaves.
 /// Part of the meeting as it happens, not of the review: never saved, never in the minutes.
 /// </summary>
-public sealed class TrafficLights
+public interface ITrafficLights
+{
+    /// <summary>Holds up <paramref name="light"/>, or puts the card down when null; returns the review's cards held up now.</summary>
+    Task<IReadOnlyList<HeldUp>> HoldAsync(string reviewId, string participantId, TrafficLight? light);
+
+    Task<IReadOnlyList<HeldUp>> HeldInAsync(string reviewId);
+
+    /// <summary>Puts down the card of someone who has left the room; true when they held one.</summary>
+    Task<bool> PutDownAsync(string reviewId, string participantId);
+}
+
+/// <summary>The cards held up, in this server's memory: for one server on its own.</summary>
+public sealed class TrafficLights : ITrafficLights
 {
     private readonly Dictionary<string, Dictionary<string, TrafficLight>> _held = [];
     private readonly Lock _gate = new();
 
-    /// <summary>Holds up <paramref name="light"/>, or puts the card down when null; returns the review's cards held up now.</summary>
-    public IReadOnlyList<HeldUp> Hold(string reviewId, string participantId, TrafficLight? light)
+    public Task<IReadOnlyList<HeldUp>> HoldAsync(string reviewId, string participantId, TrafficLight? light)
     {
         lock (_gate)
         {
@@ -39,28 +55,28 @@ public sealed class TrafficLights
                 PutDownHeld(reviewId, participantId);
             }
 
-            return HeldIn(reviewId);
+            return Task.FromResult(HeldIn(reviewId));
         }
     }
 
-    public IReadOnlyList<HeldUp> HeldIn(string reviewId)
+    public Task<IReadOnlyList<HeldUp>> HeldInAsync(string reviewId)
     {
         lock (_gate)
         {
-            return _held.TryGetValue(reviewId, out var review)
-                ? [.. review.Select(h => new HeldUp(h.Key, h.Value)).OrderBy(h => h.Light).ThenBy(h => h.ParticipantId, StringComparer.Ordinal)]
-                : [];
+            return Task.FromResult(HeldIn(reviewId));
         }
     }
 
-    /// <summary>Puts down the card of someone who has left the room; true when they held one.</summary>
-    public bool PutDown(string reviewId, string participantId)
+    public Task<bool> PutDownAsync(string reviewId, string participantId)
     {
         lock (_gate)
         {
-            return PutDownHeld(reviewId, participantId);
+            return Task.FromResult(PutDownHeld(reviewId, participantId));
         }
     }
+
+    private IReadOnlyList<HeldUp> HeldIn(string reviewId) =>
+        _held.TryGetValue(reviewId, out var review) ? HeldUp.InOrder(review.Select(h => new HeldUp(h.Key, h.Value))) : [];
 
     private bool PutDownHeld(string reviewId, string participantId)
     {

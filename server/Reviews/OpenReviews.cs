@@ -252,7 +252,16 @@ public sealed class OpenReviews(IReviewStore store, IReviewNotifier notifier, Ro
         }
 
         await saving;
-        await notifier.TellAsync(delta);
+        try
+        {
+            await notifier.TellAsync(delta);
+        }
+        catch (Exception e)
+        {
+            // The change is saved, so it is answered: a page that missed it sees the gap in versions at the
+            // next change, or reconnects, and catches up from the board as saved.
+            logger.LogWarning("Review {ReviewId} was not told of version {Version}: {Reason}", delta.ReviewId, delta.InEachLanguage[0].ForEveryone.Version, e.Message);
+        }
     }
 
     private void Evict(OpenReview open)

@@ -1,6 +1,8 @@
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using ReviewRoom.Domain;
 using ReviewRoom.Infrastructure;
+using ReviewRoom.Realtime;
 using ReviewRoom.Reviews;
 using ReviewRoom.TestHost;
 
@@ -14,6 +16,7 @@ public sealed class TwoServersTests(PostgresFixture postgres) : IClassFixture<Po
 {
     private const string Cards = "like-and-admire";
     private const int CardsEach = 20;
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
 
     private readonly DataFolder _firstsData = new();
     private readonly DataFolder _secondsData = new();
@@ -97,6 +100,81 @@ public sealed class TwoServersTests(PostgresFixture postgres) : IClassFixture<Po
         var delta = await told.Task.WaitAsync(TimeSpan.FromSeconds(10));
 
         Assert.Equal(added.Id, Assert.Single(delta.Cards!).Id);
+    }
+
+    [Fact]
+    public async Task WithRedis_EachServerSeesWhoIsHereAndTheCardsHeldUpOnTheOther_AndSomeoneRemovedOnOneLosesTheirPageOnTheOther()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        var settings = new Dictionary<string, string?>(await postgres.SettingsFor(StoreEngine.PostgreSql)) { ["ReviewRoom:Redis"] = redis.Configuration };
+        await using var first = new ReviewRoomFactory(_firstsData, settings: settings);
+        await using var fran = await first.NewFacilitatorAsync();
+        var reviewId = await fran.CreateReviewAsync();
+        var link = await fran.InviteAsync(reviewId, "Ana Jones", "sister");
+        await using var second = new ReviewRoomFactory(_secondsData, settings: settings);
+        await using var ana = new Visitor(second);
+        await ana.JoinAsync(link);
+        var franRoom = await fran.ConnectAsync(reviewId);
+        var participants = (await franRoom.InvokeAsync<BoardSnapshot>("GetSnapshot")).Participants;
+        var (franId, anaId) = (participants.Single(p => p.Role == Role.Facilitator).Id, participants.Single(p => p.Name == "Ana Jones").Id);
+        var anaHere = new TaskCompletionSource<IReadOnlyList<string>>(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var presence = franRoom.On<IReadOnlyList<string>>("PresenceChanged", here =>
+        {
+            if (here.Contains(anaId))
+            {
+                anaHere.TrySetResult(here);
+            }
+        });
+
+        // Ana's arrival is announced by the second server, which knows Fran is here on the first.
+        var anasRoom = await ana.ConnectAsync(reviewId);
+        var hereWhenAnaCame = await anaHere.Task.WaitAsync(Patience);
+        await anasRoom.InvokeAsync("HoldUp", TrafficLight.Red);
+        // A page opened on the first server afterwards is told the card Ana holds up on the second.
+        var franSecondTab = fran.Connection(reviewId);
+        var lightsOnArrival = new TaskCompletionSource<IReadOnlyList<HeldUp>>(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var lights = franSecondTab.On<IReadOnlyList<HeldUp>>("TrafficLightsChanged", held => lightsOnArrival.TrySetResult(held));
+        await franSecondTab.StartAsync();
+        var heldOnArrival = await lightsOnArrival.Task.WaitAsync(Patience);
+        var closed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        anasRoom.Closed += _ => Task.FromResult(closed.TrySetResult());
+
+        var removed = await fran.PostFormAsync($"/reviews/{reviewId}", $"/reviews/{reviewId}/remove", new() { ["participantId"] = anaId });
+
+        Assert.Equal(new[] { franId, anaId }.Order(StringComparer.Ordinal), hereWhenAnaCame);
+        Assert.Equal(new HeldUp(anaId, TrafficLight.Red), Assert.Single(heldOnArrival));
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, removed.StatusCode);
+        await closed.Task.WaitAsync(Patience);
+    }
+
+    [Fact]
+    public async Task WithRedis_OnePersonsChanges_AreCountedAgainstOneBucket_WhicheverServerTheyReach()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        var settings = new Dictionary<string, string?>(await postgres.SettingsFor(StoreEngine.PostgreSql))
+        {
+            ["ReviewRoom:Redis"] = redis.Configuration,
+            ["ReviewRoom:Limits:ChangeBurst"] = "5",
+            ["ReviewRoom:Limits:ChangesPerSecond"] = "0.01",
+        };
+        await using var first = new ReviewRoomFactory(_firstsData, settings: settings);
+        await using var fran = await first.NewFacilitatorAsync();
+        var reviewId = await fran.CreateReviewAsync();
+        var link = await fran.InviteAsync(reviewId, "Ana Jones", "sister");
+        await using var second = new ReviewRoomFactory(_secondsData, settings: settings);
+        await using var ana = new Visitor(first);
+        await ana.JoinAsync(link);
+        var onFirst = await ana.ConnectAsync(reviewId);
+        for (var i = 0; i < 5; i++)
+        {
+            await onFirst.InvokeAsync<CardView>("AddCard", $"op-{i}", new CardDraft(Cards, $"Card {i}"));
+        }
+
+        await using var anaOnTheSecond = ana.On(second);
+        var onSecond = await anaOnTheSecond.ConnectAsync(reviewId);
+        var refusal = await Assert.ThrowsAsync<HubException>(() => onSecond.InvokeAsync<CardView>("AddCard", "op-5", new CardDraft(Cards, "One too many")));
+
+        Assert.Contains("faster than this room allows", refusal.Message, StringComparison.Ordinal);
     }
 
     private static List<string> TextsOn(BoardSnapshot board) =>

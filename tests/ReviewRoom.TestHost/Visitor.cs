@@ -169,6 +169,9 @@ public sealed partial class Visitor(IRunningApp app, CookieContainer cookies) : 
     public async Task<HttpResponseMessage> JoinAsync(string invitationLink) =>
         await PostFormAsync(invitationLink, new Uri(invitationLink).AbsolutePath, []);
 
+    /// <summary>The value of one of the visitor's cookies for the app, such as the proxy's sticky one; null if it has none.</summary>
+    public string? CookieValue(string name) => _cookies.GetCookies(app.RootUri)[name]?.Value;
+
     public async Task<HubConnection> ConnectAsync(string reviewId)
     {
         var connection = Connection(reviewId);

@@ -314,7 +314,7 @@ public sealed class BoardModel(
     {
         Board = (await queries.SnapshotAsync(member))!;
         Me = Board.Participants.First(p => p.Id == member.ParticipantId);
-        var here = presence.Here(ReviewId).Append(Me.Id).ToHashSet();
+        var here = (await presence.HereAsync(ReviewId)).Append(Me.Id).ToHashSet();
         HereNow = [.. Board.Participants.Where(p => here.Contains(p.Id))];
         return Page();
     }

@@ -26,7 +26,7 @@ public sealed class IndexModel(ReviewQueries queries, AuditTrail trail, Membersh
 
         Board = (await queries.SnapshotAsync(member))!;
         await trail.SawAsync(ReviewId, member.ParticipantId, "screen-viewed");
-        HereCount = presence.Here(ReviewId).Count;
+        HereCount = (await presence.HereAsync(ReviewId)).Count;
         foreach (var shared in text.GetAllStrings().Where(s => s.Name.StartsWith("Screen.", StringComparison.Ordinal)
             || s.Name.StartsWith("Grid.", StringComparison.Ordinal) || s.Name.StartsWith("Board.Status.", StringComparison.Ordinal) || s.Name.StartsWith("Board.Lights.", StringComparison.Ordinal)
             || s.Name is "Board.NameAndRelationship" or "Board.SaidByShown" or "Board.FindOutByShown" or "Board.EditedBy" or "Board.Action.WhoWhen" or "Board.KeptOut"))
