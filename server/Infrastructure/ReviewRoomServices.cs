@@ -165,7 +165,8 @@ public static class ReviewRoomServices
             signalR.AddStackExchangeRedis(redis, o =>
             {
                 o.Configuration.ChannelPrefix = StackExchange.Redis.RedisChannel.Literal("reviewroom");
-                WhileRedisIsAway(o.Configuration);
+                // What is told while Redis is away waits for it (a few seconds at most) rather than being dropped.
+                KeepTrying(o.Configuration);
             });
             services.AddSingleton<StackExchange.Redis.IConnectionMultiplexer>(_ => StackExchange.Redis.ConnectionMultiplexer.Connect(RedisConfiguration(redis)));
             services.AddSingleton<RedisOtherServers>();
@@ -192,21 +193,23 @@ public static class ReviewRoomServices
         services.AddSingleton<IStoreHealth>(sp => sp.GetRequiredService<TStore>());
     }
 
+    /// <summary>
+    /// Who is here, the cards held up and the change buckets: while Redis is away, asking fails at once
+    /// and each server falls back on what it knows itself, so no change is held up.
+    /// </summary>
     private static StackExchange.Redis.ConfigurationOptions RedisConfiguration(string redis)
     {
         var configuration = StackExchange.Redis.ConfigurationOptions.Parse(redis);
-        WhileRedisIsAway(configuration);
+        KeepTrying(configuration);
+        configuration.BacklogPolicy = StackExchange.Redis.BacklogPolicy.FailFast;
         return configuration;
     }
 
-    /// <summary>
-    /// While Redis is away a server starts, and keeps trying to reach it; what needs it fails at once
-    /// rather than holding up a change, which is saved and answered all the same.
-    /// </summary>
-    private static void WhileRedisIsAway(StackExchange.Redis.ConfigurationOptions configuration)
+    /// <summary>A server starts while Redis is away, and tries it again every half second until it is back.</summary>
+    private static void KeepTrying(StackExchange.Redis.ConfigurationOptions configuration)
     {
         configuration.AbortOnConnectFail = false;
-        configuration.BacklogPolicy = StackExchange.Redis.BacklogPolicy.FailFast;
+        configuration.ReconnectRetryPolicy = new StackExchange.Redis.LinearRetry(500);
     }
 
     private static string DataFolder(WebApplicationBuilder builder) =>

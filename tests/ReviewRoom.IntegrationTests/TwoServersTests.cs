@@ -177,6 +177,33 @@ public sealed class TwoServersTests(PostgresFixture postgres) : IClassFixture<Po
         Assert.Contains("faster than this room allows", refusal.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task WhenRedisRestartsMidMeeting_AChangeMadeWhileItWasAwayIsAnswered_AndAPageOnTheOtherServerCatchesUpWithIt()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        var settings = new Dictionary<string, string?>(await postgres.SettingsFor(StoreEngine.PostgreSql)) { ["ReviewRoom:Redis"] = redis.Configuration };
+        await using var first = new ReviewRoomFactory(_firstsData, settings: settings);
+        await using var fran = await first.NewFacilitatorAsync();
+        var reviewId = await fran.CreateReviewAsync();
+        var link = await fran.InviteAsync(reviewId, "Ana Jones", "sister");
+        await using var second = new ReviewRoomFactory(_secondsData, settings: settings);
+        await using var ana = new Visitor(second);
+        await ana.JoinAsync(link);
+        var franRoom = await fran.ConnectAsync(reviewId);
+        var anasRoom = await ana.ConnectAsync(reviewId);
+        var before = (await anasRoom.InvokeAsync<BoardSnapshot>("GetSnapshot")).Version;
+
+        await redis.StopAsync();
+        var whileAway = await franRoom.InvokeAsync<CardView>("AddCard", "op-away", new CardDraft(Cards, "Made while Redis was away")).WaitAsync(Patience);
+        await redis.StartAgainAsync();
+        // Ana's page, coming back to the board, reads it as saved.
+        var caughtUp = await (await ana.ConnectAsync(reviewId)).InvokeAsync<BoardSnapshot>("GetSnapshot");
+
+        Assert.Equal(before + 1, caughtUp.Version);
+        Assert.Equal(["Made while Redis was away"], TextsOn(caughtUp));
+        Assert.Equal(whileAway.Id, caughtUp.Sections.Single(s => s.Id == Cards).Cards.Single().Id);
+    }
+
     private static List<string> TextsOn(BoardSnapshot board) =>
         [.. board.Sections.Single(s => s.Id == Cards).Cards.Select(c => c.Text).Order(StringComparer.Ordinal)];
 }

@@ -5,7 +5,8 @@ namespace ReviewRoom.TestHost;
 /// <summary>A Redis server of the test's own, from Debian's package (which `.ci/run` installs), on a free loopback port, keeping nothing on disk.</summary>
 public sealed class RedisServer : IAsyncDisposable
 {
-    private readonly Process _process;
+    private Process _process;
+    private bool _running = true;
 
     private RedisServer(Process process, int port) => (_process, Port) = (process, port);
 
@@ -16,6 +17,27 @@ public sealed class RedisServer : IAsyncDisposable
     public static async Task<RedisServer> StartAsync()
     {
         var port = LoopbackPort.Free();
+        return new RedisServer(await StartOnAsync(port), port);
+    }
+
+    /// <summary>Kills Redis, as a crash would, forgetting everything it held.</summary>
+    public async Task StopAsync()
+    {
+        _running = false;
+        _process.Kill();
+        await _process.WaitForExitAsync();
+        _process.Dispose();
+    }
+
+    /// <summary>Starts a stopped Redis again on the same port, empty.</summary>
+    public async Task StartAgainAsync()
+    {
+        _process = await StartOnAsync(Port);
+        _running = true;
+    }
+
+    private static async Task<Process> StartOnAsync(int port)
+    {
         var start = new ProcessStartInfo("redis-server", ["--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"])
         {
             RedirectStandardOutput = true,
@@ -27,7 +49,7 @@ public sealed class RedisServer : IAsyncDisposable
             if (line.Contains("Ready to accept connections", StringComparison.Ordinal))
             {
                 _ = process.StandardOutput.ReadToEndAsync();
-                return new RedisServer(process, port);
+                return process;
             }
         }
 
@@ -36,8 +58,9 @@ public sealed class RedisServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        _process.Kill();
-        await _process.WaitForExitAsync();
-        _process.Dispose();
+        if (_running)
+        {
+            await StopAsync();
+        }
     }
 }
