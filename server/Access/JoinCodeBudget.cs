@@ -2,12 +2,13 @@ namespace ReviewRoom.Access;
 
 /// <summary>
 /// How many wrong join codes may be tried: from one address (an IPv6 /64 is one), and in all. Each
-/// try is counted before its code is looked at, so tries sent at the same moment are held to the
-/// budget too; a right code gives back its own try only, and the counts are kept in the store, so
-/// neither a success nor a restart clears them. Past its budget an address is slowed to a try every
-/// half minute, never locked out, so someone sharing its Wi-Fi with a guesser still gets in.
+/// try is counted, and saved, before its code is looked at, in one step of the store that no other
+/// try on any server comes between, so tries sent at the same moment, to one server or to several,
+/// are held to the budget too; a right code gives back its own try only, and neither a success nor a
+/// restart clears the counts. Past its budget an address is slowed to a try every half minute, never
+/// locked out, so someone sharing its Wi-Fi with a guesser still gets in.
 /// </summary>
-public sealed class JoinCodeBudget
+public sealed class JoinCodeBudget(IJoinCodeTriesStore store, TimeProvider clock)
 {
     public const string InAll = "all";
     public const string Ever = "ever";
@@ -16,86 +17,32 @@ public sealed class JoinCodeBudget
     public static readonly TimeSpan Hour = TimeSpan.FromHours(1);
     public static readonly TimeSpan AddressSlowDown = TimeSpan.FromSeconds(30);
     public static readonly TimeSpan EveryoneSlowDown = TimeSpan.FromSeconds(2);
-    private const int KeptInMemory = 10_000;
-
-    private readonly IJoinCodeTriesStore _store;
-    private readonly TimeProvider _clock;
-    private readonly Dictionary<string, JoinCodeTries> _counts;
-    private readonly Lock _gate = new();
-
-    public JoinCodeBudget(IJoinCodeTriesStore store, TimeProvider clock)
-    {
-        (_store, _clock) = (store, clock);
-        _counts = store.LoadTries().ToDictionary(t => t.Key);
-    }
 
     /// <summary>Wrong codes tried anywhere, ever: what wears a code out.</summary>
-    public long WrongEver
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return WrongEverLocked;
-            }
-        }
-    }
+    public long WrongEver => store.FindTries(Ever)?.Wrong ?? 0;
 
     /// <summary>Takes a try from the budget before the code is looked at; or how long to wait first.</summary>
-    public (JoinCodeTry? Try, TimeSpan Wait) Begin(string address)
+    public async Task<(JoinCodeTry? Try, TimeSpan Wait)> BeginAsync(string address)
     {
-        var now = _clock.GetUtcNow();
-        lock (_gate)
+        var now = clock.GetUtcNow();
+        var wait = TimeSpan.Zero;
+        await store.CountAsync([address, InAll, Ever], found =>
         {
-            var mine = Current(address, now);
-            var all = Current(InAll, now);
-            var wait = new[] { Over(mine, PerAddress, now), Over(all, ForEveryone, now) }.Max();
-            if (wait > TimeSpan.Zero)
-            {
-                return (null, wait);
-            }
-
-            if (_counts.Count > KeptInMemory)
-            {
-                // Addresses whose hour is over start again from nothing: forget them.
-                foreach (var old in _counts.Values.Where(t => t.Key is not (InAll or Ever) && now - t.Since >= Hour).ToList())
-                {
-                    _counts.Remove(old.Key);
-                }
-            }
-
-            _counts[address] = Counted(mine, PerAddress, AddressSlowDown, now);
-            _counts[InAll] = Counted(all, ForEveryone, EveryoneSlowDown, now);
-            _counts[Ever] = Current(Ever, now) with { Wrong = WrongEverLocked + 1 };
-            return (new JoinCodeTry(address), TimeSpan.Zero);
-        }
-    }
-
-    /// <summary>The code was wrong: the try stays counted, and the counts are saved before anyone is answered.</summary>
-    public Task WrongAsync(JoinCodeTry attempt)
-    {
-        lock (_gate)
-        {
-            return _store.SaveTriesAsync([_counts[attempt.Address], _counts[InAll], _counts[Ever]], forgetBefore: _clock.GetUtcNow() - Hour);
-        }
+            var (mine, all, ever) = (Current(address, found[0], now), Current(InAll, found[1], now), Current(Ever, found[2], now));
+            wait = new[] { Over(mine, PerAddress, now), Over(all, ForEveryone, now) }.Max();
+            return wait > TimeSpan.Zero
+                ? []
+                : [Counted(mine, PerAddress, AddressSlowDown, now), Counted(all, ForEveryone, EveryoneSlowDown, now), ever with { Wrong = ever.Wrong + 1 }];
+        }, forgetBefore: now - Hour);
+        return wait > TimeSpan.Zero ? (null, wait) : (new JoinCodeTry(address), TimeSpan.Zero);
     }
 
     /// <summary>The code was right: its own try is given back; every wrong one before it still counts.</summary>
-    public void Right(JoinCodeTry attempt)
-    {
-        lock (_gate)
-        {
-            foreach (var key in new[] { attempt.Address, InAll, Ever })
-            {
-                _counts[key] = _counts[key] with { Wrong = Math.Max(0, _counts[key].Wrong - 1) };
-            }
-        }
-    }
+    public Task RightAsync(JoinCodeTry attempt) =>
+        store.CountAsync([attempt.Address, InAll, Ever], found => [.. found.OfType<JoinCodeTries>().Select(t => t with { Wrong = Math.Max(0, t.Wrong - 1) })], forgetBefore: clock.GetUtcNow() - Hour);
 
-    private long WrongEverLocked => _counts.GetValueOrDefault(Ever)?.Wrong ?? 0;
-
-    private JoinCodeTries Current(string key, DateTimeOffset now) =>
-        _counts.TryGetValue(key, out var tries) && (key == Ever || now - tries.Since < Hour) ? tries : new JoinCodeTries(key, 0, now, now);
+    private static JoinCodeTries Current(string key, JoinCodeTries? found, DateTimeOffset now) =>
+        found is not null && (key == Ever || now - found.Since < Hour) ? found : new JoinCodeTries(key, 0, now, now);
 
     private static TimeSpan Over(JoinCodeTries tries, int budget, DateTimeOffset now) =>
         tries.Wrong >= budget && tries.SlowUntil > now ? tries.SlowUntil - now : TimeSpan.Zero;

@@ -149,9 +149,12 @@ public sealed class ReviewService(OpenReviews open, IReviewStore store, IReviewN
         ChangeAsync(member, "participant-joined", review => review.Join(member.ParticipantId, Now));
 
     /// <summary>Shows a new join code on the big screen, for the rest of the meeting day, or turns joining by code off.</summary>
-    public Task SetJoinCodeAsync(ReviewMember member, bool open) =>
-        ChangeAsync(member, open ? "join-code-made" : "join-code-turned-off", review => Done(() =>
-            review.SetJoinCode(member.ParticipantId, open ? NewJoinCode() : null, MeetingDay.EndOf(Now), joinCodes.WrongEver)));
+    public Task SetJoinCodeAsync(ReviewMember member, bool open)
+    {
+        var wrongEver = joinCodes.WrongEver;
+        return ChangeAsync(member, open ? "join-code-made" : "join-code-turned-off", review => Done(() =>
+            review.SetJoinCode(member.ParticipantId, open ? NewJoinCode() : null, MeetingDay.EndOf(Now), wrongEver)));
+    }
 
     /// <summary>Someone who typed a code asks to join; null when the code shows on no review (which is all they learn).</summary>
     public async Task<ReviewMember?> AskToJoinAsync(string? code, string? name, string? relationship)
@@ -162,7 +165,8 @@ public sealed class ReviewService(OpenReviews open, IReviewStore store, IReviewN
             return null;
         }
 
-        var asking = await open.ChangeAsync(reviewId, null, review => review.JoinCodeLets(digits, Now, joinCodes.WrongEver) ? review.AskToJoin(name, relationship, Now) : null, "asked-to-join");
+        var wrongEver = joinCodes.WrongEver;
+        var asking = await open.ChangeAsync(reviewId, null, review => review.JoinCodeLets(digits, Now, wrongEver) ? review.AskToJoin(name, relationship, Now) : null, "asked-to-join");
         return asking is null ? null : new ReviewMember(reviewId, asking.Id);
     }
 

@@ -180,13 +180,21 @@ public sealed class LiteDbStore : IReviewStore, IAccountStore, IJoinCodeTriesSto
 
     public Task RecordAsync(Activity activity) => Enqueue(() => Record(Document(activity)));
 
+    public JoinCodeTries? FindTries(string key) => _db.JoinCodeTries.FindById(key) is { } found ? StoredShapes.Tries(found) : null;
+
+    public async Task CountAsync(IReadOnlyList<string> keys, Func<IReadOnlyList<JoinCodeTries?>, IReadOnlyList<JoinCodeTries>> count, DateTimeOffset forgetBefore) =>
+        // On the one writer: no other write comes between the read and what is made of it.
+        await SaveTriesAsync(() => count([.. keys.Select(FindTries)]), forgetBefore);
+
+    public Task SaveTriesAsync(IReadOnlyList<JoinCodeTries> tries, DateTimeOffset forgetBefore) => SaveTriesAsync(() => tries, forgetBefore);
+
     public IReadOnlyList<JoinCodeTries> LoadTries() =>
         [.. _db.JoinCodeTries.FindAll().Select(StoredShapes.Tries)];
 
-    public Task SaveTriesAsync(IReadOnlyList<JoinCodeTries> tries, DateTimeOffset forgetBefore) =>
+    private Task SaveTriesAsync(Func<IReadOnlyList<JoinCodeTries>> tries, DateTimeOffset forgetBefore) =>
         Enqueue(() =>
         {
-            _db.JoinCodeTries.Upsert(tries.Select(StoredShapes.Document));
+            _db.JoinCodeTries.Upsert(tries().Select(StoredShapes.Document));
             _db.JoinCodeTries.DeleteMany(Query.And(Query.LT("since", forgetBefore.UtcTicks), Query.Not("_id", JoinCodeBudget.Ever)));
         });
 

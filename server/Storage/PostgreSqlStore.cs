@@ -224,21 +224,46 @@ public sealed class PostgreSqlStore : IReviewStore, IAccountStore, IJoinCodeTrie
     private static void SaveAccount(NpgsqlBatch batch, FacilitatorAccount account, string json) =>
         Command(batch, "INSERT INTO accounts (id, email, doc) VALUES ($1, $2, $3) ON CONFLICT (id) DO UPDATE SET email = EXCLUDED.email, doc = EXCLUDED.doc", account.Id, account.Email, Jsonb(json));
 
+    public JoinCodeTries? FindTries(string key) => One("SELECT doc FROM join_code_tries WHERE key = $1", key) is { } found ? StoredShapes.Tries(found) : null;
+
+    /// <summary>In a transaction of its own, behind a lock every server takes for join-code tries, so no other try comes between.</summary>
+    public async Task CountAsync(IReadOnlyList<string> keys, Func<IReadOnlyList<JoinCodeTries?>, IReadOnlyList<JoinCodeTries>> count, DateTimeOffset forgetBefore)
+    {
+        await using var connection = await _database.OpenConnectionAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        await new NpgsqlCommand("SELECT pg_advisory_xact_lock(7392)", connection, transaction).ExecuteNonQueryAsync();
+        var found = new Dictionary<string, JoinCodeTries>();
+        await using (var read = new NpgsqlCommand("SELECT doc FROM join_code_tries WHERE key = ANY($1)", connection, transaction) { Parameters = { new() { Value = keys.ToArray() } } })
+        await using (var reader = await read.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                var tries = StoredShapes.Tries(LiteDB.JsonSerializer.Deserialize(reader.GetString(0)).AsDocument);
+                found[tries.Key] = tries;
+            }
+        }
+
+        var saving = new NpgsqlBatch(connection, transaction);
+        SaveTries(saving, count([.. keys.Select(found.GetValueOrDefault)]), forgetBefore);
+        await saving.ExecuteNonQueryAsync();
+        await transaction.CommitAsync();
+    }
+
     public IReadOnlyList<JoinCodeTries> LoadTries() =>
         [.. Documents("SELECT doc FROM join_code_tries").Select(StoredShapes.Tries)];
 
-    public Task SaveTriesAsync(IReadOnlyList<JoinCodeTries> tries, DateTimeOffset forgetBefore) =>
-        Enqueue(null, batch =>
-        {
-            foreach (var t in tries)
-            {
-                var json = Json(StoredShapes.Document(t));
-                Command(batch, "INSERT INTO join_code_tries (key, since, doc) VALUES ($1, $2, $3) ON CONFLICT (key) DO UPDATE SET since = EXCLUDED.since, doc = EXCLUDED.doc",
-                    t.Key, t.Since.UtcTicks, Jsonb(json));
-            }
+    public Task SaveTriesAsync(IReadOnlyList<JoinCodeTries> tries, DateTimeOffset forgetBefore) => Enqueue(null, batch => SaveTries(batch, tries, forgetBefore));
 
-            Command(batch, "DELETE FROM join_code_tries WHERE since < $1 AND key <> $2", forgetBefore.UtcTicks, JoinCodeBudget.Ever);
-        });
+    private static void SaveTries(NpgsqlBatch batch, IReadOnlyList<JoinCodeTries> tries, DateTimeOffset forgetBefore)
+    {
+        foreach (var t in tries)
+        {
+            Command(batch, "INSERT INTO join_code_tries (key, since, doc) VALUES ($1, $2, $3) ON CONFLICT (key) DO UPDATE SET since = EXCLUDED.since, doc = EXCLUDED.doc",
+                t.Key, t.Since.UtcTicks, Jsonb(Json(StoredShapes.Document(t))));
+        }
+
+        Command(batch, "DELETE FROM join_code_tries WHERE since < $1 AND key <> $2", forgetBefore.UtcTicks, JoinCodeBudget.Ever);
+    }
 
     /// <summary>The keys that sign cookies, shared by every server on this database.</summary>
     public IReadOnlyCollection<XElement> GetAllElements()

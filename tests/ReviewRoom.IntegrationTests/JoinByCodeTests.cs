@@ -138,9 +138,9 @@ public sealed class JoinByCodeTests : FreshApp
 
     private static string Wrong(string code, int i) => (int.Parse(code, System.Globalization.CultureInfo.InvariantCulture) + 1 + i).ToString("D6", System.Globalization.CultureInfo.InvariantCulture)[^6..];
 
-    private static string Antiforgery(string page) =>
+    internal static string Antiforgery(string page) =>
         System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
 
-    private static string Errors(string page) =>
+    internal static string Errors(string page) =>
         string.Join('\n', page.Split('\n').Where(line => line.Contains("govuk-error", StringComparison.Ordinal)));
 }

@@ -204,6 +204,31 @@ public sealed class TwoServersTests(PostgresFixture postgres) : IClassFixture<Po
         Assert.Equal(whileAway.Id, caughtUp.Sections.Single(s => s.Id == Cards).Cards.Single().Id);
     }
 
+    [Fact]
+    public async Task WrongJoinCodesSentAtOnceToTwoServers_AreHeldToOneBudget()
+    {
+        var settings = await postgres.SettingsFor(StoreEngine.PostgreSql);
+        await using var first = new ReviewRoomFactory(_firstsData, settings: settings);
+        await using var fran = await first.NewFacilitatorAsync();
+        await fran.OpenJoinCodeAsync(await fran.CreateReviewAsync());
+        await using var second = new ReviewRoomFactory(_secondsData, settings: settings);
+        await using var guesser = new Visitor(first);
+        await using var guesserOnTheSecond = guesser.On(second);
+        var token = JoinByCodeTests.Antiforgery(await guesser.Http.GetStringAsync("/join"));
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 40).Select(async i =>
+        {
+            using var response = await (i % 2 == 0 ? guesser : guesserOnTheSecond).Http.PostAsync("/join", new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["__RequestVerificationToken"] = token, ["Code"] = $"9{i:D5}", ["Name"] = "Guess", ["Relationship"] = "none",
+            }));
+            return JoinByCodeTests.Errors(await response.Content.ReadAsStringAsync());
+        }));
+
+        Assert.Equal(Access.JoinCodeBudget.PerAddress + 1, answers.Count(a => a.Contains("That code did not work", StringComparison.Ordinal)));
+        Assert.Equal(40 - Access.JoinCodeBudget.PerAddress - 1, answers.Count(a => a.Contains("Wait 30 seconds, then try again", StringComparison.Ordinal)));
+    }
+
     private static List<string> TextsOn(BoardSnapshot board) =>
         [.. board.Sections.Single(s => s.Id == Cards).Cards.Select(c => c.Text).Order(StringComparer.Ordinal)];
 }

@@ -7,16 +7,16 @@ public sealed class JoinCodeBudgetTests
     private readonly FixedClock _clock = new(new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero));
 
     [Fact]
-    public void GuessesFromManyAddresses_AreHeldToOneBudgetForEveryone_ThenSlowedForAll()
+    public async Task GuessesFromManyAddresses_AreHeldToOneBudgetForEveryone_ThenSlowedForAll()
     {
         var budget = new JoinCodeBudget(new Kept(), _clock);
         for (var i = 0; i < JoinCodeBudget.ForEveryone; i++)
         {
-            Assert.NotNull(budget.Begin($"10.0.{i / 250}.{i % 250}").Try);
+            Assert.NotNull((await budget.BeginAsync($"10.0.{i / 250}.{i % 250}")).Try);
         }
 
-        var oneMore = budget.Begin("192.168.1.1");
-        var another = budget.Begin("192.168.1.2");
+        var oneMore = await budget.BeginAsync("192.168.1.1");
+        var another = await budget.BeginAsync("192.168.1.2");
 
         Assert.NotNull(oneMore.Try);
         Assert.Equal((null, JoinCodeBudget.EveryoneSlowDown), another);
@@ -24,26 +24,42 @@ public sealed class JoinCodeBudgetTests
     }
 
     [Fact]
-    public void AfterAnHour_AnAddressStartsAgain_ButWhatWasTriedEverStillCounts()
+    public async Task AfterAnHour_AnAddressStartsAgain_ButWhatWasTriedEverStillCounts()
     {
         var budget = new JoinCodeBudget(new Kept(), _clock);
         for (var i = 0; i <= JoinCodeBudget.PerAddress; i++)
         {
-            budget.Begin("10.0.0.1");
+            await budget.BeginAsync("10.0.0.1");
         }
 
-        var slowed = budget.Begin("10.0.0.1");
+        var slowed = await budget.BeginAsync("10.0.0.1");
         _clock.Now += JoinCodeBudget.Hour;
 
         Assert.Null(slowed.Try);
-        Assert.NotNull(budget.Begin("10.0.0.1").Try);
+        Assert.NotNull((await budget.BeginAsync("10.0.0.1")).Try);
         Assert.Equal(JoinCodeBudget.PerAddress + 2, budget.WrongEver);
     }
 
+    /// <summary>The counts in memory: what the budget makes of them is what is tested here; the stores are tested on their own.</summary>
     private sealed class Kept : IJoinCodeTriesStore
     {
-        public IReadOnlyList<JoinCodeTries> LoadTries() => [];
+        private readonly Dictionary<string, JoinCodeTries> _tries = [];
 
-        public Task SaveTriesAsync(IReadOnlyList<JoinCodeTries> tries, DateTimeOffset forgetBefore) => Task.CompletedTask;
+        public JoinCodeTries? FindTries(string key) => _tries.GetValueOrDefault(key);
+
+        public Task CountAsync(IReadOnlyList<string> keys, Func<IReadOnlyList<JoinCodeTries?>, IReadOnlyList<JoinCodeTries>> count, DateTimeOffset forgetBefore) =>
+            SaveTriesAsync(count([.. keys.Select(FindTries)]), forgetBefore);
+
+        public IReadOnlyList<JoinCodeTries> LoadTries() => [.. _tries.Values];
+
+        public Task SaveTriesAsync(IReadOnlyList<JoinCodeTries> tries, DateTimeOffset forgetBefore)
+        {
+            foreach (var t in tries)
+            {
+                _tries[t.Key] = t;
+            }
+
+            return Task.CompletedTask;
+        }
     }
 }

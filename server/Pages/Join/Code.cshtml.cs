@@ -24,7 +24,7 @@ public sealed class CodeModel(ReviewService reviews, MembershipCookies membershi
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var (attempt, wait) = budget.Begin(AccessLimits.AddressOf(HttpContext));
+        var (attempt, wait) = await budget.BeginAsync(AccessLimits.AddressOf(HttpContext));
         if (attempt is null)
         {
             Errors.Add("code", text["JoinCode.Slowed", Math.Ceiling(wait.TotalSeconds)]);
@@ -35,19 +35,18 @@ public sealed class CodeModel(ReviewService reviews, MembershipCookies membershi
         {
             if (await reviews.AskToJoinAsync(Code, Name, Relationship) is not { } asking)
             {
-                await budget.WrongAsync(attempt);
                 Errors.Add("code", text["JoinCode.Wrong"]);
                 return Page();
             }
 
-            budget.Right(attempt);
+            await budget.RightAsync(attempt);
             memberships.Admit(HttpContext, asking);
             return Redirect($"/lobby/{asking.ReviewId}");
         }
         catch (ReviewRuleException refusal)
         {
             // The code was right (the review checked the name); only the form needs mending.
-            budget.Right(attempt);
+            await budget.RightAsync(attempt);
             foreach (var error in refusal.Errors)
             {
                 Errors.Add(error switch
