@@ -4,9 +4,7 @@ using System.Net.Sockets;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
-using RedisRateLimiting;
 using ReviewRoom.Infrastructure;
-using StackExchange.Redis;
 
 namespace ReviewRoom.Access;
 
@@ -32,7 +30,7 @@ public static class AccessLimits
             o.AddPolicy(Policy, http => HttpMethods.IsPost(http.Request.Method) ? DoorFor(http) : RateLimitPartition.GetNoLimiter(""));
             o.OnRejected = (context, _) =>
             {
-                var retryAfter = ParticipantLimits.RetryAfter(context.Lease);
+                var retryAfter = SharedLimits.RetryAfter(context.Lease);
                 context.HttpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
                 return ValueTask.CompletedTask;
             };
@@ -41,19 +39,12 @@ public static class AccessLimits
     private static RateLimitPartition<string> DoorFor(HttpContext http)
     {
         var perMinute = http.RequestServices.GetRequiredService<IOptions<ReviewRoomOptions>>().Value.Limits.DoorPostsPerMinute;
-        return http.RequestServices.GetService<IConnectionMultiplexer>() is { } redis
-            ? RedisRateLimitPartition.GetFixedWindowRateLimiter($"reviewroom:doors:{AddressOf(http)}", _ => new RedisFixedWindowRateLimiterOptions
-            {
-                ConnectionMultiplexerFactory = () => redis,
-                PermitLimit = perMinute,
-                Window = TimeSpan.FromMinutes(1),
-            })
-            : RateLimitPartition.GetFixedWindowLimiter(AddressOf(http), _ => new FixedWindowRateLimiterOptions
-            {
-                PermitLimit = perMinute,
-                Window = TimeSpan.FromMinutes(1),
-                QueueLimit = 0,
-            });
+        return http.RequestServices.GetRequiredService<SharedLimits>().FixedWindow($"doors:{AddressOf(http)}", new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = perMinute,
+            Window = TimeSpan.FromMinutes(1),
+            QueueLimit = 0,
+        });
     }
 
     /// <summary>Who is knocking: the address, or for IPv6 its /64.</summary>

@@ -60,6 +60,7 @@ public static class ReviewRoomServices
         services.AddHostedService<IdleReviewsLeave>();
         services.AddSingleton<Retention>();
         services.AddHostedService(sp => sp.GetRequiredService<Retention>());
+        services.AddSingleton<SharedLimits>();
         services.AddSingleton<ParticipantLimits>();
         services.AddSingleton<FormPostLimit>();
         services.AddSingleton<DueDates>();

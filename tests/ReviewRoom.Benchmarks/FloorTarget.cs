@@ -44,7 +44,7 @@ public sealed class FloorTarget : ITarget
 
     public string Name => "floor";
 
-    public int ProcessId => _process.Id;
+    public IReadOnlyList<int> ProcessIds => [_process.Id];
 
     public Task<string> CreateRoomAsync() => Task.FromResult($"room{Interlocked.Increment(ref _rooms)}");
 

@@ -5,8 +5,8 @@ public interface ITarget : IAsyncDisposable
 {
     string Name { get; }
 
-    /// <summary>The server's own process, to read its memory apart from the benchmark's.</summary>
-    int ProcessId { get; }
+    /// <summary>The server's own processes (one, or one per server), to read their memory and processor time apart from the benchmark's.</summary>
+    IReadOnlyList<int> ProcessIds { get; }
 
     Task<string> CreateRoomAsync();
 

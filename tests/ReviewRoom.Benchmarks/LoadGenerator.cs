@@ -76,7 +76,7 @@ public sealed class LoadGenerator(ITarget target)
     /// </summary>
     public async Task RunAsync(IReadOnlyList<Room> rooms, double rate, int edits, Measurement into, int? editorsPerRoom = null)
     {
-        var window = new Window(Interlocked.Increment(ref _windows), into, CpuUse.Start(target.ProcessId));
+        var window = new Window(Interlocked.Increment(ref _windows), into, CpuUse.Start(target.ProcessIds));
         _open = window;
         var start = Stopwatch.GetTimestamp();
         for (var i = 0; i < edits; i++)
@@ -96,7 +96,7 @@ public sealed class LoadGenerator(ITarget target)
         }
 
         _open = null;
-        window.Close(target.ProcessId);
+        window.Close(target.ProcessIds);
     }
 
     /// <summary>Waits until a moment on the schedule; times are absolute, so one late wake-up does not delay every later edit.</summary>
@@ -143,7 +143,7 @@ public sealed class LoadGenerator(ITarget target)
     private async Task<long> SettledMemoryAsync()
     {
         await Task.Delay(TimeSpan.FromSeconds(1));
-        return ServerMemory.ResidentKilobytes(target.ProcessId);
+        return target.ProcessIds.Sum(ServerMemory.ResidentKilobytes);
     }
 
     private static ParallelOptions Bounded(int atOnce) => new() { MaxDegreeOfParallelism = atOnce };
@@ -210,12 +210,12 @@ public sealed class LoadGenerator(ITarget target)
             }
         }
 
-        public void Close(int serverProcessId)
+        public void Close(IReadOnlyList<int> serverProcessIds)
         {
             lock (_gate)
             {
                 _closed = true;
-                into.AddWindow(_sent, _expected, _delivered, _answered, _refused, _refusal, started.Since(serverProcessId));
+                into.AddWindow(_sent, _expected, _delivered, _answered, _refused, _refusal, started.Since(serverProcessIds));
             }
         }
     }

@@ -19,6 +19,7 @@ Scenario[] scenarios =
     new SteadyLoad("1x100", rooms: 1, people: 100, rate: 20, maxRatio: 1.5),
     new SteadyLoad("100x10", rooms: 100, people: 10, rate: 200, maxRatio: 1.5),
     new SteadyLoad("500x10", rooms: 500, people: 10, rate: 100, maxRatio: 3, nothingLost: true),
+    new TwoServersLoad("500x10-two-servers", rooms: 500, people: 10, rate: 100),
     new SteadyLoad("1000x10", rooms: 1000, people: 10, rate: 100, maxRatio: null),
     new JoinStorm("join-storm", present: 10, arriving: 100, arrivingWithin: TimeSpan.FromSeconds(1), rate: 20),
     new Growth("growth", cards: 2000, rate: 100),

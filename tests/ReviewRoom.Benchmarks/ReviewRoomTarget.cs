@@ -10,7 +10,8 @@ using ReviewRoom.TestHost;
 namespace ReviewRoom.Benchmarks;
 
 /// <summary>
-/// The real server in a child process. People join the real way: a facilitator invites them, each
+/// The real server in a child process, or two of them sharing one PostgreSQL and one Redis, each
+/// person joining the next server in turn. People join the real way: a facilitator invites them, each
 /// opens their link and posts the join form, then connects to the hub with the cookie it got.
 /// </summary>
 public sealed class ReviewRoomTarget : ITarget
@@ -29,39 +30,51 @@ public sealed class ReviewRoomTarget : ITarget
     // one facilitator does one thing at a time, as the invitation link comes back in their session.
     private const int Facilitators = 8;
 
-    private readonly DataFolder _data;
-    private readonly ServerProcess _server;
+    private readonly List<DataFolder> _data = [];
+    private readonly List<ServerProcess> _servers = [];
+    private readonly List<IAsyncDisposable> _sharedBy = [];
     private readonly List<(Visitor Visitor, SemaphoreSlim Turn)> _facilitators = [];
     private readonly ConcurrentDictionary<string, int> _facilitatorOf = new();
     private readonly ConcurrentBag<Visitor> _visitors = [];
     private int _rooms;
     private int _invited;
+    private int _joined;
 
-    private ReviewRoomTarget(DataFolder data, ServerProcess server)
-    {
-        _data = data;
-        _server = server;
-    }
+    private ReviewRoomTarget(string name) => Name = name;
 
     public static Task<ReviewRoomTarget> StartAsync() => StartAsync(Settings);
 
     public static async Task<ReviewRoomTarget> StartAsync(IReadOnlyDictionary<string, string> settings)
     {
-        var data = new DataFolder();
-        var target = new ReviewRoomTarget(data, await ServerProcess.StartAsync(data, settings));
-        for (var f = 0; f < Facilitators; f++)
-        {
-            var facilitator = await target._server.NewFacilitatorAsync();
-            target._visitors.Add(facilitator);
-            target._facilitators.Add((facilitator, new SemaphoreSlim(1)));
-        }
-
+        var target = new ReviewRoomTarget("ReviewRoom");
+        await target.StartServerAsync(settings);
+        await target.SetUpFacilitatorsAsync();
         return target;
     }
 
-    public string Name => "ReviewRoom";
+    /// <summary>Two servers on one PostgreSQL database and one Redis, both started here from Debian's packages.</summary>
+    public static async Task<ReviewRoomTarget> StartTwoServersAsync()
+    {
+        var target = new ReviewRoomTarget("two servers");
+        var postgres = await PostgresServer.StartAsync();
+        target._sharedBy.Add(postgres);
+        var redis = await RedisServer.StartAsync();
+        target._sharedBy.Add(redis);
+        var settings = new Dictionary<string, string>(Settings) { ["ReviewRoom__Redis"] = redis.Configuration };
+        foreach (var (key, value) in await postgres.StoreSettingsAsync())
+        {
+            settings[key.Replace(":", "__", StringComparison.Ordinal)] = value!;
+        }
 
-    public int ProcessId => _server.ProcessId;
+        await target.StartServerAsync(settings);
+        await target.StartServerAsync(settings);
+        await target.SetUpFacilitatorsAsync();
+        return target;
+    }
+
+    public string Name { get; }
+
+    public IReadOnlyList<int> ProcessIds => [.. _servers.Select(s => s.ProcessId)];
 
     public async Task<string> CreateRoomAsync()
     {
@@ -84,16 +97,43 @@ public sealed class ReviewRoomTarget : ITarget
 
     public async ValueTask DisposeAsync()
     {
-        // The server goes first, so no connection waits on a polite goodbye.
-        await _server.DisposeAsync();
+        // The servers go first, so no connection waits on a polite goodbye.
+        foreach (var server in _servers)
+        {
+            await server.DisposeAsync();
+        }
+
         await Parallel.ForEachAsync(_visitors, async (visitor, _) => await visitor.DisposeAsync());
         _facilitators.ForEach(f => f.Turn.Dispose());
-        _data.Dispose();
+        foreach (var shared in _sharedBy)
+        {
+            await shared.DisposeAsync();
+        }
+
+        _data.ForEach(d => d.Dispose());
+    }
+
+    private async Task StartServerAsync(IReadOnlyDictionary<string, string> settings)
+    {
+        var data = new DataFolder();
+        _data.Add(data);
+        _servers.Add(await ServerProcess.StartAsync(data, settings));
+    }
+
+    // On the first server, whose log has the setup code: every server reads the cookies it signs.
+    private async Task SetUpFacilitatorsAsync()
+    {
+        for (var f = 0; f < Facilitators; f++)
+        {
+            var facilitator = await _servers[0].NewFacilitatorAsync();
+            _visitors.Add(facilitator);
+            _facilitators.Add((facilitator, new SemaphoreSlim(1)));
+        }
     }
 
     private async Task<Visitor> VisitorJoinedAsync(string invitation)
     {
-        var visitor = new Visitor(_server);
+        var visitor = new Visitor(_servers[Interlocked.Increment(ref _joined) % _servers.Count]);
         _visitors.Add(visitor);
         // Only the hub connection stays open: thousands of idle keep-alive sockets besides would pass the open-file limit.
         visitor.Http.DefaultRequestHeaders.ConnectionClose = true;

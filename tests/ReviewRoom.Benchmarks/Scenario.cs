@@ -38,6 +38,12 @@ public abstract class AgainstFloor(string name, string title) : Scenario(name, t
 {
     protected abstract Task<MeasuredWindow> SetUpAsync(LoadGenerator load, Measurement into, BenchmarkSettings settings);
 
+    /// <summary>What is measured: ReviewRoom, as one server.</summary>
+    protected virtual async Task<ITarget> StartMeasuredAsync() => await ReviewRoomTarget.StartAsync();
+
+    /// <summary>What it is measured against: the floor.</summary>
+    protected virtual async Task<ITarget> StartBaselineAsync() => await FloorTarget.StartAsync();
+
     public override async Task<ScenarioResult> RunAsync(BenchmarkSettings settings)
     {
         var reviewRoom = new Measurement();
@@ -46,8 +52,8 @@ public abstract class AgainstFloor(string name, string title) : Scenario(name, t
         var alternate = 2 * Connections + 1000 <= ServerMemory.OpenFileLimit();
         if (alternate)
         {
-            await using var reviewRoomTarget = await ReviewRoomTarget.StartAsync();
-            await using var floorTarget = await FloorTarget.StartAsync();
+            await using var reviewRoomTarget = await StartMeasuredAsync();
+            await using var floorTarget = await StartBaselineAsync();
             var onReviewRoom = await SetUpLoggedAsync(reviewRoomTarget, reviewRoom, settings);
             var onFloor = await SetUpLoggedAsync(floorTarget, floor, settings);
             for (var w = 0; w < settings.Windows; w++)
@@ -58,8 +64,8 @@ public abstract class AgainstFloor(string name, string title) : Scenario(name, t
         }
         else
         {
-            await RunAloneAsync(await ReviewRoomTarget.StartAsync(), reviewRoom, settings);
-            await RunAloneAsync(await FloorTarget.StartAsync(), floor, settings);
+            await RunAloneAsync(await StartMeasuredAsync(), reviewRoom, settings);
+            await RunAloneAsync(await StartBaselineAsync(), floor, settings);
         }
 
         return new(this, reviewRoom, floor, alternate);

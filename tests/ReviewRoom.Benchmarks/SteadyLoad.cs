@@ -1,7 +1,7 @@
 namespace ReviewRoom.Benchmarks;
 
 /// <summary>Many reviews at once, everyone in them editing at a steady total rate.</summary>
-public sealed class SteadyLoad(string name, int rooms, int people, double rate, double? maxRatio, bool nothingLost = false)
+public class SteadyLoad(string name, int rooms, int people, double rate, double? maxRatio, bool nothingLost = false)
     : AgainstFloor(name, $"{rooms:N0} × {people:N0}")
 {
     public override int Connections => rooms * people;

@@ -148,7 +148,7 @@ public sealed class TwoServersTests(PostgresFixture postgres) : IClassFixture<Po
     }
 
     [Fact]
-    public async Task WithRedis_OnePersonsChanges_AreCountedAgainstOneBucket_WhicheverServerTheyReach()
+    public async Task WithRedis_OnePersonsChanges_AndOneAddresssPostsToTheDoors_AreCountedOnce_WhicheverServerTheyReach()
     {
         await using var redis = await RedisServer.StartAsync();
         var settings = new Dictionary<string, string?>(await postgres.SettingsFor(StoreEngine.PostgreSql))
@@ -156,6 +156,7 @@ public sealed class TwoServersTests(PostgresFixture postgres) : IClassFixture<Po
             ["ReviewRoom:Redis"] = redis.Configuration,
             ["ReviewRoom:Limits:ChangeBurst"] = "5",
             ["ReviewRoom:Limits:ChangesPerSecond"] = "0.01",
+            ["ReviewRoom:Limits:DoorPostsPerMinute"] = "5",
         };
         await using var first = new ReviewRoomFactory(_firstsData, settings: settings);
         await using var fran = await first.NewFacilitatorAsync();
@@ -173,8 +174,24 @@ public sealed class TwoServersTests(PostgresFixture postgres) : IClassFixture<Po
         await using var anaOnTheSecond = ana.On(second);
         var onSecond = await anaOnTheSecond.ConnectAsync(reviewId);
         var refusal = await Assert.ThrowsAsync<HubException>(() => onSecond.InvokeAsync<CardView>("AddCard", "op-5", new CardDraft(Cards, "One too many")));
+        // Ten posts to the join door, half to each server, on top of Fran's setting up and signing in.
+        await using var guesser = new Visitor(first);
+        await using var guesserOnTheSecond = guesser.On(second);
+        var token = JoinByCodeTests.Antiforgery(await guesser.Http.GetStringAsync("/join"));
+        var doors = new List<System.Net.HttpStatusCode>();
+        for (var i = 0; i < 10; i++)
+        {
+            using var posted = await (i % 2 == 0 ? guesser : guesserOnTheSecond).Http.PostAsync("/join", new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["__RequestVerificationToken"] = token, ["Code"] = $"9{i:D5}", ["Name"] = "Guess", ["Relationship"] = "none",
+            }));
+            doors.Add(posted.StatusCode);
+        }
 
         Assert.Contains("faster than this room allows", refusal.Message, StringComparison.Ordinal);
+        // Five a minute in all: each server on its own would have let in five of its own.
+        Assert.InRange(doors.Count(d => d == System.Net.HttpStatusCode.OK), 1, 5);
+        Assert.All(doors, d => Assert.Contains(d, new[] { System.Net.HttpStatusCode.OK, System.Net.HttpStatusCode.TooManyRequests }));
     }
 
     [Fact]
@@ -195,10 +212,15 @@ public sealed class TwoServersTests(PostgresFixture postgres) : IClassFixture<Po
 
         await redis.StopAsync();
         var whileAway = await franRoom.InvokeAsync<CardView>("AddCard", "op-away", new CardDraft(Cards, "Made while Redis was away")).WaitAsync(Patience);
+        // The doors stay open too, held to each server's own count.
+        await using var bo = new Visitor(second);
+        var wrongCode = await bo.PostFormAsync("/join", "/join", new() { ["Code"] = "123456", ["Name"] = "Bo Lane", ["Relationship"] = "friend" });
         await redis.StartAgainAsync();
         // Ana's page, coming back to the board, reads it as saved.
         var caughtUp = await (await ana.ConnectAsync(reviewId)).InvokeAsync<BoardSnapshot>("GetSnapshot");
 
+        Assert.Equal(System.Net.HttpStatusCode.OK, wrongCode.StatusCode);
+        Assert.Contains("That code did not work", await wrongCode.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(before + 1, caughtUp.Version);
         Assert.Equal(["Made while Redis was away"], TextsOn(caughtUp));
         Assert.Equal(whileAway.Id, caughtUp.Sections.Single(s => s.Id == Cards).Cards.Single().Id);
