@@ -6,6 +6,9 @@ public class SteadyLoad(string name, int rooms, int people, double rate, double?
 {
     public override int Connections => rooms * people;
 
+    /// <summary>Edits a second, across all the rooms.</summary>
+    protected double Rate => rate;
+
     protected override async Task<MeasuredWindow> SetUpAsync(LoadGenerator load, Measurement into, BenchmarkSettings settings)
     {
         var set = await load.SetUpAsync(rooms, people, into);

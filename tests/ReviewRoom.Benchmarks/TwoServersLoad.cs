@@ -18,8 +18,8 @@ public sealed class TwoServersLoad(string name, int rooms, int people, double ra
     public override IEnumerable<string> Rows(ScenarioResult result)
     {
         var (two, one) = (result.ReviewRoom, result.Floor);
-        yield return $"| {Title}, two servers | PostgreSQL + Redis, people split | {Connections:N0} | {rate:N0} | {Format.Three(two.Seen)} | {Format.Three(two.Saved)} | {Format.Kilobytes(two.KilobytesPerConnection)} | {Format.Cores(two)} | {Format.Lost(two)} |";
-        yield return $"| | one server, LiteDB | {Connections:N0} | {rate:N0} | {Format.Three(one.Seen)} | {Format.Three(one.Saved)} | {Format.Kilobytes(one.KilobytesPerConnection)} | {Format.Cores(one)} | {Format.Lost(one)} |";
+        yield return $"| {Title}, two servers | PostgreSQL + Redis, people split | {Connections:N0} | {Rate:N0} | {Format.Three(two.Seen)} | {Format.Three(two.Saved)} | {Format.Kilobytes(two.KilobytesPerConnection)} | {Format.Cores(two)} | {Format.Lost(two)} |";
+        yield return $"| | one server, LiteDB | {Connections:N0} | {Rate:N0} | {Format.Three(one.Seen)} | {Format.Three(one.Saved)} | {Format.Kilobytes(one.KilobytesPerConnection)} | {Format.Cores(one)} | {Format.Lost(one)} |";
         yield return $"| | **two ÷ one** | | | {Format.Ratios(two.Seen, one.Seen)} | {Format.Ratios(two.Saved, one.Saved)} | {Format.Ratio(two.KilobytesPerConnection, one.KilobytesPerConnection)} | | |";
     }
 }
