@@ -13,7 +13,7 @@ namespace ReviewRoom.Realtime;
 public sealed class RedisOtherServers(IConnectionMultiplexer redis, IServiceProvider services, TimeProvider clock, ILogger<RedisOtherServers> logger)
     : BackgroundService, IOtherServers
 {
-    public static readonly TimeSpan Heartbeat = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan Heartbeat = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan Lasting = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan Forgotten = TimeSpan.FromHours(1);
     private static readonly RedisChannel Ending = RedisChannel.Literal("reviewroom:end-connections");
@@ -75,11 +75,28 @@ public sealed class RedisOtherServers(IConnectionMultiplexer redis, IServiceProv
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await redis.GetSubscriber().SubscribeAsync(Ending, (channel, message) => _ = EndHereAsync(JsonSerializer.Deserialize<EndRequest>(message.ToString())!));
+        // A server may start while Redis is away: it listens once Redis is there, and Redis's client listens again after each reconnection.
+        var listening = false;
         using var beat = new PeriodicTimer(Heartbeat, clock);
-        while (await beat.WaitForNextTickAsync(stoppingToken))
+        do
         {
+            listening = listening || await ListenAsync();
             await services.GetRequiredService<PresenceTracker>().ShareAllAsync();
+        }
+        while (await beat.WaitForNextTickAsync(stoppingToken));
+    }
+
+    private async Task<bool> ListenAsync()
+    {
+        try
+        {
+            await redis.GetSubscriber().SubscribeAsync(Ending, (channel, message) => _ = EndHereAsync(JsonSerializer.Deserialize<EndRequest>(message.ToString())!));
+            return true;
+        }
+        catch (Exception e) when (e is RedisException or TimeoutException)
+        {
+            logger.LogWarning(e, "Could not listen for other servers' requests to end connections; trying again in {Heartbeat}", Heartbeat);
+            return false;
         }
     }
 

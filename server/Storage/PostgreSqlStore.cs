@@ -22,6 +22,7 @@ namespace ReviewRoom.Storage;
 public sealed class PostgreSqlStore : IReviewStore, IAccountStore, IJoinCodeTriesStore, IStoreHealth, IXmlRepository, IDisposable
 {
     private const int MaxBatch = 64;
+    private const int MostCommitAttempts = 5;
     private static readonly string[] ReviewTables = ["review_records", "review_sections", "review_summaries"];
     private static readonly string[] PerReviewTables = ["participants", "cards", "actions", "activity"];
 
@@ -329,8 +330,26 @@ public sealed class PostgreSqlStore : IReviewStore, IAccountStore, IJoinCodeTrie
     }
 
     // One transaction for the batch; each change behind a savepoint of its own, so one that fails is
-    // rolled back alone and the rest are committed together, once, before any is answered.
+    // rolled back alone and the rest are committed together, once, before any is answered. Another
+    // server's batch may take the same rows in another order: PostgreSQL then ends one of the two
+    // transactions, and that batch is committed again from the start.
     private async Task CommitAsync(List<PendingWrite> batch)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await CommitOnceAsync(batch, lastAttempt: attempt == MostCommitAttempts);
+                return;
+            }
+            catch (PostgresException e) when (IsRace(e) && attempt < MostCommitAttempts)
+            {
+                _logger.LogInformation("A batch of {Count} changes met another server's ({Reason}); committing it again", batch.Count, e.SqlState);
+            }
+        }
+    }
+
+    private async Task CommitOnceAsync(List<PendingWrite> batch, bool lastAttempt)
     {
         List<PendingWrite> written = [];
         try
@@ -341,13 +360,13 @@ public sealed class PostgreSqlStore : IReviewStore, IAccountStore, IJoinCodeTrie
             {
                 if (write.Line is { Stale: true })
                 {
-                    write.Done.SetException(new ChangedElsewhereException());
+                    write.Done.TrySetException(new ChangedElsewhereException());
                     continue;
                 }
 
                 if (write.Line is { Broken: true })
                 {
-                    write.Done.SetException(new IOException("An earlier change to this review was not saved."));
+                    write.Done.TrySetException(new IOException("An earlier change to this review was not saved."));
                     continue;
                 }
 
@@ -362,37 +381,40 @@ public sealed class PostgreSqlStore : IReviewStore, IAccountStore, IJoinCodeTrie
                         // Another server saved a change to this review first.
                         await transaction.RollbackAsync("change");
                         write.Line.Stale = true;
-                        write.Done.SetException(new ChangedElsewhereException());
+                        write.Done.TrySetException(new ChangedElsewhereException());
                         continue;
                     }
 
                     await transaction.ReleaseAsync("change");
                     written.Add(write);
                 }
-                catch (PostgresException e)
+                catch (PostgresException e) when (!IsRace(e))
                 {
                     _logger.LogError(e, "Saving a change failed");
                     await transaction.RollbackAsync("change");
                     write.Line?.Broken = true;
-                    write.Done.SetException(e);
+                    write.Done.TrySetException(e);
                 }
             }
 
             await transaction.CommitAsync();
-            _cannotWrite = written.Count < batch.Count;
-            written.ForEach(w => w.Done.SetResult());
+            _cannotWrite = written.Count < batch.Count(w => w.Line is not { Stale: true });
+            written.ForEach(w => w.Done.TrySetResult());
         }
-        catch (Exception e) when (e is NpgsqlException or InvalidOperationException)
+        catch (Exception e) when ((e is NpgsqlException or InvalidOperationException) && (lastAttempt || e is not PostgresException race || !IsRace(race)))
         {
             _logger.LogError(e, "Committing {Count} changes failed", written.Count);
             _cannotWrite = true;
             foreach (var write in written)
             {
                 write.Line?.Broken = true;
-                write.Done.SetException(e);
+                write.Done.TrySetException(e);
             }
         }
     }
+
+    /// <summary>Another server's transaction met this one's: a deadlock, or a serialization failure.</summary>
+    private static bool IsRace(PostgresException e) => e.SqlState is PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure;
 
     private Task Enqueue(ChangeLine? line, Action<NpgsqlBatch> write)
     {

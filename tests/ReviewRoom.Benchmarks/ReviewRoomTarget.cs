@@ -133,14 +133,16 @@ public sealed class ReviewRoomTarget : ITarget
 
     private async Task<Visitor> VisitorJoinedAsync(string invitation)
     {
-        var visitor = new Visitor(_servers[Interlocked.Increment(ref _joined) % _servers.Count]);
+        var server = _servers[Interlocked.Increment(ref _joined) % _servers.Count];
+        var visitor = new Visitor(server);
         _visitors.Add(visitor);
         // Only the hub connection stays open: thousands of idle keep-alive sockets besides would pass the open-file limit.
         visitor.Http.DefaultRequestHeaders.ConnectionClose = true;
         using var joined = await visitor.JoinAsync(invitation);
         return joined.StatusCode == HttpStatusCode.Redirect
             ? visitor
-            : throw new InvalidOperationException($"Joining by link answered {joined.StatusCode}, not a redirect to the board.");
+            : throw new InvalidOperationException($"Joining by link answered {joined.StatusCode}, not a redirect to the board. The server's last errors:\n" +
+                string.Join('\n', server.LogLines.Where(l => l.Contains("fail", StringComparison.Ordinal) || l.Contains("Exception", StringComparison.Ordinal)).TakeLast(10)));
     }
 
     private async Task<T> AsFacilitatorAsync<T>(int facilitator, Func<Visitor, Task<T>> act)

@@ -227,6 +227,66 @@ public sealed class TwoServersTests(PostgresFixture postgres) : IClassFixture<Po
     }
 
     [Fact]
+    public async Task ChangesToManyReviewsAtOnceOnBothServers_AreAllSaved_ThoughTheServersTakeTheReviewsInDifferentOrders()
+    {
+        const int Reviews = 8;
+        const int CardsPerReviewAndServer = 15;
+        var settings = await postgres.SettingsFor(StoreEngine.PostgreSql);
+        await using var first = new ReviewRoomFactory(_firstsData, settings: settings);
+        await using var fran = await first.NewFacilitatorAsync();
+        var reviewIds = new List<string>();
+        for (var r = 0; r < Reviews; r++)
+        {
+            reviewIds.Add(await fran.CreateReviewAsync($"Person {r}"));
+        }
+
+        await using var second = new ReviewRoomFactory(_secondsData, settings: settings);
+        await using var franOnTheSecond = fran.On(second);
+        var rooms = new List<(string ReviewId, HubConnection Room, string Server)>();
+        foreach (var reviewId in reviewIds)
+        {
+            rooms.Add((reviewId, await fran.ConnectAsync(reviewId), "first"));
+            rooms.Add((reviewId, await franOnTheSecond.ConnectAsync(reviewId), "second"));
+        }
+
+        // Each server's writer takes the reviews' changes in whatever order they come: the two orders differ.
+        var added = await Task.WhenAll(rooms.SelectMany(r => Enumerable.Range(0, CardsPerReviewAndServer).Select(async i =>
+            (r.ReviewId, (await r.Room.InvokeAsync<CardView>("AddCard", $"op-{r.Server}-{i}", new CardDraft(Cards, $"{r.Server} {i}"))).Text))));
+        var boards = await Task.WhenAll(rooms.Where(r => r.Server == "first").Select(r => r.Room.InvokeAsync<BoardSnapshot>("GetSnapshot")));
+
+        Assert.All(boards.Zip(reviewIds), b => Assert.Equal(
+            added.Where(a => a.ReviewId == b.Second).Select(a => a.Text).Order(StringComparer.Ordinal),
+            TextsOn(b.First)));
+    }
+
+    [Fact]
+    public async Task TenPeopleOpeningTheirLinksAtOnce_HalfOnEachServer_AllComeIn()
+    {
+        var settings = await postgres.SettingsFor(StoreEngine.PostgreSql);
+        await using var first = new ReviewRoomFactory(_firstsData, settings: settings);
+        await using var fran = await first.NewFacilitatorAsync();
+        var reviewId = await fran.CreateReviewAsync();
+        List<string> links = [];
+        for (var i = 0; i < 10; i++)
+        {
+            links.Add(await fran.InviteAsync(reviewId, $"Invitee {i}", "friend"));
+        }
+
+        await using var second = new ReviewRoomFactory(_secondsData, settings: settings);
+        var people = links.Select((_, i) => new Visitor(i % 2 == 0 ? first : second)).ToList();
+
+        var joined = await Task.WhenAll(people.Zip(links, (person, link) => person.JoinAsync(link)));
+        var board = await (await fran.ConnectAsync(reviewId)).InvokeAsync<BoardSnapshot>("GetSnapshot");
+
+        Assert.All(joined, j => Assert.Equal(System.Net.HttpStatusCode.Redirect, j.StatusCode));
+        Assert.Equal(10, board.Participants.Count(p => p.HasJoined && p.Name.StartsWith("Invitee", StringComparison.Ordinal)));
+        foreach (var person in people)
+        {
+            await person.DisposeAsync();
+        }
+    }
+
+    [Fact]
     public async Task WrongJoinCodesSentAtOnceToTwoServers_AreHeldToOneBudget()
     {
         var settings = await postgres.SettingsFor(StoreEngine.PostgreSql);
