@@ -46,10 +46,18 @@ internal sealed class Participant : IAsyncDisposable
     }
 
     /// <summary>First run: sets up the administrator account with the code the server wrote to its log.</summary>
-    public async Task SetUpAsync(CapturedLogs logs, string name = "Fran Facilitator", string email = "fran@example.org")
+    public Task SetUpAsync(CapturedLogs logs, string name = "Fran Facilitator", string email = "fran@example.org") => SetUpAsync(logs.Lines, "/", name, email);
+
+    /// <summary>First run on one server in particular: its log, its address.</summary>
+    public Task SetUpAsync(ServerProcess server) => SetUpAsync(server.LogLines, server.RootUri.ToString(), "Fran Facilitator", "fran@example.org");
+
+    /// <summary>The cookie the proxy keeps this browser to one server by: that server's name.</summary>
+    public async Task<string?> ServerAsync() => (await _context.CookiesAsync()).FirstOrDefault(c => c.Name == HaProxy.StickyCookie)?.Value;
+
+    private async Task SetUpAsync(IEnumerable<string> logLines, string home, string name, string email)
     {
-        var code = System.Text.RegularExpressions.Regex.Match(string.Join('\n', logs.Lines), @"setup code: ([A-Z2-7]{4}(?:-[A-Z2-7]{1,4})+)").Groups[1].Value;
-        await _page.GotoAsync("/");
+        var code = System.Text.RegularExpressions.Regex.Match(string.Join('\n', logLines), @"setup code: ([A-Z2-7]{4}(?:-[A-Z2-7]{1,4})+)").Groups[1].Value;
+        await _page.GotoAsync(home);
         await _page.GetByRole(AriaRole.Button, new() { Name = "Set up ReviewRoom" }).ClickAsync();
         await _page.GetByLabel("Setup code").FillAsync(code);
         await _page.GetByLabel("Your name").FillAsync(name);
