@@ -1,12 +1,15 @@
+using Microsoft.AspNetCore.DataProtection.Repositories;
+
 namespace ReviewRoom.Storage;
 
 /// <summary>
 /// Moving up from one server's LiteDB file to PostgreSQL: every review, account, invitation, trail
-/// line and join-code count is copied as it is, into an empty database, with the server stopped.
+/// line and join-code count is copied as it is, into an empty database, with the server stopped; and
+/// the keys that signed everyone's cookies, so nobody is signed out of anything by the move.
 /// </summary>
 public static class MoveToPostgreSql
 {
-    public static async Task<(int Reviews, int Accounts, int TrailLines)> CopyAsync(LiteDbStore from, PostgreSqlStore to)
+    public static async Task<(int Reviews, int Accounts, int TrailLines)> CopyAsync(LiteDbStore from, IXmlRepository fromKeys, PostgreSqlStore to)
     {
         if (to.AllSummaries().Count > 0 || to.AnyAccounts())
         {
@@ -28,6 +31,11 @@ public static class MoveToPostgreSql
         var trail = from.WholeTrail();
         await to.ImportAsync(trail);
         await to.SaveTriesAsync(from.LoadTries(), forgetBefore: DateTimeOffset.MinValue);
+        foreach (var key in fromKeys.GetAllElements())
+        {
+            to.StoreElement(key, $"key-{key.Attribute("id")?.Value}");
+        }
+
         return (reviews.Count, accounts.Count, trail.Count);
     }
 }

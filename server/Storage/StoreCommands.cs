@@ -53,7 +53,9 @@ public static class StoreCommands
     {
         var from = services.GetService<LiteDbStore>() ?? throw new InvalidOperationException("This server already keeps its reviews in PostgreSQL.");
         using var to = new PostgreSqlStore(Options.Create(new ReviewRoomOptions { PostgreSql = connection }), services.GetRequiredService<ILogger<PostgreSqlStore>>());
-        var (reviews, accounts, trail) = await MoveToPostgreSql.CopyAsync(from, to);
+        var keys = services.GetRequiredService<IOptions<Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions>>().Value.XmlRepository
+            ?? throw new InvalidOperationException("This server has no keys of its own to copy.");
+        var (reviews, accounts, trail) = await MoveToPostgreSql.CopyAsync(from, keys, to);
         return $"Copied {reviews} reviews, {accounts} accounts and {trail} lines of the audit trail. Set ReviewRoom__Store=PostgreSql and ReviewRoom__PostgreSql to that database, and start the servers.";
     }
 }

@@ -25,10 +25,12 @@ public sealed class MovingUpTests(PostgresFixture postgres) : IClassFixture<Post
     public async Task CopyingALiteDbFileIntoPostgreSql_KeepsEveryReviewAccountInvitationAndTrailLine()
     {
         string kept, link;
+        var franBefore = new System.Net.CookieContainer();
         await using (var app = new ReviewRoomFactory(_data))
         {
-            await using var fran = await app.NewFacilitatorAsync();
-            await using var colleague = await app.NewFacilitatorAsync();
+            await using var fran = new Visitor(app, franBefore);
+            await fran.SetUpAsync("Fran Facilitator", "fran@example.org");
+            await fran.AddFacilitatorAsync("Cai Colleague", "cai@example.org");
             kept = await fran.CreateReviewAsync("Alex Smith");
             link = await fran.InviteAsync(kept, "Ana Jones", "sister");
             await (await fran.ConnectAsync(kept)).InvokeAsync<CardView>("AddCard", "op-1", new CardDraft("like-and-admire", "Alex is kind"));
@@ -45,16 +47,20 @@ public sealed class MovingUpTests(PostgresFixture postgres) : IClassFixture<Post
         {
             var from = lite.Services.GetRequiredService<LiteDbStore>();
             using var to = new PostgreSqlStore(Options.Create(new ReviewRoomOptions { PostgreSql = connection }), NullLogger<PostgreSqlStore>.Instance);
-            copied = await MoveToPostgreSql.CopyAsync(from, to);
+            var keys = lite.Services.GetRequiredService<IOptions<Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions>>().Value.XmlRepository!;
+            copied = await MoveToPostgreSql.CopyAsync(from, keys, to);
             reviews = [.. from.WholeTrail().Select(a => a.ReviewId).Distinct()];
             fromLite = Everything(from, reviews);
             fromPostgres = Everything(to, reviews);
-            await Assert.ThrowsAsync<InvalidOperationException>(() => MoveToPostgreSql.CopyAsync(from, to));
+            await Assert.ThrowsAsync<InvalidOperationException>(() => MoveToPostgreSql.CopyAsync(from, keys, to));
         }
 
         await using var onPostgres = new ReviewRoomFactory(_data, settings: new Dictionary<string, string?> { ["ReviewRoom:Store"] = "PostgreSql", ["ReviewRoom:PostgreSql"] = connection });
-        await using var franAgain = new Visitor(onPostgres);
-        var signedIn = await franAgain.SignInAsync("fran@example.org");
+        // Fran's cookie from the old server still signs her in: its keys came across too.
+        await using var franAgain = new Visitor(onPostgres, franBefore);
+        var home = await franAgain.Http.GetAsync("/");
+        await using var franElsewhere = new Visitor(onPostgres);
+        var signedIn = await franElsewhere.SignInAsync("fran@example.org");
         await using var ana = new Visitor(onPostgres);
         var joined = await ana.JoinAsync(link);
         var board = await ana.Http.GetStringAsync($"/reviews/{kept}");
@@ -62,6 +68,8 @@ public sealed class MovingUpTests(PostgresFixture postgres) : IClassFixture<Post
         Assert.Equal((1, 2), (copied.Item1, copied.Item2));
         Assert.Equal(fromLite, fromPostgres);
         Assert.Contains("person-deleted", fromPostgres, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, home.StatusCode);
+        Assert.Contains("Your reviews", await home.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, joined.StatusCode);
         Assert.Contains("Alex is kind", board, StringComparison.Ordinal);
