@@ -61,9 +61,9 @@ public sealed class ReviewRoomTarget : ITarget
         var redis = await RedisServer.StartAsync();
         target._sharedBy.Add(redis);
         var settings = new Dictionary<string, string>(Settings) { ["ReviewRoom__Redis"] = redis.Configuration };
-        foreach (var (key, value) in await postgres.StoreSettingsAsync())
+        foreach (var (key, value) in ServerProcess.AsEnvironment(await postgres.StoreSettingsAsync()))
         {
-            settings[key.Replace(":", "__", StringComparison.Ordinal)] = value!;
+            settings[key] = value;
         }
 
         await target.StartServerAsync(settings);

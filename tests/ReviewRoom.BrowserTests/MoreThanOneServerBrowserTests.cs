@@ -26,8 +26,7 @@ public sealed class MoreThanOneServerBrowserTests(Chromium chromium) : IDisposab
     {
         await using var postgres = await PostgresServer.StartAsync();
         await using var redis = await RedisServer.StartAsync();
-        var settings = (await postgres.StoreSettingsAsync()).Append(new("ReviewRoom:Redis", redis.Configuration))
-            .ToDictionary(s => s.Key.Replace(":", "__", StringComparison.Ordinal), s => s.Value!);
+        var settings = ServerProcess.AsEnvironment((await postgres.StoreSettingsAsync()).Append(new("ReviewRoom:Redis", redis.Configuration)));
         await using var first = await ServerProcess.StartAsync(_firstsData, settings);
         await using var second = await ServerProcess.StartAsync(_secondsData, settings);
         await using var proxy = await HaProxy.StartAsync([first, second]);

@@ -30,8 +30,7 @@ public sealed class BehindAProxyTests(PostgresFixture postgres) : IClassFixture<
     public async Task TwoServersBehindHaProxy_RunOneReview_AndWhenOneIsKilled_ItsPeopleCarryOnOnTheOther_WithEveryAnsweredChangeKept()
     {
         await using var redis = await RedisServer.StartAsync();
-        var settings = (await postgres.SettingsFor(StoreEngine.PostgreSql)).Append(new("ReviewRoom:Redis", redis.Configuration))
-            .ToDictionary(s => s.Key.Replace(":", "__", StringComparison.Ordinal), s => s.Value!);
+        var settings = ServerProcess.AsEnvironment((await postgres.SettingsFor(StoreEngine.PostgreSql)).Append(new("ReviewRoom:Redis", redis.Configuration)));
         await using var first = await ServerProcess.StartAsync(_firstsData, settings);
         await using var second = await ServerProcess.StartAsync(_secondsData, settings);
         await using var proxy = await HaProxy.StartAsync([first, second]);

@@ -77,15 +77,8 @@ public sealed class TwoServersTests(PostgresFixture postgres) : IClassFixture<Po
     [Fact]
     public async Task WithRedis_AChangeMadeOnOneServer_ReachesAPageOnTheOther_AsItHappens()
     {
-        await using var redis = await RedisServer.StartAsync();
-        var settings = new Dictionary<string, string?>(await postgres.SettingsFor(StoreEngine.PostgreSql)) { ["ReviewRoom:Redis"] = redis.Configuration };
-        await using var first = new ReviewRoomFactory(_firstsData, settings: settings);
-        await using var fran = await first.NewFacilitatorAsync();
-        var reviewId = await fran.CreateReviewAsync();
-        var link = await fran.InviteAsync(reviewId, "Ana Jones", "sister");
-        await using var second = new ReviewRoomFactory(_secondsData, settings: settings);
-        await using var ana = new Visitor(second);
-        await ana.JoinAsync(link);
+        await using var two = await FranAndAna.StartAsync(postgres, _firstsData, _secondsData);
+        var (fran, ana, reviewId) = (two.Fran, two.Ana, two.ReviewId);
         var anasRoom = await ana.ConnectAsync(reviewId);
         var told = new TaskCompletionSource<BoardDelta>(TaskCreationOptions.RunContinuationsAsynchronously);
         using var listening = anasRoom.On<BoardDelta>("Changed", delta =>
@@ -105,15 +98,8 @@ public sealed class TwoServersTests(PostgresFixture postgres) : IClassFixture<Po
     [Fact]
     public async Task WithRedis_EachServerSeesWhoIsHereAndTheCardsHeldUpOnTheOther_AndSomeoneRemovedOnOneLosesTheirPageOnTheOther()
     {
-        await using var redis = await RedisServer.StartAsync();
-        var settings = new Dictionary<string, string?>(await postgres.SettingsFor(StoreEngine.PostgreSql)) { ["ReviewRoom:Redis"] = redis.Configuration };
-        await using var first = new ReviewRoomFactory(_firstsData, settings: settings);
-        await using var fran = await first.NewFacilitatorAsync();
-        var reviewId = await fran.CreateReviewAsync();
-        var link = await fran.InviteAsync(reviewId, "Ana Jones", "sister");
-        await using var second = new ReviewRoomFactory(_secondsData, settings: settings);
-        await using var ana = new Visitor(second);
-        await ana.JoinAsync(link);
+        await using var two = await FranAndAna.StartAsync(postgres, _firstsData, _secondsData);
+        var (fran, ana, reviewId) = (two.Fran, two.Ana, two.ReviewId);
         var franRoom = await fran.ConnectAsync(reviewId);
         var participants = (await franRoom.InvokeAsync<BoardSnapshot>("GetSnapshot")).Participants;
         var (franId, anaId) = (participants.Single(p => p.Role == Role.Facilitator).Id, participants.Single(p => p.Name == "Ana Jones").Id);
@@ -150,33 +136,24 @@ public sealed class TwoServersTests(PostgresFixture postgres) : IClassFixture<Po
     [Fact]
     public async Task WithRedis_OnePersonsChanges_AndOneAddresssPostsToTheDoors_AreCountedOnce_WhicheverServerTheyReach()
     {
-        await using var redis = await RedisServer.StartAsync();
-        var settings = new Dictionary<string, string?>(await postgres.SettingsFor(StoreEngine.PostgreSql))
+        await using var two = await FranAndAna.StartAsync(postgres, _firstsData, _secondsData, new Dictionary<string, string?>
         {
-            ["ReviewRoom:Redis"] = redis.Configuration,
             ["ReviewRoom:Limits:ChangeBurst"] = "5",
             ["ReviewRoom:Limits:ChangesPerSecond"] = "0.01",
             ["ReviewRoom:Limits:DoorPostsPerMinute"] = "5",
-        };
-        await using var first = new ReviewRoomFactory(_firstsData, settings: settings);
-        await using var fran = await first.NewFacilitatorAsync();
-        var reviewId = await fran.CreateReviewAsync();
-        var link = await fran.InviteAsync(reviewId, "Ana Jones", "sister");
-        await using var second = new ReviewRoomFactory(_secondsData, settings: settings);
-        await using var ana = new Visitor(first);
-        await ana.JoinAsync(link);
-        var onFirst = await ana.ConnectAsync(reviewId);
+        });
+        var onSecond = await two.Ana.ConnectAsync(two.ReviewId);
         for (var i = 0; i < 5; i++)
         {
-            await onFirst.InvokeAsync<CardView>("AddCard", $"op-{i}", new CardDraft(Cards, $"Card {i}"));
+            await onSecond.InvokeAsync<CardView>("AddCard", $"op-{i}", new CardDraft(Cards, $"Card {i}"));
         }
 
-        await using var anaOnTheSecond = ana.On(second);
-        var onSecond = await anaOnTheSecond.ConnectAsync(reviewId);
-        var refusal = await Assert.ThrowsAsync<HubException>(() => onSecond.InvokeAsync<CardView>("AddCard", "op-5", new CardDraft(Cards, "One too many")));
+        await using var anaOnTheFirst = two.Ana.On(two.First);
+        var onFirst = await anaOnTheFirst.ConnectAsync(two.ReviewId);
+        var refusal = await Assert.ThrowsAsync<HubException>(() => onFirst.InvokeAsync<CardView>("AddCard", "op-5", new CardDraft(Cards, "One too many")));
         // Ten posts to the join door, half to each server, on top of Fran's setting up and signing in.
-        await using var guesser = new Visitor(first);
-        await using var guesserOnTheSecond = guesser.On(second);
+        await using var guesser = new Visitor(two.First);
+        await using var guesserOnTheSecond = guesser.On(two.Second);
         var token = JoinByCodeTests.Antiforgery(await guesser.Http.GetStringAsync("/join"));
         var doors = new List<System.Net.HttpStatusCode>();
         for (var i = 0; i < 10; i++)
@@ -197,25 +174,18 @@ public sealed class TwoServersTests(PostgresFixture postgres) : IClassFixture<Po
     [Fact]
     public async Task WhenRedisRestartsMidMeeting_AChangeMadeWhileItWasAwayIsAnswered_AndAPageOnTheOtherServerCatchesUpWithIt()
     {
-        await using var redis = await RedisServer.StartAsync();
-        var settings = new Dictionary<string, string?>(await postgres.SettingsFor(StoreEngine.PostgreSql)) { ["ReviewRoom:Redis"] = redis.Configuration };
-        await using var first = new ReviewRoomFactory(_firstsData, settings: settings);
-        await using var fran = await first.NewFacilitatorAsync();
-        var reviewId = await fran.CreateReviewAsync();
-        var link = await fran.InviteAsync(reviewId, "Ana Jones", "sister");
-        await using var second = new ReviewRoomFactory(_secondsData, settings: settings);
-        await using var ana = new Visitor(second);
-        await ana.JoinAsync(link);
+        await using var two = await FranAndAna.StartAsync(postgres, _firstsData, _secondsData);
+        var (fran, ana, reviewId) = (two.Fran, two.Ana, two.ReviewId);
         var franRoom = await fran.ConnectAsync(reviewId);
         var anasRoom = await ana.ConnectAsync(reviewId);
         var before = (await anasRoom.InvokeAsync<BoardSnapshot>("GetSnapshot")).Version;
 
-        await redis.StopAsync();
+        await two.Redis.StopAsync();
         var whileAway = await franRoom.InvokeAsync<CardView>("AddCard", "op-away", new CardDraft(Cards, "Made while Redis was away")).WaitAsync(Patience);
         // The doors stay open too, held to each server's own count.
-        await using var bo = new Visitor(second);
+        await using var bo = new Visitor(two.Second);
         var wrongCode = await bo.PostFormAsync("/join", "/join", new() { ["Code"] = "123456", ["Name"] = "Bo Lane", ["Relationship"] = "friend" });
-        await redis.StartAgainAsync();
+        await two.Redis.StartAgainAsync();
         // Ana's page, coming back to the board, reads it as saved.
         var caughtUp = await (await ana.ConnectAsync(reviewId)).InvokeAsync<BoardSnapshot>("GetSnapshot");
 
@@ -309,6 +279,62 @@ public sealed class TwoServersTests(PostgresFixture postgres) : IClassFixture<Po
 
         Assert.Equal(Access.JoinCodeBudget.PerAddress + 1, answers.Count(a => a.Contains("That code did not work", StringComparison.Ordinal)));
         Assert.Equal(40 - Access.JoinCodeBudget.PerAddress - 1, answers.Count(a => a.Contains("Wait 30 seconds, then try again", StringComparison.Ordinal)));
+    }
+
+    /// <summary>
+    /// Two servers on one fresh database and a Redis of their own: Fran, on the first, has made a review
+    /// and invited Ana, who has opened her link on the second.
+    /// </summary>
+    private sealed class FranAndAna : IAsyncDisposable
+    {
+        private readonly Stack<IAsyncDisposable> _owned = new();
+
+        public RedisServer Redis { get; private set; } = null!;
+
+        public ReviewRoomFactory First { get; private set; } = null!;
+
+        public ReviewRoomFactory Second { get; private set; } = null!;
+
+        public Visitor Fran { get; private set; } = null!;
+
+        public Visitor Ana { get; private set; } = null!;
+
+        public string ReviewId { get; private set; } = "";
+
+        public static async Task<FranAndAna> StartAsync(PostgresFixture postgres, DataFolder firstsData, DataFolder secondsData, IReadOnlyDictionary<string, string?>? more = null)
+        {
+            var two = new FranAndAna();
+            two.Redis = two.Own(await RedisServer.StartAsync());
+            var settings = new Dictionary<string, string?>(await postgres.SettingsFor(StoreEngine.PostgreSql)) { ["ReviewRoom:Redis"] = two.Redis.Configuration };
+            foreach (var (key, value) in more ?? new Dictionary<string, string?>())
+            {
+                settings[key] = value;
+            }
+
+            two.First = two.Own(new ReviewRoomFactory(firstsData, settings: settings));
+            two.Fran = two.Own(await two.First.NewFacilitatorAsync());
+            two.ReviewId = await two.Fran.CreateReviewAsync();
+            var link = await two.Fran.InviteAsync(two.ReviewId, "Ana Jones", "sister");
+            two.Second = two.Own(new ReviewRoomFactory(secondsData, settings: settings));
+            two.Ana = two.Own(new Visitor(two.Second));
+            await two.Ana.JoinAsync(link);
+            return two;
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            while (_owned.TryPop(out var owned))
+            {
+                await owned.DisposeAsync();
+            }
+        }
+
+        private T Own<T>(T owned)
+            where T : IAsyncDisposable
+        {
+            _owned.Push(owned);
+            return owned;
+        }
     }
 
     private static List<string> TextsOn(BoardSnapshot board) =>

@@ -70,6 +70,10 @@ public sealed partial class ServerProcess : IRunningApp, IAsyncDisposable
 
     public Uri RootUri { get; private set; } = null!;
 
+    /// <summary>Settings named as in configuration ("ReviewRoom:Redis"), named as a server process reads them from its environment.</summary>
+    public static Dictionary<string, string> AsEnvironment(IEnumerable<KeyValuePair<string, string?>> settings) =>
+        settings.ToDictionary(s => s.Key.Replace(":", "__", StringComparison.Ordinal), s => s.Value ?? "");
+
     public int ProcessId => _process.Id;
 
     /// <summary>Everything the server wrote to its standard output and error, line by line.</summary>
