@@ -72,6 +72,7 @@ public static class ReviewRoomServices
         services.AddSingleton<JoinCodeBudget>();
         services.AddSingleton<MinutesWriter>();
         services.AddSingleton<MinutesRenderer>();
+        services.AddSingleton<WordMinutes>();
         services.AddSingleton<EasyReadWriter>();
         services.AddSingleton<ReviewErrorText>();
 

@@ -126,6 +126,26 @@ public sealed class MinutesBrowserTests(Chromium chromium) : LiveApp
     }
 
     [Fact]
+    public async Task MinutesPage_DownloadsTheMinutesAsAWordDocument()
+    {
+        await using var fran = await Participant.ArriveAsync(chromium.Browser, App.RootUri, "facilitator");
+        await fran.SetUpAsync(App.Logs);
+        await fran.CreateReviewAsync("Sam Jones", "Annual review", "2026-12-01");
+        await fran.AddCardAsync(LikeAndAdmire, "Sam is brave <b>really</b>");
+        await fran.Page.GetByRole(AriaRole.Link, new() { Name = "Minutes", Exact = true }).ClickAsync();
+
+        var download = await fran.Page.RunAndWaitForDownloadAsync(() => fran.Page.GetByRole(AriaRole.Link, new() { Name = "Download the minutes in English (Word)" }).ClickAsync());
+        var path = Path.Combine(RepoPaths.TestResults, $"word-{download.SuggestedFilename}");
+        await download.SaveAsAsync(path);
+        using var document = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(path, isEditable: false);
+        var text = document.MainDocumentPart!.Document.Body!.InnerText;
+
+        Assert.Equal("2026-12-01-sam-jones-review.docx", download.SuggestedFilename);
+        Assert.Contains("What we like and admire about Sam Jones", text, StringComparison.Ordinal);
+        Assert.Contains("Sam is brave <b>really</b> (Fran Facilitator, Facilitator)", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task PersonsPage_ListsTheirReviews_AndLeavesCopiesAndDeletionToTheAdministrator()
     {
         await using var fran = await Participant.ArriveAsync(chromium.Browser, App.RootUri, "facilitator");

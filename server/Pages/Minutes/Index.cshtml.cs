@@ -15,7 +15,7 @@ namespace ReviewRoom.Pages.Minutes;
 /// The person signs them off here, and the person or the facilitator chooses who else may read them.
 /// </summary>
 public sealed class IndexModel(
-    ReviewService reviews, ReviewQueries queries, AuditTrail trail, MembershipCookies memberships, MinutesWriter writer, MinutesRenderer renderer, ReviewErrorText errorText) : PageModel
+    ReviewService reviews, ReviewQueries queries, AuditTrail trail, MembershipCookies memberships, MinutesWriter writer, MinutesRenderer renderer, WordMinutes word, ReviewErrorText errorText) : PageModel
 {
     private static readonly ReviewError[] FormMistakes = [ReviewError.SignOffChoiceMissing, ReviewError.ReasonMissing, ReviewError.ReasonTooLong];
 
@@ -60,7 +60,15 @@ public sealed class IndexModel(
     }
 
     /// <summary>The Markdown, in the language asked for or else the person's; in both, the Welsh and then the English.</summary>
-    public async Task<IActionResult> OnGetDownloadAsync()
+    public Task<IActionResult> OnGetDownloadAsync() =>
+        DownloadAsync(versions => File(Encoding.UTF8.GetBytes(string.Join("\n---\n\n", versions.Select(v => v.Markdown))), "text/markdown; charset=utf-8", writer.FileName(Minutes, [.. versions.Select(v => v.Language)])));
+
+    /// <summary>The same minutes as a Word document, each language on pages of its own.</summary>
+    public Task<IActionResult> OnGetWordAsync() =>
+        DownloadAsync(versions => File(word.Write(Minutes.Title, versions), "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            Path.ChangeExtension(writer.FileName(Minutes, [.. versions.Select(v => v.Language)]), ".docx")));
+
+    private async Task<IActionResult> DownloadAsync(Func<IReadOnlyList<(Domain.Language Language, string Markdown)>, IActionResult> file)
     {
         if (!await ReadAsync())
         {
@@ -68,14 +76,7 @@ public sealed class IndexModel(
         }
 
         await trail.SawAsync(ReviewId, _reader, "minutes-downloaded");
-        var languages = Asked() ?? [Minutes.Language];
-        var versions = new List<string>();
-        foreach (var language in languages)
-        {
-            versions.Add(Languages.SaidIn(language, () => writer.Write(MinutesIn(language))));
-        }
-
-        return File(Encoding.UTF8.GetBytes(string.Join("\n---\n\n", versions)), "text/markdown; charset=utf-8", writer.FileName(Minutes, languages));
+        return file([.. (Asked() ?? [Minutes.Language]).Select(l => (l, Languages.SaidIn(l, () => writer.Write(MinutesIn(l)))))]);
     }
 
     public Task<IActionResult> OnPostSignOffAsync(bool? agrees, string? reason) =>

@@ -112,7 +112,7 @@ public sealed partial class MinutesWriterTests
         new SectionTemplate("actions", SectionKind.Cards, "Actions", "", []),
     ]);
 
-    private static BoardSnapshot SamsReview()
+    internal static BoardSnapshot SamsReview()
     {
         var review = Review.Create("Sam Jones", "Annual review", new DateOnly(2026, 12, 1), Template(), "Fran Facilitator", "Facilitator", null, Now);
         var fran = review.Facilitator.Id;
