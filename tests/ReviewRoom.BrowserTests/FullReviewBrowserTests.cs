@@ -134,6 +134,10 @@ public sealed class FullReviewBrowserTests(Chromium chromium) : LiveApp
     [InlineData("One-page profile")]
     [InlineData("4 plus 1 questions")]
     [InlineData("Team self-assessment")]
+    [InlineData("Good days and bad days")]
+    [InlineData("Routines")]
+    [InlineData("Top tips")]
+    [InlineData("Decision-making agreement")]
     public async Task EveryTemplatesBoard_HasNoAccessibilityViolations(string template)
     {
         await using var fran = await Participant.ArriveAsync(chromium.Browser, App.RootUri, "facilitator");

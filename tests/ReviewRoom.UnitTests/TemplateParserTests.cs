@@ -36,6 +36,10 @@ public sealed class TemplateParserTests
     [InlineData("one-page-profile", "One-page profile", "Proffil un dudalen", 3)]
     [InlineData("four-plus-one", "4 plus 1 questions", "4 + 1 cwestiwn", 5)]
     [InlineData("team-self-assessment", "Team self-assessment", "Hunanasesiad tîm", 5)]
+    [InlineData("good-and-bad-days", "Good days and bad days", "Diwrnodau da a diwrnodau gwael", 4)]
+    [InlineData("routines", "Routines", "Trefn y dydd", 4)]
+    [InlineData("top-tips", "Top tips", "Awgrymiadau da", 3)]
+    [InlineData("decision-making-agreement", "Decision-making agreement", "Cytundeb gwneud penderfyniadau", 4)]
     public void ShippedTemplate_ParsesInEnglishAndWelsh(string id, string name, string welshName, int sections)
     {
         var english = TemplateParser.Parse(id, $"{id}.md", RepoFiles.Read("templates", $"{id}.md"));
@@ -66,7 +70,7 @@ public sealed class TemplateParserTests
     {
         var shipped = Directory.EnumerateFiles(RepoFiles.PathTo("templates"), "*.md").Select(Path.GetFileName).Where(f => f != "README.md");
 
-        string[] ids = ["four-plus-one", "maps", "one-page-profile", "path", "person-centred-review", "team-self-assessment"];
+        string[] ids = ["decision-making-agreement", "four-plus-one", "good-and-bad-days", "maps", "one-page-profile", "path", "person-centred-review", "routines", "team-self-assessment", "top-tips"];
         Assert.Equal(ids.SelectMany(id => new[] { $"{id}.cy.md", $"{id}.md" }).Order(StringComparer.Ordinal), shipped.Order(StringComparer.Ordinal));
     }
 
