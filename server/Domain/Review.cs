@@ -47,6 +47,9 @@ public sealed class Review
     /// <summary>The section the facilitator has the room looking at, if any.</summary>
     public string? NowDiscussing => _record.NowDiscussing;
 
+    /// <summary>The facilitator's timer, if one is set.</summary>
+    public MeetingTimer? Timer => _record.Timer;
+
     public IReadOnlyList<Section> Sections => _record.Sections;
     public IReadOnlyList<Participant> Participants => _participants;
 
@@ -342,6 +345,23 @@ public sealed class Review
         var state = _states[section.Id];
         (state.Chosen, state.AgreedBy) = (statement, agreed);
         return Changed(state);
+    }
+
+    /// <summary>The facilitator starts the timer for so many minutes, pauses it, carries it on, adds a minute, or stops it.</summary>
+    public void SetTimer(string participantId, TimerCommand command, int? minutes, DateTimeOffset now)
+    {
+        RequireFacilitator(participantId);
+        var timer = _record.Timer;
+        _record.Timer = command switch
+        {
+            TimerCommand.Start when minutes is >= 1 and <= MeetingTimer.MostMinutes => MeetingTimer.For(minutes.Value, now),
+            TimerCommand.Start => throw new ReviewRuleException(ReviewError.TimerMinutes),
+            TimerCommand.Pause => timer?.Paused(now),
+            TimerCommand.CarryOn => timer?.CarriedOn(now),
+            TimerCommand.AddMinute => timer?.AMinuteMore(now),
+            _ => null,
+        };
+        ChangedBoard();
     }
 
     public void SetNowDiscussing(string participantId, string? sectionId)

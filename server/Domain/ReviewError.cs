@@ -69,4 +69,5 @@ public enum ReviewError
     ApologiesFull,
     NotSaved,
     TooManyConnections,
+    TimerMinutes,
 }

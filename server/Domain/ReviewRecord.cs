@@ -32,6 +32,9 @@ public sealed class ReviewRecord
     /// <summary>The section the facilitator has the room looking at, if any.</summary>
     public string? NowDiscussing { get; internal set; }
 
+    /// <summary>The facilitator's timer, if one is set.</summary>
+    public MeetingTimer? Timer { get; internal set; }
+
     /// <summary>The six digits on the big screen that let people ask to join; null when the facilitator has turned them off.</summary>
     public string? JoinCode { get; internal set; }
 

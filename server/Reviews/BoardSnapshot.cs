@@ -25,7 +25,8 @@ public sealed record BoardSnapshot(
     IReadOnlyList<Apology>? Apologies = null,
     string PersonId = "",
     Language Language = Language.English,
-    TimeOnly? StartsAt = null)
+    TimeOnly? StartsAt = null,
+    TimerView? Timer = null)
 {
     public bool IsClosed => ClosedAt is not null;
 
@@ -49,7 +50,8 @@ public sealed record BoardSnapshot(
         review.Apologies,
         review.PersonId,
         review.Language,
-        review.StartsAt);
+        review.StartsAt,
+        now is { } then ? TimerView.Of(review.Timer, then) : null);
 }
 
 public sealed record SectionView(
@@ -98,4 +100,18 @@ public sealed record ParticipantView(string Id, string Name, string Relationship
         new(participant.Id, participant.Name, participant.Relationship, participant.Role, participant.JoinedAt is not null, participant.Waiting, participant.MayReadMinutes, participant.Removed);
 
     public static IReadOnlyList<ParticipantView> InReview(Review review) => [.. review.Participants.Where(p => !p.Removed).Select(Of)];
+}
+
+public enum TimerState
+{
+    Off,
+    Running,
+    Paused,
+}
+
+/// <summary>The facilitator's timer as a page shows it: never null, so that "off" reaches a page too.</summary>
+public sealed record TimerView(TimerState State, int SecondsLeft)
+{
+    public static TimerView Of(MeetingTimer? timer, DateTimeOffset now) =>
+        timer is null ? new(TimerState.Off, 0) : new(timer.Running ? TimerState.Running : TimerState.Paused, timer.SecondsLeftAt(now));
 }

@@ -148,6 +148,9 @@ public sealed class ReviewService(OpenReviews open, IReviewStore store, IReviewN
     public Task JoinAsync(ReviewMember member) =>
         ChangeAsync(member, "participant-joined", review => review.Join(member.ParticipantId, Now));
 
+    public Task SetTimerAsync(ReviewMember member, TimerCommand command, int? minutes) =>
+        ChangeAsync(member, $"timer-{command.ToString().ToLowerInvariant()}", review => Done(() => review.SetTimer(member.ParticipantId, command, minutes, Now)));
+
     /// <summary>Shows a new join code on the big screen, for the rest of the meeting day, or turns joining by code off.</summary>
     public Task SetJoinCodeAsync(ReviewMember member, bool open)
     {

@@ -44,10 +44,10 @@ public sealed record SectionStateView(string Id, bool Locked, bool QuietWriting,
     public static SectionStateView Of(SectionState state) => new(state.SectionId, state.Locked, state.QuietWriting, state.Chosen, state.AgreedBy);
 }
 
-public sealed record BoardFacts(string? NowDiscussing, string? JoinCode, string? Place, DateOnly? NextReviewDate, IReadOnlyList<Apology> Apologies, bool IsClosed, SignOff? SignOff)
+public sealed record BoardFacts(string? NowDiscussing, string? JoinCode, string? Place, DateOnly? NextReviewDate, IReadOnlyList<Apology> Apologies, bool IsClosed, SignOff? SignOff, TimerView Timer)
 {
     public static BoardFacts Of(Review review, DateTimeOffset now) =>
-        new(review.NowDiscussing, review.JoinCodeAt(now), review.Place, review.NextReviewDate, review.Apologies, review.IsClosed, review.SignOff);
+        new(review.NowDiscussing, review.JoinCodeAt(now), review.Place, review.NextReviewDate, review.Apologies, review.IsClosed, review.SignOff, TimerView.Of(review.Timer, now));
 }
 
 /// <summary>Turns what a change touched into what each person in the room is sent.</summary>

@@ -92,6 +92,8 @@ public sealed class StateRoundTripTests(PostgresFixture postgres) : IClassFixtur
         await Do(r => r.AddCard(ana.Id, new CardDraft("questions", "Quietly: who pays?"), "op-7", now));
         await Do(r => Done(() => r.SetLocked(fran, "grid", locked: true)));
         await Do(r => Done(() => r.SetNowDiscussing(fran, "grid")));
+        await Do(r => Done(() => r.SetTimer(fran, TimerCommand.Start, 10, now)));
+        await Do(r => Done(() => r.SetTimer(fran, TimerCommand.AddMinute, null, now.AddMinutes(3))));
         await Do(r => r.Choose(fran, "choice", 1, "Everyone but Raj"));
 
         var action = await Do(r => r.AddAction(ana.Id, new ActionDraft("actions", "Ring the college", "Ana Jones", new DateOnly(2027, 1, 5)), "op-8", now));

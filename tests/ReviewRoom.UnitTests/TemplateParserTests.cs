@@ -15,7 +15,7 @@ public sealed class TemplateParserTests
         Assert.Equal("Person-centred review", template.Name);
         Assert.StartsWith("A review of how life and support are going for {person}", template.Description.English, StringComparison.Ordinal);
         Assert.Equal(
-            ["like-and-admire", "important-to-now", "important-to-future", "important-for", "working-not-working", "questions", "actions"],
+            ["like-and-admire", "important-to-now", "important-to-future", "important-for", "working-not-working", "personal-budget", "questions", "actions"],
             template.Sections.Select(s => s.Id));
         var grid = template.Sections.Single(s => s.Id == "working-not-working");
         Assert.Equal(SectionKind.Grid, grid.Kind);
@@ -30,7 +30,7 @@ public sealed class TemplateParserTests
     }
 
     [Theory]
-    [InlineData("person-centred-review", "Person-centred review", "Adolygiad person-ganolog", 7)]
+    [InlineData("person-centred-review", "Person-centred review", "Adolygiad person-ganolog", 8)]
     [InlineData("path", "PATH", "PATH", 7)]
     [InlineData("maps", "MAPS", "MAPS", 7)]
     [InlineData("one-page-profile", "One-page profile", "Proffil un dudalen", 3)]

@@ -8,6 +8,7 @@ import { showStatus } from './status.js';
 import { announce } from './announcer.js';
 import { showTrafficLights, showHeldUp } from './traffic-lights.js';
 import { say } from './text.js';
+import { showMeetingTimer } from './meeting-timer.js';
 
 const room = document.getElementById('room');
 const { reviewId, version, me } = room.dataset;
@@ -36,6 +37,7 @@ connection.addEventListener('state', ({ detail }) => {
 showActions(board, connection, { me, isFacilitator, status });
 showFacilitation(board, connection, { goThere: goThereOffer(document.getElementById('go-there')) });
 showTrafficLights(document.getElementById('traffic-lights'), connection, { me });
+showMeetingTimer(document.getElementById('meeting-timer'), connection);
 showHeldUp(document.querySelector('#traffic-lights [data-held-up] ul'), connection, { me, readOut: true });
 
 for (const button of document.querySelectorAll('[data-copy]')) {

@@ -5,6 +5,7 @@ import { RoomConnection } from './room-connection.js';
 import { showStatus } from './status.js';
 import { say } from './text.js';
 import { showHeldUp } from './traffic-lights.js';
+import { showMeetingTimer } from './meeting-timer.js';
 
 const screen = document.getElementById('screen');
 const area = document.getElementById('screen-board');
@@ -23,6 +24,7 @@ connection.addEventListener('presence-changed', ({ detail }) => {
     here.textContent = say('Screen.HereNow', detail.length);
 });
 showHeldUp(document.getElementById('screen-lights'), connection);
+showMeetingTimer(document.getElementById('meeting-timer'), connection);
 connection.addEventListener('snapshot', ({ detail }) => {
     board = detail;
     showJoinCode(board.joinCode);

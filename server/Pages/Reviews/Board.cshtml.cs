@@ -207,6 +207,10 @@ public sealed class BoardModel(
 
     public Task<IActionResult> OnPostJoinCodeAsync(bool open) => FacilitatorActionAsync(member => reviews.SetJoinCodeAsync(member, open));
 
+    /// <summary>The facilitator's timer: start it for so many minutes, pause, carry on, add a minute, stop.</summary>
+    public Task<IActionResult> OnPostTimerAsync(TimerCommand command, int? minutes) =>
+        FacilitatorActionAsync(member => reviews.SetTimerAsync(member, command, minutes), refusal => Errors.Add("timer-minutes", errorText.For(refusal)));
+
     public async Task<IActionResult> OnPostAdmitAsync(string? waitingId, bool letIn)
     {
         if (await ActorAsync() is not { } member)

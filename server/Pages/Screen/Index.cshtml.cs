@@ -28,7 +28,7 @@ public sealed class IndexModel(ReviewQueries queries, AuditTrail trail, Membersh
         await trail.SawAsync(ReviewId, member.ParticipantId, "screen-viewed");
         HereCount = (await presence.HereAsync(ReviewId)).Count;
         foreach (var shared in text.GetAllStrings().Where(s => s.Name.StartsWith("Screen.", StringComparison.Ordinal)
-            || s.Name.StartsWith("Grid.", StringComparison.Ordinal) || s.Name.StartsWith("Board.Status.", StringComparison.Ordinal) || s.Name.StartsWith("Board.Lights.", StringComparison.Ordinal)
+            || s.Name.StartsWith("Grid.", StringComparison.Ordinal) || s.Name.StartsWith("Board.Status.", StringComparison.Ordinal) || s.Name.StartsWith("Board.Lights.", StringComparison.Ordinal) || s.Name.StartsWith("Board.Timer.", StringComparison.Ordinal)
             || s.Name is "Board.NameAndRelationship" or "Board.SaidByShown" or "Board.FindOutByShown" or "Board.EditedBy" or "Board.Action.WhoWhen" or "Board.KeptOut"))
         {
             ClientText[shared.Name] = shared.Value;
