@@ -60,6 +60,9 @@ public static class Languages
     /// <summary>A date as people write it, in the current language: "1 December 2026", "1 Rhagfyr 2026".</summary>
     public static string LongDate(DateOnly date) => date.ToString("d MMMM yyyy", CultureInfo.CurrentCulture);
 
+    /// <summary>A date where there is little room, such as under a chart: "1 Dec 2026".</summary>
+    public static string ShortDate(DateOnly date) => date.ToString("d MMM yyyy", CultureInfo.CurrentCulture);
+
     /// <summary>A date as it is said, for easy read: "Tuesday 1 December 2026", "Dydd Mawrth 1 Rhagfyr 2026".</summary>
     public static string DateInWords(DateOnly date) => date.ToString("dddd d MMMM yyyy", CultureInfo.CurrentCulture);
 

@@ -71,6 +71,25 @@ public sealed class ReviewQueries(OpenReviews open, IReviewStore store, DueDates
         return [.. store.FindReviewsOf(personId).Where(r => runs.Contains(r.Id)).OrderBy(r => r.Date)];
     }
 
+    /// <summary>
+    /// A team's self-assessment over time, for a facilitator who runs its reviews: each area (the
+    /// latest review's first, in its words), with the statement chosen at each review that had it.
+    /// </summary>
+    public async Task<IReadOnlyList<AreaProgress>> ProgressOfAsync(string personId, string accountId)
+    {
+        List<BoardSnapshot> reviews = [];
+        foreach (var summary in ReviewsOf(personId, accountId))
+        {
+            reviews.AddRange(await open.ReadAsync(summary.Id, r => BoardSnapshot.Of(r, null, dueDates.InWords)) is { } one ? [one] : []);
+        }
+
+        var areas = Enumerable.Reverse(reviews).SelectMany(r => r.Sections).Where(s => s.Kind == SectionKind.Choice).DistinctBy(s => s.Id);
+        return [.. areas.Select(area => new AreaProgress(area.Id, area.Heading, area.Options, [.. reviews
+            .Select(r => (Review: r, Area: r.Sections.FirstOrDefault(s => s.Id == area.Id)))
+            .Where(r => r.Area is not null)
+            .Select(r => new AreaChoice(r.Review.Date, r.Review.Title, r.Area!.Chosen))]))];
+    }
+
     /// <summary>The minutes of each of a person's reviews, in date order, quiet writing and kept-out cards left out as in any minutes.</summary>
     public async Task<IReadOnlyList<BoardSnapshot>> MinutesOfAsync(string personId)
     {
@@ -131,3 +150,9 @@ public sealed class ReviewQueries(OpenReviews open, IReviewStore store, DueDates
 
     private static bool IsUnfinished(ActionItem action) => !action.Deleted && action.Status is not (ActionStatus.Done or ActionStatus.Dropped);
 }
+
+/// <summary>One area of a team's self-assessment across its reviews, oldest first.</summary>
+public sealed record AreaProgress(string Id, string Heading, IReadOnlyList<string> Statements, IReadOnlyList<AreaChoice> Choices);
+
+/// <summary>The statement chosen for an area at one review (by its index), if one was.</summary>
+public sealed record AreaChoice(DateOnly Date, string Title, int? Chosen);

@@ -127,6 +127,29 @@ public sealed class FullReviewBrowserTests(Chromium chromium) : LiveApp
         Assert.Contains("## Person-centred reviews\n\nWe chose: Most reviews are person-centred, with the person and people they chose.\n\nAgreed by: Everyone at the team meeting", minutes, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task SelfAssessment_ProgressOverTime_IsAChartWithItsTable_AndPassesAxe()
+    {
+        await using var fran = await Participant.ArriveAsync(chromium.Browser, App.RootUri, "facilitator");
+        await fran.SetUpAsync(App.Logs);
+        await fran.CreateReviewAsync("Oak House team", "Team self-assessment", "2026-12-01", "Team self-assessment");
+        var area = fran.Section("Person-centred reviews");
+        await area.GetByLabel("Most reviews are person-centred, with the person and people they chose.").CheckAsync();
+        await area.GetByRole(AriaRole.Button, new() { Name = "Record choice" }).ClickAsync();
+        await Expect(area).ToContainTextAsync("Chosen: Most reviews are person-centred");
+
+        await fran.Page.GetByRole(AriaRole.Link, new() { Name = "All of Oak House team's reviews" }).ClickAsync();
+        await fran.Page.GetByRole(AriaRole.Link, new() { Name = "Progress over time" }).ClickAsync();
+
+        await Expect(fran.Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Oak House team: progress over time");
+        var chart = fran.Page.GetByRole(AriaRole.Img, new() { Name = "The statement chosen at each review, from 1 to 5: 1 December 2026: 3." });
+        await Expect(chart).ToBeVisibleAsync();
+        await Expect(fran.Page.GetByRole(AriaRole.Table, new() { Name = "Person-centred reviews" })).ToContainTextAsync("3. Most reviews are person-centred");
+        var violations = await fran.AccessibilityViolationsAsync();
+        await fran.ScreenshotAsync("progress");
+        Assert.True(violations.Count == 0, string.Join("; ", violations));
+    }
+
     [Theory]
     [InlineData("Person-centred review")]
     [InlineData("PATH")]

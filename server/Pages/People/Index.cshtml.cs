@@ -13,12 +13,19 @@ public sealed class IndexModel(ReviewQueries queries) : PageModel
     public IReadOnlyList<ReviewSummary> Reviews { get; private set; } = [];
     public ReviewSummary Latest => Reviews[^1];
 
-    public IActionResult OnGet() => Load() ? Page() : Forbidden();
+    /// <summary>Whether any of the reviews is a self-assessment, whose progress over time has a page of its own.</summary>
+    public bool HasSelfAssessment { get; private set; }
 
-    private bool Load()
+    public async Task<IActionResult> OnGetAsync()
     {
-        Reviews = FacilitatorSignIn.AccountId(User) is { } accountId ? queries.ReviewsOf(PersonId, accountId) : [];
-        return Reviews.Count > 0;
+        if (FacilitatorSignIn.AccountId(User) is not { } accountId || queries.ReviewsOf(PersonId, accountId) is not { Count: > 0 } reviews)
+        {
+            return Forbidden();
+        }
+
+        Reviews = reviews;
+        HasSelfAssessment = (await queries.ProgressOfAsync(PersonId, accountId)).Count > 0;
+        return Page();
     }
 
     private StatusCodeResult Forbidden() => StatusCode(StatusCodes.Status403Forbidden);
