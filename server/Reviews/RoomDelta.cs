@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using ReviewRoom.Domain;
 using ReviewRoom.Infrastructure;
 
@@ -44,7 +45,19 @@ public sealed record SectionStateView(string Id, bool Locked, bool QuietWriting,
     public static SectionStateView Of(SectionState state) => new(state.SectionId, state.Locked, state.QuietWriting, state.Chosen, state.AgreedBy);
 }
 
-public sealed record BoardFacts(string? NowDiscussing, string? JoinCode, string? Place, DateOnly? NextReviewDate, IReadOnlyList<Apology> Apologies, bool IsClosed, SignOff? SignOff, TimerView Timer)
+/// <summary>
+/// The board as a whole. Sent whole whenever any of it changes, so what is now empty is sent as
+/// empty (null), not left out as the rest of a delta's unchanged parts are: a page takes all of it.
+/// </summary>
+public sealed record BoardFacts(
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? NowDiscussing,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? JoinCode,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? Place,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] DateOnly? NextReviewDate,
+    IReadOnlyList<Apology> Apologies,
+    bool IsClosed,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] SignOff? SignOff,
+    TimerView Timer)
 {
     public static BoardFacts Of(Review review, DateTimeOffset now) =>
         new(review.NowDiscussing, review.JoinCodeAt(now), review.Place, review.NextReviewDate, review.Apologies, review.IsClosed, review.SignOff, TimerView.Of(review.Timer, now));

@@ -90,6 +90,21 @@ public sealed class BigScreenBrowserTests(Chromium chromium) : LiveApp
     }
 
     [Fact]
+    public async Task BigScreen_StopsShowingTheJoinCode_OnceTheFacilitatorTurnsItOff()
+    {
+        await using var fran = await Participant.ArriveAsync(chromium.Browser, App.RootUri, "facilitator");
+        await fran.SetUpAsync(App.Logs);
+        await fran.CreateReviewAsync("Sam Jones", "Annual review", "2026-12-01");
+        var screen = await fran.OpenBigScreenAsync();
+        await fran.Page.GetByRole(AriaRole.Button, new() { Name = "Show a join code" }).ClickAsync();
+        await Expect(screen.Locator("#screen-join")).ToBeVisibleAsync();
+
+        await fran.Page.GetByRole(AriaRole.Button, new() { Name = "Turn the code off" }).ClickAsync();
+
+        await Expect(screen.Locator("#screen-join")).ToBeHiddenAsync();
+    }
+
+    [Fact]
     public async Task BigScreen_OnAnotherDevice_OpensFromItsLink_RecoversAfterADrop_AndGoesWhenRevoked()
     {
         await using var fran = await Participant.ArriveAsync(chromium.Browser, App.RootUri, "facilitator");

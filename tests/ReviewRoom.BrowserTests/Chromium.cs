@@ -13,8 +13,8 @@ public sealed class Chromium : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        // CI runs the browser and integration tests side by side on two cores: what a quiet machine shows
-        // in a second can take several there, so each expectation waits up to 15 s (not 5) before it fails.
+        // Test classes run side by side on two cores: what a quiet machine shows in a second can take
+        // several there, so each expectation waits up to 15 s (not 5) before it fails.
         Assertions.SetDefaultExpectTimeout(15_000);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new()

@@ -39,11 +39,13 @@ public sealed partial class TimerBrowserTests(Chromium chromium) : LiveApp
                 new MutationObserver(() => window.announced.push(region.textContent)).observe(region, { childList: true, characterData: true, subtree: true });
             }
             """);
+        // The server's clock moves on the same minute: her page, reconnecting after so long, is told the same.
+        App.Clock.Now += TimeSpan.FromSeconds(61);
         await relative.Page.Clock.FastForwardAsync("01:01");
         await Expect(relative.Page.Locator("#meeting-timer [data-timer-shows]")).ToHaveTextAsync("Time is up");
         await relative.Page.WaitForFunctionAsync("() => window.announced.includes('Time is up')");
         await fran.Page.GetByRole(AriaRole.Button, new() { Name = "Pause" }).ClickAsync();
-        await Expect(screen.Locator("#meeting-timer [data-timer-shows]")).ToHaveTextAsync(new Regex("^Paused: (1:00|0:[0-5][0-9]) left$"));
+        await Expect(screen.Locator("#meeting-timer [data-timer-shows]")).ToHaveTextAsync("Paused: 0:00 left");
         await fran.Page.GetByRole(AriaRole.Button, new() { Name = "Stop the timer" }).ClickAsync();
         await Expect(screen.Locator("#meeting-timer")).ToBeHiddenAsync();
         await relative.ScreenshotAsync("board-timer");
