@@ -1,3 +1,5 @@
+using ReviewRoom.Sections;
+
 namespace ReviewRoom.Domain;
 
 /// <summary>
@@ -6,8 +8,6 @@ namespace ReviewRoom.Domain;
 /// </summary>
 public sealed class Review
 {
-    private static readonly SectionKind[] CardKinds = [SectionKind.Cards, SectionKind.Grid, SectionKind.Questions, SectionKind.Path];
-
     private readonly ReviewRecord _record;
     private readonly List<Participant> _participants;
     private readonly List<Card> _cards;
@@ -262,7 +262,7 @@ public sealed class Review
         var check = new RuleCheck();
         var section = FindSection(draft.SectionId);
         check.Require(section is not null, ReviewError.SectionNotFound);
-        check.Require(section is null || section.Kind == SectionKind.Actions, ReviewError.SectionTakesNoActions);
+        check.Require(section is null || section.Kind.TakesActions, ReviewError.SectionTakesNoActions);
         check.Require(_actions.Count(a => !a.Deleted) < Limits.Actions, ReviewError.ActionsFull);
         check.Require(section is null || !_states[section.Id].Locked || author.Role == Role.Facilitator, ReviewError.SectionLocked);
         var what = check.Text(draft.What, Limits.ActionLength, ReviewError.ActionWhatMissing, ReviewError.ActionWhatTooLong);
@@ -336,7 +336,7 @@ public sealed class Review
     public SectionState Choose(string participantId, string? sectionId, int statement, string? agreedBy)
     {
         RequireFacilitator(participantId);
-        var section = FindSection(sectionId) is { Kind: SectionKind.Choice } choice ? choice : throw new ReviewRuleException(ReviewError.SectionNotFound);
+        var section = FindSection(sectionId) is { Kind.TakesAChoice: true } choice ? choice : throw new ReviewRuleException(ReviewError.SectionNotFound);
         var check = new RuleCheck();
         check.Require(statement >= 0 && statement < section.Options.Count, ReviewError.StatementNotFound);
         var agreed = check.OptionalLine(agreedBy, Limits.CardLength, ReviewError.AgreedByTooLong);
@@ -703,13 +703,12 @@ public sealed class Review
         var check = new RuleCheck();
         var section = FindSection(draft.SectionId);
         check.Require(section is not null, ReviewError.SectionNotFound);
-        check.Require(section is null || CardKinds.Contains(section.Kind), ReviewError.SectionTakesNoCards);
+        check.Require(section is null || section.Kind.TakesCards, ReviewError.SectionTakesNoCards);
         var moving = section is not null && section.Id != card.SectionId;
         check.Require(section is null || !moving || !_states[section.Id].Locked || by.Role == Role.Facilitator, ReviewError.SectionLocked);
         var text = check.Text(draft.Text, Limits.CardLength, ReviewError.CardEmpty, ReviewError.CardTooLong);
-        var inGrid = section?.Kind == SectionKind.Grid;
-        var perspective = inGrid ? section!.Option(draft.Perspective) : null;
-        check.Require(!inGrid || (draft.Working is not null && perspective is not null), ReviewError.CellMissing);
+        GridCell? cell = null;
+        check.Require(section is null || !section.Kind.TakesCards || section.Kind.TryPlace(section, draft.Perspective, draft.Working, out cell), ReviewError.CellMissing);
         var saidBy = check.OptionalLine(draft.SaidBy, Limits.NameLength, ReviewError.SaidByTooLong);
         var findOutBy = check.OptionalLine(draft.FindOutBy, Limits.NameLength, ReviewError.FindOutByTooLong);
         check.Require(text.Length <= textLimit, ReviewError.BoardFull);
@@ -722,9 +721,9 @@ public sealed class Review
 
         card.SectionId = section!.Id;
         card.Text = text;
-        card.Cell = inGrid ? new GridCell(perspective!.English, draft.Working!.Value) : null;
+        card.Cell = cell;
         card.SaidBy = saidBy;
-        card.FindOutBy = section.Kind == SectionKind.Questions ? findOutBy : null;
+        card.FindOutBy = section.Kind.AsksWhoFindsOut ? findOutBy : null;
     }
 
     private (Participant Member, Card Card) CardFor(string participantId, string? cardId)

@@ -1,3 +1,5 @@
+using ReviewRoom.Sections;
+
 namespace ReviewRoom.Domain;
 
 /// <param name="Options">A grid's perspectives or a choice's statements.</param>

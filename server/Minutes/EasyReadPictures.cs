@@ -1,4 +1,5 @@
 using ReviewRoom.Domain;
+using ReviewRoom.Sections;
 
 namespace ReviewRoom.Minutes;
 
@@ -36,16 +37,6 @@ public static class EasyReadPictures
         ["first-steps"] = "1F463",
     };
 
-    private static readonly Dictionary<SectionKind, string> ByKind = new()
-    {
-        [SectionKind.Cards] = "1F4AC",
-        [SectionKind.Grid] = "1F4AC",
-        [SectionKind.Path] = "1F6A9",
-        [SectionKind.Questions] = "2753",
-        [SectionKind.Actions] = "2705",
-        [SectionKind.Choice] = "2611",
-    };
-
     private static readonly Dictionary<ActionStatus, string> ByStatus = new()
     {
         [ActionStatus.Open] = "23F3",
@@ -58,9 +49,9 @@ public static class EasyReadPictures
     /// <summary>Every picture the easy-read minutes can show.</summary>
     public static IEnumerable<string> All =>
         new[] { Date, Place, Person, CouldNotCome, Working, NotWorking, Who, When, NextReview, SignedOff }
-            .Concat(BySection.Values).Concat(ByKind.Values).Concat(ByStatus.Values).Distinct();
+            .Concat(BySection.Values).Concat(SectionKind.All.Select(k => k.EasyReadPicture)).Concat(ByStatus.Values).Distinct();
 
-    public static string For(string sectionId, SectionKind kind) => BySection.GetValueOrDefault(sectionId) ?? ByKind[kind];
+    public static string For(string sectionId, SectionKind kind) => BySection.GetValueOrDefault(sectionId) ?? kind.EasyReadPicture;
 
     public static string For(ActionStatus status) => ByStatus[status];
 }

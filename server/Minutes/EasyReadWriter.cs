@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using Microsoft.Extensions.Localization;
 using ReviewRoom.Domain;
+using ReviewRoom.Sections;
 using ReviewRoom.Infrastructure;
 using ReviewRoom.Reviews;
 
@@ -57,43 +58,8 @@ public sealed class EasyReadWriter(IStringLocalizer<SharedResource> text)
         foreach (var section in review.Sections)
         {
             Heading(page, Headings.TryGetValue(section.Id, out var plain) ? text[plain, review.PersonName] : section.Heading);
-            var picture = pictureSource(EasyReadPictures.For(section.Id, section.Kind));
             var before = page.Length;
-            switch (section.Kind)
-            {
-                case SectionKind.Grid:
-                    foreach (var card in section.Cards.Where(c => !c.KeptOutOfMinutes).OrderBy(c => section.Options.ToList().IndexOf(c.Perspective ?? "")).ThenBy(c => c.Working == false))
-                    {
-                        Row(page, pictureSource(card.Working == true ? EasyReadPictures.Working : EasyReadPictures.NotWorking),
-                            text[card.Working == true ? "EasyRead.GoingWell" : "EasyRead.NotGoingWell", card.Text], [text["EasyRead.SaidFrom", card.Perspective ?? ""]]);
-                    }
-
-                    break;
-                case SectionKind.Actions:
-                    foreach (var action in section.Actions)
-                    {
-                        Row(page, pictureSource(EasyReadPictures.For(action.Status)), action.What,
-                            [text["EasyRead.Who", action.Owner], text["EasyRead.When", Languages.DateInWords(action.Due)], action.Status == ActionStatus.Open ? text["EasyRead.StillToDo"] : text[$"ActionStatus.{action.Status}"]]);
-                    }
-
-                    break;
-                case SectionKind.Choice:
-                    if (section.Chosen is { } chosen)
-                    {
-                        Row(page, picture, text["EasyRead.WeChose", section.Options[chosen]]);
-                    }
-
-                    break;
-                default:
-                    foreach (var card in section.Cards.Where(c => !c.KeptOutOfMinutes))
-                    {
-                        Row(page, picture, card.Text, [
-                            .. card.FindOutBy is { } finder ? [text["EasyRead.FindOutBy", finder]] : Array.Empty<string>(),
-                            .. card.SentBeforeMeeting ? [text["EasyRead.SentBefore"]] : Array.Empty<string>()]);
-                    }
-
-                    break;
-            }
+            section.Kind.WriteEasyRead(new EasyReadSection(page, text.Say(), pictureSource, EasyReadPictures.For(section.Id, section.Kind)), section);
 
             if (page.Length == before)
             {
@@ -126,18 +92,7 @@ public sealed class EasyReadWriter(IStringLocalizer<SharedResource> text)
 
     private static void Heading(StringBuilder page, string heading) => page.Append("<h2>").Append(Encode(heading)).Append("</h2>\n");
 
-    /// <summary>One thing to a row: its picture, what it is, and under that, any more about it, a line each.</summary>
-    private static void Row(StringBuilder page, string picture, string main, IEnumerable<string>? more = null)
-    {
-        page.Append("<div class=\"easy-read__row\"><img class=\"easy-read__picture\" src=\"").Append(Encode(picture)).Append("\" alt=\"\">")
-            .Append("<div class=\"easy-read__words\"><p class=\"easy-read__main\">").Append(Encode(main)).Append("</p>");
-        foreach (var line in more ?? [])
-        {
-            page.Append("<p>").Append(Encode(line)).Append("</p>");
-        }
+    private static void Row(StringBuilder page, string picture, string main, IEnumerable<string>? more = null) => EasyReadSection.Row(page, picture, main, more);
 
-        page.Append("</div></div>\n");
-    }
-
-    private static string Encode(string words) => WebUtility.HtmlEncode(words).ReplaceLineEndings("<br>");
+    private static string Encode(string words) => EasyReadSection.Encode(words);
 }

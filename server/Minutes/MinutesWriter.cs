@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.Localization;
 using ReviewRoom.Domain;
+using ReviewRoom.Sections;
 using ReviewRoom.Infrastructure;
 using ReviewRoom.Reviews;
 
@@ -39,21 +40,7 @@ public sealed class MinutesWriter(IStringLocalizer<SharedResource> text)
         foreach (var section in review.Sections)
         {
             minutes.Append("\n## ").Append(MarkdownText.Escape(section.Heading)).Append("\n\n");
-            switch (section.Kind)
-            {
-                case SectionKind.Grid:
-                    Grid(minutes, section);
-                    break;
-                case SectionKind.Actions:
-                    Actions(minutes, section);
-                    break;
-                case SectionKind.Choice:
-                    Choice(minutes, section);
-                    break;
-                default:
-                    Cards(minutes, section.Cards);
-                    break;
-            }
+            section.Kind.WriteMinutes(new SectionMinutes(minutes, text.Say()), section);
         }
 
         if (review.SignOff is { } signOff)
@@ -70,91 +57,6 @@ public sealed class MinutesWriter(IStringLocalizer<SharedResource> text)
     /// </summary>
     public string FileName(BoardSnapshot review, IReadOnlyList<Language> languages) =>
         $"{review.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}-{Slug(review.PersonName)}-{string.Join('-', languages.Select(l => Languages.SaidIn(l, () => text["Minutes.FileWord"].Value)))}.md";
-
-    private void Cards(StringBuilder minutes, IEnumerable<CardView> cards)
-    {
-        var any = false;
-        foreach (var card in cards.Where(c => !c.KeptOutOfMinutes))
-        {
-            any = true;
-            minutes.Append("- ").Append(MarkdownText.EscapeLines(card.Text, "  ")).Append(" (").Append(Attribution(card)).Append(')');
-            if (card.FindOutBy is { } finder)
-            {
-                minutes.Append(". ").Append(text["Minutes.FindOutBy", MarkdownText.Escape(finder)]);
-            }
-
-            minutes.Append('\n');
-        }
-
-        if (!any)
-        {
-            minutes.Append(text["Minutes.NothingRecorded"]).Append('\n');
-        }
-    }
-
-    private void Grid(StringBuilder minutes, SectionView section)
-    {
-        var cells = section.Options.SelectMany(perspective => new[] { (perspective, true), (perspective, false) });
-        foreach (var (perspective, working) in cells)
-        {
-            if (working)
-            {
-                minutes.Append(perspective == section.Options[0] ? "" : "\n").Append("### ").Append(MarkdownText.Escape(perspective)).Append("\n\n");
-            }
-
-            minutes.Append(working ? "" : "\n").Append("**").Append(text[working ? "Grid.Working" : "Grid.NotWorking"]).Append("**\n\n");
-            Cards(minutes, section.Cards.Where(c => c.Perspective == perspective && c.Working == working));
-        }
-    }
-
-    private void Actions(StringBuilder minutes, SectionView section)
-    {
-        foreach (var action in section.Actions)
-        {
-            minutes.Append("- ").Append(MarkdownText.EscapeLines(action.What, "  ")).Append("  \n  ").Append(WhoWhenAndHow(action));
-            if (action.Note is { } note)
-            {
-                minutes.Append("  \n  ").Append(text["Minutes.Note", MarkdownText.EscapeLines(note, "  ")]);
-            }
-
-            minutes.Append('\n');
-        }
-
-        if (section.Actions.Count == 0)
-        {
-            minutes.Append(text["Minutes.NothingRecorded"]).Append('\n');
-        }
-    }
-
-    private string WhoWhenAndHow(ActionView action)
-    {
-        var status = text["Minutes.ActionStatus", text[$"ActionStatus.{action.Status}"]];
-        if (action.CarriedOver)
-        {
-            return $"{text["Minutes.CarriedWhoWhen", MarkdownText.Escape(action.Owner), action.DueOn]} {(action.Status == ActionStatus.Open ? text["Minutes.NotLookedAt"] : status)}";
-        }
-
-        // "Overdue" means nothing once an action is done or dropped.
-        var whoWhen = action.Status is ActionStatus.Done or ActionStatus.Dropped
-            ? text["Minutes.ActionWhoWhenFinished", MarkdownText.Escape(action.Owner), action.DueOn]
-            : text["Minutes.ActionWhoWhen", MarkdownText.Escape(action.Owner), action.DueOn, MarkdownText.Escape(action.DueInWords)];
-        return action.Status == ActionStatus.Open ? whoWhen : $"{whoWhen} {status}";
-    }
-
-    private void Choice(StringBuilder minutes, SectionView section)
-    {
-        if (section.Chosen is not { } chosen)
-        {
-            minutes.Append(text["Minutes.NotChosen"]).Append('\n');
-            return;
-        }
-
-        minutes.Append(text["Minutes.Chosen", MarkdownText.Escape(section.Options[chosen])]).Append('\n');
-        if (section.AgreedBy is { } agreed)
-        {
-            minutes.Append('\n').Append(text["Minutes.AgreedBy", MarkdownText.Escape(agreed)]).Append('\n');
-        }
-    }
 
     private void Apologies(StringBuilder minutes, IReadOnlyList<Apology> apologies)
     {
@@ -190,14 +92,6 @@ public sealed class MinutesWriter(IStringLocalizer<SharedResource> text)
             minutes.Append("\n> ").Append(MarkdownText.EscapeLines(reason, ">\n> ")).Append('\n');
         }
     }
-
-    private string Attribution(CardView card) =>
-        (card.SaidBy is { } saidBy
-            ? text["Minutes.SaidByTypedBy", MarkdownText.Escape(saidBy), MarkdownText.Escape(card.AuthorName)]
-            : $"{MarkdownText.Escape(card.AuthorName)}, {MarkdownText.Escape(card.AuthorRelationship)}")
-        + (card.SentBeforeMeeting ? $", {text["Minutes.SentBefore"]}" : "")
-        + (card.EditedBy is { } editor ? $", {text["Minutes.EditedBy", MarkdownText.Escape(editor)]}" : "");
-
 
     private static void Field(StringBuilder minutes, string label, string value) =>
         minutes.Append("**").Append(label).Append(":** ").Append(value).Append("  \n");

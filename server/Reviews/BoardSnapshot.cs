@@ -1,4 +1,5 @@
 using ReviewRoom.Domain;
+using ReviewRoom.Sections;
 using ReviewRoom.Infrastructure;
 
 namespace ReviewRoom.Reviews;
@@ -74,6 +75,9 @@ public sealed record CardView(
     string Id, string SectionId, string Text, string AuthorId, string AuthorName, string AuthorRelationship,
     string? Perspective, bool? Working, string? SaidBy, string? FindOutBy, bool Quiet, bool KeptOutOfMinutes, bool SentBeforeMeeting = false, string? EditedBy = null)
 {
+    /// <summary>No card: what the page's card template is drawn from.</summary>
+    public static readonly CardView Blank = new("", "", "", "", "", "", null, null, null, null, false, false);
+
     public static CardView Of(Review review, Card card)
     {
         var author = review.Author(card.AuthorId);
@@ -88,6 +92,9 @@ public sealed record CardView(
 public sealed record ActionView(string Id, string SectionId, string What, string Owner, DateOnly Due, string DueOn, string DueInWords, ActionStatus Status, string AuthorId,
     bool CarriedOver = false, string? Note = null)
 {
+    /// <summary>No action: what the page's action template is drawn from.</summary>
+    public static readonly ActionView Blank = new("", "", "", "", default, "", "", ActionStatus.Open, "");
+
     public static ActionView Of(ActionItem action, Func<DateOnly, string> due) =>
         new(action.Id, action.SectionId, action.What, action.Owner, action.Due, Languages.LongDate(action.Due),
             due(action.Due), action.Status, action.AuthorId, action.CarriedOver, action.Note);

@@ -1,4 +1,5 @@
 using ReviewRoom.Domain;
+using ReviewRoom.Sections;
 
 namespace ReviewRoom.Reviews;
 
@@ -83,7 +84,7 @@ public sealed class ReviewQueries(OpenReviews open, IReviewStore store, DueDates
             reviews.AddRange(await open.ReadAsync(summary.Id, r => BoardSnapshot.Of(r, null, dueDates.InWords)) is { } one ? [one] : []);
         }
 
-        var areas = Enumerable.Reverse(reviews).SelectMany(r => r.Sections).Where(s => s.Kind == SectionKind.Choice).DistinctBy(s => s.Id);
+        var areas = Enumerable.Reverse(reviews).SelectMany(r => r.Sections).Where(s => s.Kind.TakesAChoice).DistinctBy(s => s.Id);
         return [.. areas.Select(area => new AreaProgress(area.Id, area.Heading, area.Options, [.. reviews
             .Select(r => (Review: r, Area: r.Sections.FirstOrDefault(s => s.Id == area.Id)))
             .Where(r => r.Area is not null)

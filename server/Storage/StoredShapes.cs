@@ -4,6 +4,7 @@ using ReviewRoom.Access;
 using ReviewRoom.Accounts;
 using ReviewRoom.Domain;
 using ReviewRoom.Reviews;
+using ReviewRoom.Sections;
 
 namespace ReviewRoom.Storage;
 
@@ -25,6 +26,9 @@ public static class StoredShapes
         mapper.RegisterType<Words>(
             words => new BsonDocument { ["en"] = words.English, ["cy"] = words.Welsh is null ? BsonValue.Null : new BsonValue(words.Welsh) },
             value => value.IsString ? new Words(value.AsString) : new Words(value["en"].AsString, value["cy"].IsNull ? null : value["cy"].AsString));
+
+        // A section's kind by its name; reviews saved before kinds were classes have it as "Grid", which reads the same.
+        mapper.RegisterType<SectionKind>(kind => new BsonValue(kind.Name), value => SectionKind.Named(value.AsString) ?? throw new InvalidDataException($"A stored section is of the kind \"{value.AsString}\", which this version does not know."));
 
         // LiteDB builds a type's mapping the first time it meets the type, and another thread can see
         // it half built (fields missing, or "collection was modified"). Build every stored type's now, on one thread.

@@ -4,6 +4,7 @@ using Markdig;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 using ReviewRoom.Domain;
+using ReviewRoom.Sections;
 
 namespace ReviewRoom.Templates;
 
@@ -15,15 +16,6 @@ namespace ReviewRoom.Templates;
 public static partial class TemplateParser
 {
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().Build();
-
-    private static readonly Dictionary<string, SectionKind> Kinds =
-        Enum.GetValues<SectionKind>().ToDictionary(k => k.ToString().ToLowerInvariant(), StringComparer.OrdinalIgnoreCase);
-
-    private static readonly Dictionary<SectionKind, string> OptionsNeeded = new()
-    {
-        [SectionKind.Grid] = "a grid needs its perspectives: list them under the heading, one per line starting with \"- \".",
-        [SectionKind.Choice] = "a choice needs its statements: list them under the heading, one per line starting with \"- \".",
-    };
 
     // "{#id kind=cards}" at the end of a heading. Read by hand rather than by Markdig's generic
     // attributes, which would also swallow the "{person}" placeholder earlier in the heading.
@@ -47,7 +39,7 @@ public static partial class TemplateParser
                 Close();
                 current = Section(file, heading);
             }
-            else if (current is not null && block is ListBlock list && OptionsNeeded.ContainsKey(current.Kind))
+            else if (current is not null && block is ListBlock list && current.Kind.OptionsNeeded is not null)
             {
                 current.Options.AddRange(list.SelectMany(Lines));
             }
@@ -77,7 +69,7 @@ public static partial class TemplateParser
                 throw new TemplateException(file, section.Line, $"the section id \"{section.Id}\" is used twice.");
             }
 
-            if (OptionsNeeded.TryGetValue(section.Kind, out var problem) && section.Options.Count < 2)
+            if (section.Kind.OptionsNeeded is { } problem && section.Options.Count < 2)
             {
                 throw new TemplateException(file, section.Line, problem);
             }
@@ -136,9 +128,8 @@ public static partial class TemplateParser
             else if (attribute.StartsWith("kind=", StringComparison.Ordinal))
             {
                 var name = attribute["kind=".Length..].Trim('"');
-                kind = Kinds.TryGetValue(name, out var known)
-                    ? known
-                    : throw new TemplateException(file, line, $"unknown section kind \"{name}\": use one of {string.Join(", ", Kinds.Keys)}.");
+                kind = SectionKind.Named(name)
+                    ?? throw new TemplateException(file, line, $"unknown section kind \"{name}\": use one of {string.Join(", ", SectionKind.All.Select(k => k.Name))}.");
             }
             else
             {

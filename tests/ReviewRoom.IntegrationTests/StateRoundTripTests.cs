@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using ReviewRoom.Domain;
+using ReviewRoom.Sections;
 using ReviewRoom.Infrastructure;
 using ReviewRoom.Reviews;
 using ReviewRoom.TestHost;

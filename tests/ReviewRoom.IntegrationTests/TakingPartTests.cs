@@ -51,7 +51,8 @@ public sealed class TakingPartTests : FreshApp
         Assert.Contains("The meeting is on 8 December 2026 at 14:00.", invitation, StringComparison.Ordinal);
         Assert.Contains("Sam Jones&#x27;s review, 1 December 2026 at 09:30", board, StringComparison.Ordinal);
         Assert.Equal((true, false), (sentBefore.SentBeforeMeeting, atTheMeeting.SentBeforeMeeting));
-        Assert.Single(System.Text.RegularExpressions.Regex.Matches(board, ">Sent before the meeting</strong>"));
+        // Every card has the marker, and the page's card template too: only one is shown.
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(board, "data-part=\"sentBefore\"><strong class=\"govuk-tag govuk-tag--blue\">Sent before the meeting</strong>"));
         Assert.Contains("- Sam is the kindest brother (Ana Jones, sister, sent before the meeting)", minutes, StringComparison.Ordinal);
         Assert.Contains("- Sam loves the sea (Ana Jones, sister)\n", minutes, StringComparison.Ordinal);
         Assert.Contains("**Date:** 1 December 2026 at 09:30", minutes, StringComparison.Ordinal);

@@ -1,4 +1,5 @@
 using ReviewRoom.Domain;
+using ReviewRoom.Sections;
 using ReviewRoom.Reviews;
 
 namespace ReviewRoom.UnitTests;

@@ -1,4 +1,5 @@
 using ReviewRoom.Domain;
+using ReviewRoom.Sections;
 
 namespace ReviewRoom.UnitTests;
 

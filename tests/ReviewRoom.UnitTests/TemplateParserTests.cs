@@ -1,4 +1,5 @@
 using ReviewRoom.Domain;
+using ReviewRoom.Sections;
 using ReviewRoom.Templates;
 
 namespace ReviewRoom.UnitTests;
@@ -62,7 +63,7 @@ public sealed class TemplateParserTests
         var mistake = Assert.Throws<TemplateException>(() =>
             TemplateParser.WithWelsh(english, "t.cy.md", "# Sgwrs\n\n## Pryderon {#worries}\n\nBeth sy'n eich poeni?\n\n## Gobeithion {#hopes}\n\nBeth ydych chi'n gobeithio amdano?\n"));
 
-        Assert.Equal("t.cy.md, line 1: its section \"worries\" (Cards) stands where the English has \"hopes\" (Cards).", mistake.Message);
+        Assert.Equal("t.cy.md, line 1: its section \"worries\" (cards) stands where the English has \"hopes\" (cards).", mistake.Message);
     }
 
     [Fact]

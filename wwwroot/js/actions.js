@@ -1,9 +1,8 @@
 // Actions: what will be done, by a named person, by a date; sorted by date, with the date in words.
 import { announce, announceChange } from './announcer.js';
 import { say } from './text.js';
-import { element, newOperationId, place } from './cards.js';
-
-const statuses = ['Open', 'Done', 'PartlyDone', 'NotDone', 'Dropped'];
+import { element, newOperationId } from './cards.js';
+import { fromTemplate, fill, place } from './parts.js';
 
 export function showActions(board, room, { me, isFacilitator, status }) {
     let actions = new Map();
@@ -54,22 +53,18 @@ export function showActions(board, room, { me, isFacilitator, status }) {
     }
 
     function item(action) {
-        const li = element('li', 'action');
+        const li = fill(fromTemplate('action-template'), {
+            what: action.what,
+            who: say('Board.Action.WhoWhen', action.owner, action.dueOn, action.dueInWords),
+            note: action.carriedOver,
+        });
         li.dataset.actionId = action.id;
-        li.append(element('p', 'action__what', action.what));
-        li.append(element('p', 'action__who', say('Board.Action.WhoWhen', action.owner, action.dueOn, action.dueInWords)));
-        const id = `status-${action.id}`;
-        const label = element('label', 'govuk-label govuk-label--s', say('Board.Action.Status'));
-        label.htmlFor = id;
-        const select = element('select', 'govuk-select');
-        select.id = id;
-        for (const value of statuses) {
-            const option = element('option', '', say(`ActionStatus.${value}`));
-            option.value = value;
-            option.selected = value === action.status;
-            select.append(option);
-        }
-        select.disabled = !(action.authorId === me || isFacilitator);
+        const canEdit = action.authorId === me || isFacilitator;
+        const select = li.querySelector('.action__status select');
+        select.id = `status-${action.id}`;
+        li.querySelector('.action__status label').htmlFor = select.id;
+        select.value = action.status;
+        select.disabled = !canEdit;
         select.addEventListener('change', async () => {
             try {
                 await room.invoke('SetActionStatus', action.id, select.value);
@@ -78,24 +73,18 @@ export function showActions(board, room, { me, isFacilitator, status }) {
                 announce(error.refusal ?? say('waiting'));
             }
         });
-        const group = element('div', 'govuk-form-group action__status');
-        group.append(label, select);
-        li.append(group);
-        if (action.carriedOver) li.append(noteOf(action, !select.disabled));
+        if (action.carriedOver) showNote(li, action, canEdit);
         return li;
     }
 
     // How an action brought from last time went, in a few words.
-    function noteOf(action, canEdit) {
-        const id = `note-${action.id}`;
-        const group = element('div', 'govuk-form-group action__note');
-        const label = element('label', 'govuk-label govuk-label--s', say('Board.Action.Note'));
-        label.htmlFor = id;
-        const input = element('input', 'govuk-input');
-        Object.assign(input, { id, type: 'text', value: noteDrafts.get(action.id) ?? action.note ?? '', disabled: !canEdit });
+    function showNote(li, action, canEdit) {
+        const input = li.querySelector('.action__note input');
+        const save = li.querySelector('.action__note button');
+        input.id = `note-${action.id}`;
+        li.querySelector('.action__note label').htmlFor = input.id;
+        Object.assign(input, { value: noteDrafts.get(action.id) ?? action.note ?? '', disabled: !canEdit });
         input.addEventListener('input', () => noteDrafts.set(action.id, input.value));
-        const save = element('button', 'govuk-button govuk-button--secondary govuk-!-margin-bottom-0', say('Board.Action.SaveNote'));
-        save.type = 'button';
         save.disabled = !canEdit;
         save.addEventListener('click', async () => {
             try {
@@ -107,8 +96,6 @@ export function showActions(board, room, { me, isFacilitator, status }) {
                 announce(error.refusal ?? say('waiting'));
             }
         });
-        group.append(label, input, save);
-        return group;
     }
 }
 

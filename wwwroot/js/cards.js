@@ -4,14 +4,13 @@
 // sent again, under the same operation id, once live.
 import { announce, announceChange } from './announcer.js';
 import { say } from './text.js';
+import { fromTemplate, fill, placeOf, parsePlace, place } from './parts.js';
 
-const cardKinds = new Set(['cards', 'grid', 'questions', 'path']);
 const undoSeconds = 10;
 
 export function showCards(board, room, { reviewId, me, isFacilitator, isPerson, status }) {
     const pendingKey = `rr-pending-${reviewId}`;
     const pending = new Map(JSON.parse(sessionStorage.getItem(pendingKey) ?? '[]'));
-    let sections = [];
 
     for (const form of board.querySelectorAll('form.add-card')) {
         const sectionId = form.elements.sectionId.value;
@@ -21,12 +20,10 @@ export function showCards(board, room, { reviewId, me, isFacilitator, isPerson, 
         box.addEventListener('input', () => sessionStorage.setItem(draftKey, box.value));
         form.addEventListener('submit', (event) => {
             event.preventDefault();
-            const [working, perspective] = form.elements.cell ? splitCell(form.elements.cell.value) : [null, null];
             send(newOperationId(), {
                 sectionId,
                 text: box.value,
-                perspective,
-                working,
+                ...parsePlace(form.elements.place?.value ?? ''),
                 saidBy: form.elements.saidBy?.value || null,
                 findOutBy: form.elements.findOutBy?.value || null,
             });
@@ -34,8 +31,7 @@ export function showCards(board, room, { reviewId, me, isFacilitator, isPerson, 
     }
 
     room.addEventListener('snapshot', ({ detail }) => {
-        sections = detail.sections.filter((s) => cardKinds.has(kindName(s.kind)));
-        for (const section of sections) {
+        for (const section of detail.sections) {
             for (const list of listsFor(section.id)) {
                 // A card someone is editing keeps its element, so their focus and typing stay put.
                 const busy = document.activeElement?.closest('[data-card-id]');
@@ -119,66 +115,46 @@ export function showCards(board, room, { reviewId, me, isFacilitator, isPerson, 
     }
 
     function cardItem(card) {
-        const item = element('li', card.keptOutOfMinutes ? 'card card--kept-out' : 'card');
+        const item = fill(fromTemplate('card-template'), {
+            keptOut: card.keptOutOfMinutes,
+            sentBefore: card.sentBeforeMeeting,
+            text: card.text,
+            by: card.saidBy ? say('Board.SaidByShown', card.saidBy, card.authorName) : say('nameAndRelationship', card.authorName, card.authorRelationship),
+            editedBy: card.editedBy ? say('Board.EditedBy', card.editedBy) : null,
+            findOutBy: card.findOutBy ? say('Board.FindOutByShown', card.findOutBy) : null,
+        });
         item.dataset.cardId = card.id;
-        if (card.keptOutOfMinutes) {
-            const marker = element('p', 'card__marker');
-            marker.append(element('strong', 'govuk-tag govuk-tag--grey', say('Board.KeptOut')));
-            item.append(marker);
-        }
-        if (card.sentBeforeMeeting) {
-            const marker = element('p', 'card__marker');
-            marker.append(element('strong', 'govuk-tag govuk-tag--blue', say('Board.SentBefore')));
-            item.append(marker);
-        }
-        item.append(element('p', 'card__text', card.text));
-        item.append(element('p', 'card__by', card.saidBy
-            ? say('Board.SaidByShown', card.saidBy, card.authorName)
-            : say('nameAndRelationship', card.authorName, card.authorRelationship)));
-        if (card.editedBy) item.append(element('p', 'card__by', say('Board.EditedBy', card.editedBy)));
-        if (card.findOutBy) item.append(element('p', 'card__by', say('Board.FindOutByShown', card.findOutBy)));
-        if (card.authorId === me || isFacilitator || isPerson) item.append(controls(card));
+        item.classList.toggle('card--kept-out', card.keptOutOfMinutes);
+        const mine = card.authorId === me || isFacilitator;
+        const control = (name) => item.querySelector(`[data-control="${name}"]`);
+        item.querySelector('[data-part="controls"]').hidden = !(mine || isPerson);
+        for (const name of ['edit', 'delete', 'move']) control(name).hidden = !mine;
+        control('edit').addEventListener('click', () => startEditing(card));
+        control('delete').addEventListener('click', () => removeCard(card));
+        showMover(item, card);
+        const keep = control('minutes');
+        keep.hidden = !isPerson;
+        keep.textContent = say(card.keptOutOfMinutes ? 'Board.PutBack' : 'Board.KeepOut');
+        keep.addEventListener('click', async () => {
+            await room.invoke('SetKeptOutOfMinutes', card.id, !card.keptOutOfMinutes)
+                .then(() => focusControl(card.id, 'minutes'))
+                .catch((failure) => announce(failure.refusal ?? say('waiting')));
+        });
         return item;
-    }
-
-    function controls(card) {
-        const bar = element('div', 'card__controls');
-        if (card.authorId === me || isFacilitator) {
-            const edit = button(say('Board.Edit'), () => startEditing(card));
-            edit.dataset.control = 'edit';
-            bar.append(edit, button(say('Board.Delete'), () => removeCard(card)), mover(card));
-        }
-        if (isPerson) {
-            const keep = button(say(card.keptOutOfMinutes ? 'Board.PutBack' : 'Board.KeepOut'), async () => {
-                await room.invoke('SetKeptOutOfMinutes', card.id, !card.keptOutOfMinutes)
-                    .then(() => focusControl(card.id, 'minutes'))
-                    .catch((failure) => announce(failure.refusal ?? say('waiting')));
-            });
-            keep.dataset.control = 'minutes';
-            bar.append(keep);
-        }
-        return bar;
     }
 
     function startEditing(card) {
         const item = board.querySelector(`[data-card-id="${CSS.escape(card.id)}"]`);
-        const form = element('form', 'card__edit');
-        const id = `edit-${card.id}`;
-        const label = element('label', 'govuk-label', say('Board.EditCard'));
-        label.htmlFor = id;
-        const box = element('textarea', 'govuk-textarea');
-        box.id = id;
-        box.rows = 3;
+        const form = item.querySelector('[data-part="edit"]');
+        const box = form.querySelector('textarea');
+        const error = form.querySelector('.govuk-error-message');
+        box.id = `edit-${card.id}`;
+        form.querySelector('label').htmlFor = box.id;
         box.value = card.text;
-        const error = element('p', 'govuk-error-message');
-        error.hidden = true;
-        const save = element('button', 'govuk-button', say('Board.Save'));
-        save.type = 'submit';
-        const cancel = button(say('Board.Cancel'), () => {
-            form.replaceWith(cardItem(card));
+        form.querySelector('[data-control="cancel"]').addEventListener('click', () => {
+            item.replaceWith(cardItem(card));
             focusControl(card.id, 'edit');
         });
-        form.append(label, error, box, save, cancel);
         form.addEventListener('submit', async (event) => {
             event.preventDefault();
             try {
@@ -190,7 +166,7 @@ export function showCards(board, room, { reviewId, me, isFacilitator, isPerson, 
                 error.hidden = false;
             }
         });
-        item.replaceChildren(form);
+        for (const part of item.children) part.hidden = part !== form;
         box.focus();
     }
 
@@ -212,37 +188,24 @@ export function showCards(board, room, { reviewId, me, isFacilitator, isPerson, 
         setTimeout(() => { if (area.contains(undo)) area.hidden = true; }, undoSeconds * 1000);
     }
 
-    function mover(card) {
-        const details = element('details', 'card__move');
-        details.append(element('summary', 'card__move-summary', say('Board.Move')));
-        const id = `move-${card.id}`;
-        const label = element('label', 'govuk-label govuk-label--s', say('Board.MoveTo'));
-        label.htmlFor = id;
-        const select = element('select', 'govuk-select');
-        select.id = id;
-        for (const section of sections) {
-            const places = kindName(section.kind) === 'grid'
-                ? section.options.flatMap((p) => [[`${section.id}|working|${p}`, `${section.heading}: ${say('Grid.Cell', p, say('Grid.Working'))}`],
-                    [`${section.id}|not-working|${p}`, `${section.heading}: ${say('Grid.Cell', p, say('Grid.NotWorking'))}`]])
-                : [[section.id, section.heading]];
-            for (const [value, text] of places) {
-                if (value === placeOf(card)) continue;
-                const option = element('option', '', text);
-                option.value = value;
-                select.append(option);
-            }
-        }
-        const go = button(say('Board.Move'), async () => {
-            const [sectionId, column, perspective] = select.value.split('|');
+    // Anywhere else a card can go: the places are the server's, drawn once on the page.
+    function showMover(item, card) {
+        const select = item.querySelector('[data-control="move"] select');
+        select.id = `move-${card.id}`;
+        item.querySelector('[data-control="move"] label').htmlFor = select.id;
+        const here = `${card.sectionId}|${placeOf(card)}`;
+        select.append(...[...document.getElementById('card-places').content.children]
+            .filter((option) => option.value !== here).map((option) => option.cloneNode(true)));
+        item.querySelector('[data-control="move-go"]').addEventListener('click', async () => {
+            const at = select.value.indexOf('|');
+            const { perspective, working } = parsePlace(select.value.slice(at + 1));
             try {
-                await room.invoke('MoveCard', card.id, sectionId, perspective ?? null, column ? column === 'working' : null);
+                await room.invoke('MoveCard', card.id, select.value.slice(0, at), perspective, working);
                 status.saved();
             } catch (failure) {
                 announce(failure.refusal ?? say('waiting'));
             }
         });
-        details.append(label, select, go);
-        return details;
     }
 
     function focusControl(cardId, control) {
@@ -263,36 +226,11 @@ export function showCards(board, room, { reviewId, me, isFacilitator, isPerson, 
 }
 
 function belongs(card, list) {
-    return !list.dataset.cell || list.dataset.cell === `${card.working ? 'working' : 'not-working'}|${card.perspective}`;
-}
-
-function placeOf(card) {
-    return card.perspective ? `${card.sectionId}|${card.working ? 'working' : 'not-working'}|${card.perspective}` : card.sectionId;
+    return (list.dataset.place ?? '') === placeOf(card);
 }
 
 function draftOf(card) {
     return { sectionId: card.sectionId, text: card.text, perspective: card.perspective, working: card.working, saidBy: card.saidBy, findOutBy: card.findOutBy };
-}
-
-function splitCell(value) {
-    const [column, perspective] = value.split('|');
-    return [column === 'working', perspective];
-}
-
-// SignalR's JSON sends enums as numbers: the order of SectionKind on the server.
-function kindName(kind) {
-    return typeof kind === 'string' ? kind.toLowerCase() : ['cards', 'grid', 'actions', 'questions', 'path', 'choice'][kind];
-}
-
-// Puts the items in order without taking out one that stays: taking out an element loses its focus.
-export function place(list, items) {
-    const staying = new Set(items);
-    for (const child of [...list.children]) {
-        if (!staying.has(child)) child.remove();
-    }
-    items.forEach((node, i) => {
-        if (list.children[i] !== node) list.insertBefore(node, list.children[i] ?? null);
-    });
 }
 
 export function element(tag, className, text) {

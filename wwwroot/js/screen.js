@@ -1,11 +1,12 @@
 // The big screen: read-only. It keeps the board it was given when it connected, applies every
-// change to it as it comes, and redraws. Shows the section under discussion in large type (the
-// grid as a grid), or for a PATH, the whole path.
+// change to it as it comes, and fills in what the server drew (each kind draws itself: server/Sections):
+// the section under discussion in large type, or for a PATH, the whole path.
 import { RoomConnection } from './room-connection.js';
 import { showStatus } from './status.js';
 import { say } from './text.js';
 import { showHeldUp } from './traffic-lights.js';
 import { showMeetingTimer } from './meeting-timer.js';
+import { fromTemplate, fill, placeOf, place } from './parts.js';
 
 const screen = document.getElementById('screen');
 const area = document.getElementById('screen-board');
@@ -101,75 +102,28 @@ function apply(view, delta) {
 }
 
 function draw(board) {
-    const steps = board.sections.filter((s) => s.kind === 'Path');
-    if (steps.length > 0) {
-        area.replaceChildren(path(board, steps));
-        return;
+    const shown = board.nowDiscussing ?? (area.dataset.firstWhenIdle ? board.sections[0]?.id : null);
+    for (const panel of area.querySelectorAll('[data-screen-section]')) {
+        const id = panel.dataset.screenSection;
+        panel.hidden = !(panel.dataset.always || id === shown);
+        panel.classList.toggle('screen__section--now', id === shown);
+        panel.querySelector('[data-now-badge]').hidden = id !== board.nowDiscussing;
     }
-    const now = board.sections.find((s) => s.id === board.nowDiscussing) ?? board.sections[0];
-    area.replaceChildren(section(now, board.nowDiscussing === now.id, 'h2'));
-}
-
-function path(board, steps) {
-    const drawing = element('div', 'path');
-    steps.forEach((step, i) => {
-        const box = section(step, board.nowDiscussing === step.id, 'h2');
-        box.classList.add('path__step', `path__step--${i + 1}`);
-        drawing.append(box);
-    });
-    drawing.append(element('div', 'path__arrow'));
-    const rest = board.sections.find((s) => s.id === board.nowDiscussing && s.kind !== 'Path');
-    if (rest) drawing.append(Object.assign(section(rest, true, 'h2'), { className: 'screen__section path__rest screen__section--now' }));
-    return drawing;
-}
-
-function section(view, isNow, level) {
-    const box = element('section', isNow ? 'screen__section screen__section--now' : 'screen__section');
-    box.setAttribute('aria-labelledby', `screen-${view.id}`);
-    if (isNow) box.append(element('p', 'screen__now', say('Screen.NowDiscussing')));
-    const heading = element(level, 'screen__heading', view.heading);
-    heading.id = `screen-${view.id}`;
-    box.append(heading);
-    if (view.kind === 'Grid') box.append(grid(view));
-    else if (view.kind === 'Actions') box.append(list(view.actions.map((a) => `${a.what} — ${say('Board.Action.WhoWhen', a.owner, a.dueOn, a.dueInWords)}`)));
-    else if (view.kind === 'Choice') box.append(list(view.options.filter((_, i) => i === view.chosen)));
-    else box.append(list(view.cards.map(words)));
-    return box;
-}
-
-function grid(view) {
-    const table = element('table', 'screen__grid');
-    const head = element('tr');
-    head.append(element('td'));
-    for (const perspective of view.options) head.append(Object.assign(element('th', '', perspective), { scope: 'col' }));
-    table.append(head);
-    for (const working of [true, false]) {
-        const row = element('tr');
-        row.append(Object.assign(element('th', '', say(working ? 'Grid.Working' : 'Grid.NotWorking')), { scope: 'row' }));
-        for (const perspective of view.options) {
-            const cell = element('td');
-            cell.append(list(view.cards.filter((c) => c.perspective === perspective && c.working === working).map(words)));
-            row.append(cell);
+    for (const section of board.sections) {
+        for (const list of area.querySelectorAll(`[data-cards-for="${CSS.escape(section.id)}"]`)) {
+            place(list, section.cards.filter((card) => placeOf(card) === (list.dataset.place ?? ''))
+                .map((card) => fill(fromTemplate('screen-card'), { text: card.text })));
         }
-        table.append(row);
+        for (const list of area.querySelectorAll(`[data-actions-for="${CSS.escape(section.id)}"]`)) {
+            place(list, section.actions.map((action) => fill(fromTemplate('screen-action'), {
+                what: action.what, who: say('Board.Action.WhoWhen', action.owner, action.dueOn, action.dueInWords),
+            })));
+        }
+        for (const list of area.querySelectorAll(`[data-chosen-for="${CSS.escape(section.id)}"]`)) {
+            list.replaceChildren(...(Number.isInteger(section.chosen) ? [fill(fromTemplate('screen-card'), { text: section.options[section.chosen] })] : []));
+        }
     }
-    return table;
-}
-
-function words(card) {
-    return card.text;
-}
-
-function list(items) {
-    if (items.length === 0) return element('p', 'screen__nothing', say('Screen.Nothing'));
-    const ul = element('ul', 'screen__cards');
-    for (const text of items) ul.append(element('li', 'screen__card', text));
-    return ul;
-}
-
-function element(tag, className, text) {
-    const node = document.createElement(tag);
-    if (className) node.className = className;
-    if (text !== undefined) node.textContent = text;
-    return node;
+    for (const nothing of area.querySelectorAll('[data-nothing]')) {
+        nothing.hidden = nothing.previousElementSibling.children.length > 0;
+    }
 }

@@ -27,9 +27,8 @@ public sealed class IndexModel(ReviewQueries queries, AuditTrail trail, Membersh
         Board = (await queries.SnapshotAsync(member))!;
         await trail.SawAsync(ReviewId, member.ParticipantId, "screen-viewed");
         HereCount = (await presence.HereAsync(ReviewId)).Count;
-        foreach (var shared in text.GetAllStrings().Where(s => s.Name.StartsWith("Screen.", StringComparison.Ordinal)
-            || s.Name.StartsWith("Grid.", StringComparison.Ordinal) || s.Name.StartsWith("Board.Status.", StringComparison.Ordinal) || s.Name.StartsWith("Board.Lights.", StringComparison.Ordinal) || s.Name.StartsWith("Board.Timer.", StringComparison.Ordinal)
-            || s.Name is "Board.NameAndRelationship" or "Board.SaidByShown" or "Board.FindOutByShown" or "Board.EditedBy" or "Board.Action.WhoWhen" or "Board.KeptOut"))
+        string[] shown = ["Screen.", "Board.Status.", "Board.Lights.", "Board.Timer."];
+        foreach (var shared in text.GetAllStrings().Where(s => shown.Any(prefix => s.Name.StartsWith(prefix, StringComparison.Ordinal)) || s.Name == "Board.Action.WhoWhen"))
         {
             ClientText[shared.Name] = shared.Value;
         }

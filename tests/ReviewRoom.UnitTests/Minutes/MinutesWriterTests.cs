@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Markdig;
 using ReviewRoom.Domain;
+using ReviewRoom.Sections;
 using ReviewRoom.Minutes;
 using ReviewRoom.Reviews;
 
