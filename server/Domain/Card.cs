@@ -17,7 +17,7 @@ public sealed class Card(string id, string authorId, string operationId, DateTim
     public string SectionId { get; internal set; } = "";
     public string Text { get; internal set; } = "";
 
-    /// <summary>Where it sits in a grid; null outside grids.</summary>
+    /// <summary>Where it sits in a grid or a ring; null in a section that is one list.</summary>
     public GridCell? Cell { get; internal set; }
 
     /// <summary>Whose words these are, when someone typed them on another's behalf.</summary>
@@ -41,8 +41,8 @@ public sealed class Card(string id, string authorId, string operationId, DateTim
     public bool KeptOutOfMinutes { get; internal set; }
 }
 
-/// <summary>A grid cell: one perspective, working or not working.</summary>
-public sealed record GridCell(string Perspective, bool Working);
+/// <summary>Where a card sits among its section's options: a grid's perspective, working or not working; or a ring, with no column.</summary>
+public sealed record GridCell(string Perspective, bool? Working);
 
 /// <summary>What someone asks to put on the board; checked by <see cref="Review.AddCard"/>.</summary>
 public sealed record CardDraft(string? SectionId, string? Text, string? Perspective = null, bool? Working = null, string? SaidBy = null, string? FindOutBy = null);

@@ -839,7 +839,7 @@ public sealed class Review
 
     // Where a card sits, for the audit trail: its section, and in a grid, the cell.
     private static string WhereItSits(Card card) =>
-        card.Cell is { } cell ? $"{card.SectionId} / {cell.Perspective} / {(cell.Working ? "working" : "not working")}" : card.SectionId;
+        card.Cell is { } cell ? $"{card.SectionId} / {cell.Perspective}{cell.Working switch { true => " / working", false => " / not working", null => "" }}" : card.SectionId;
 
     private static string NewId() => Guid.NewGuid().ToString("N");
 }

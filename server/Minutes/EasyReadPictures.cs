@@ -35,6 +35,7 @@ public static class EasyReadPictures
         ["getting-stronger"] = "1F4AA",
         ["next-months"] = "1F5D3",
         ["first-steps"] = "1F463",
+        ["doughnut"] = "1F369",
     };
 
     private static readonly Dictionary<ActionStatus, string> ByStatus = new()

@@ -23,9 +23,10 @@ public abstract class SectionKind
     public static readonly SectionKind Questions = new QuestionsKind();
     public static readonly SectionKind Path = new PathKind();
     public static readonly SectionKind Choice = new ChoiceKind();
+    public static readonly SectionKind Rings = new RingsKind();
 
     /// <summary>Every kind, by the name a template gives it.</summary>
-    public static IReadOnlyList<SectionKind> All { get; } = [Cards, Grid, Actions, Questions, Path, Choice];
+    public static IReadOnlyList<SectionKind> All { get; } = [Cards, Grid, Actions, Questions, Path, Choice, Rings];
 
     /// <summary>The kind a template or a stored review names, in any case; null for none.</summary>
     public static SectionKind? Named(string? name) => All.FirstOrDefault(k => string.Equals(k.Name, name, StringComparison.OrdinalIgnoreCase));

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.Playwright;
 using ReviewRoom.TestHost;
 using static Microsoft.Playwright.Assertions;
@@ -142,10 +141,5 @@ public sealed class BigScreenBrowserTests(Chromium chromium) : LiveApp
         Assert.Equal(404, again!.Status);
     }
 
-    private static async Task<string[]> Violations(IPage page)
-    {
-        await page.EvaluateAsync(await File.ReadAllTextAsync(Path.Combine(RepoPaths.Root, "node_modules", "axe-core", "axe.min.js")));
-        var json = await page.EvaluateAsync<string>("async () => JSON.stringify((await axe.run()).violations.map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', ')))");
-        return JsonSerializer.Deserialize<string[]>(json)!;
-    }
+    private static Task<IReadOnlyList<string>> Violations(IPage page) => Participant.AccessibilityViolationsAsync(page);
 }

@@ -161,6 +161,8 @@ public sealed class FullReviewBrowserTests(Chromium chromium) : LiveApp
     [InlineData("Routines")]
     [InlineData("Top tips")]
     [InlineData("Decision-making agreement")]
+    [InlineData("Relationship circle")]
+    [InlineData("Doughnut")]
     public async Task EveryTemplatesBoard_HasNoAccessibilityViolations(string template)
     {
         await using var fran = await Participant.ArriveAsync(chromium.Browser, App.RootUri, "facilitator");

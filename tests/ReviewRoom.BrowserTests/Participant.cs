@@ -144,11 +144,14 @@ internal sealed class Participant : IAsyncDisposable
     }
 
     /// <summary>axe-core's violations on the current page, as "rule: nodes" lines.</summary>
-    public async Task<IReadOnlyList<string>> AccessibilityViolationsAsync()
+    public Task<IReadOnlyList<string>> AccessibilityViolationsAsync() => AccessibilityViolationsAsync(_page);
+
+    /// <summary>What axe finds wrong with a page: this participant's, or a big screen they opened.</summary>
+    public static async Task<IReadOnlyList<string>> AccessibilityViolationsAsync(IPage page)
     {
         // Evaluated rather than added as a script tag, so the page's Content Security Policy stays on.
-        await _page.EvaluateAsync(await File.ReadAllTextAsync(Path.Combine(RepoPaths.Root, "node_modules", "axe-core", "axe.min.js")));
-        var json = await _page.EvaluateAsync<string>(
+        await page.EvaluateAsync(await File.ReadAllTextAsync(Path.Combine(RepoPaths.Root, "node_modules", "axe-core", "axe.min.js")));
+        var json = await page.EvaluateAsync<string>(
             "async () => JSON.stringify((await axe.run()).violations.map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', ')))");
         return JsonSerializer.Deserialize<string[]>(json)!;
     }

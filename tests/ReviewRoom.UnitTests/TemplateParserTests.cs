@@ -41,6 +41,8 @@ public sealed class TemplateParserTests
     [InlineData("routines", "Routines", "Trefn y dydd", 4)]
     [InlineData("top-tips", "Top tips", "Awgrymiadau da", 3)]
     [InlineData("decision-making-agreement", "Decision-making agreement", "Cytundeb gwneud penderfyniadau", 4)]
+    [InlineData("relationship-circle", "Relationship circle", "Cylch perthynas", 3)]
+    [InlineData("doughnut", "Doughnut", "Toesen", 2)]
     public void ShippedTemplate_ParsesInEnglishAndWelsh(string id, string name, string welshName, int sections)
     {
         var english = TemplateParser.Parse(id, $"{id}.md", RepoFiles.Read("templates", $"{id}.md"));
@@ -71,7 +73,7 @@ public sealed class TemplateParserTests
     {
         var shipped = Directory.EnumerateFiles(RepoFiles.PathTo("templates"), "*.md").Select(Path.GetFileName).Where(f => f != "README.md");
 
-        string[] ids = ["decision-making-agreement", "four-plus-one", "good-and-bad-days", "maps", "one-page-profile", "path", "person-centred-review", "routines", "team-self-assessment", "top-tips"];
+        string[] ids = ["decision-making-agreement", "doughnut", "four-plus-one", "good-and-bad-days", "maps", "one-page-profile", "path", "person-centred-review", "relationship-circle", "routines", "team-self-assessment", "top-tips"];
         Assert.Equal(ids.SelectMany(id => new[] { $"{id}.cy.md", $"{id}.md" }).Order(StringComparer.Ordinal), shipped.Order(StringComparer.Ordinal));
     }
 

@@ -106,7 +106,7 @@ function draw(board) {
     for (const panel of area.querySelectorAll('[data-screen-section]')) {
         const id = panel.dataset.screenSection;
         panel.hidden = !(panel.dataset.always || id === shown);
-        panel.classList.toggle('screen__section--now', id === shown);
+        panel.classList.toggle('screen__section--now', id === board.nowDiscussing);
         panel.querySelector('[data-now-badge]').hidden = id !== board.nowDiscussing;
     }
     for (const section of board.sections) {

@@ -53,6 +53,20 @@ public sealed class TemplateMinutesTests
     }
 
     [Fact]
+    public void RelationshipCircle_EachRingFromTheMiddleOutwards_MatchesTheGoldenFile()
+    {
+        var (review, fran, ana, raj) = Meeting("relationship-circle.md");
+        review.AddCard(raj, new CardDraft("circle", "Raj, who helps on Tuesdays", "Paid support"), "op-1", Now);
+        review.AddCard(ana, new CardDraft("circle", "Ana, his sister", "Family"), "op-2", Now);
+        review.AddCard(ana, new CardDraft("circle", "Mum", "Family", SaidBy: "Sam Jones"), "op-3", Now);
+        review.AddCard(fran, new CardDraft("circle", "The *swimming* club", "Community"), "op-4", Now);
+        review.AddCard(fran, new CardDraft("know-better", "The neighbours at number 12"), "op-5", Now);
+
+        Assert.Throws<ReviewRuleException>(() => review.AddCard(ana, new CardDraft("circle", "Nowhere", "Neighbours"), "op-6", Now));
+        AssertMatchesGolden(review, "relationship-circle.golden.md");
+    }
+
+    [Fact]
     public void FollowUpReview_OpensWithLastTimesUnfinishedActions_MatchesTheGoldenFile()
     {
         var (last, fran, _, _) = Meeting("person-centred-review.md");
