@@ -71,22 +71,60 @@ public sealed class BigScreenBrowserTests(Chromium chromium) : LiveApp
     }
 
     [Fact]
-    public async Task BigScreen_ForAPath_DrawsThePath()
+    public async Task BigScreen_ForAPath_DrawsThePath_ScalingWithTheTextSize_AndWithThirtyCardsAndTheFirstSteps_StaysOnOneScreen()
     {
         await using var fran = await Participant.ArriveAsync(chromium.Browser, App.RootUri, "facilitator");
         await fran.SetUpAsync(App.Logs);
         await fran.CreateReviewAsync("Sam Jones", "PATH", "2026-12-01", "PATH");
-        await fran.AddCardAsync("The North Star", "A home by the sea");
-        await fran.AddCardAsync("Now", "Lives with mum");
+        string[] steps = ["The North Star", "The goal", "Now", "Who to enrol", "Getting stronger", "The next few months"];
         var screen = await fran.OpenBigScreenAsync();
+        var larger = screen.GetByRole(AriaRole.Button, new() { Name = "Larger text" });
+        var smaller = screen.GetByRole(AriaRole.Button, new() { Name = "Smaller text" });
+        await fran.AddCardAsync("Now", "Card 1: a few words as people say them");
+        await Expect(screen.Locator(".screen__card")).ToHaveCountAsync(1);
 
-        await Expect(screen.GetByRole(AriaRole.Region, new() { Name = "The North Star" })).ToContainTextAsync("A home by the sea");
+        // With room to spare, larger text is larger (the header grows with it, so the PATH may give a little).
+        var usual = await TextSize(screen);
+        await larger.ClickAsync();
+        Assert.True(await TextSize(screen) > usual * 1.1, "Larger text is larger on the PATH too.");
+        await smaller.ClickAsync();
+
+        for (var card = 1; card < 30; card++)
+        {
+            await fran.AddCardAsync(steps[card % steps.Length], $"Card {card + 1}: a few words as people say them");
+        }
+
+        var firstSteps = fran.Section("First steps");
+        await firstSteps.GetByLabel("What will be done").FillAsync("Phone the housing association");
+        await firstSteps.GetByLabel("Who will do it").FillAsync("Ana Jones");
+        await firstSteps.GetByLabel("By when").FillAsync("2026-12-08");
+        await firstSteps.GetByRole(AriaRole.Button, new() { Name = "Add action" }).ClickAsync();
+
+        await Expect(screen.GetByRole(AriaRole.Region, new() { Name = "First steps" })).ToContainTextAsync("Phone the housing association — Ana Jones, by 8 December 2026");
+        await Expect(screen.Locator(".screen__card")).ToHaveCountAsync(31);
         var north = await screen.GetByRole(AriaRole.Region, new() { Name = "The North Star" }).BoundingBoxAsync();
+        var goal = await screen.GetByRole(AriaRole.Region, new() { Name = "The goal" }).BoundingBoxAsync();
         var now = await screen.GetByRole(AriaRole.Region, new() { Name = "Now" }).BoundingBoxAsync();
-        Assert.True(north!.X > now!.X && north.Y < now.Y, "The North Star is drawn top right, Now bottom left.");
+        Assert.True(north!.X > goal!.X && goal.X > now!.X && north.Y <= now.Y, "The North Star is drawn top right, the goal beside it, Now on the left.");
+        await AssertAllOnOneScreen(screen);
         await screen.ScreenshotAsync(new() { Path = Path.Combine(RepoPaths.TestResults, "big-screen-path-1920x1080.png") });
         Assert.Empty(await Violations(screen));
+
+        await larger.ClickAsync();
+        await larger.ClickAsync();
+        await AssertAllOnOneScreen(screen);
+        await screen.ScreenshotAsync(new() { Path = Path.Combine(RepoPaths.TestResults, "big-screen-path-larger-text-1920x1080.png") });
     }
+
+    private static async Task AssertAllOnOneScreen(IPage screen)
+    {
+        var lowest = await screen.EvaluateAsync<double>("() => Math.max(...[...document.querySelectorAll('.path, .screen__card')].map(e => e.getBoundingClientRect().bottom))");
+        Assert.InRange(lowest, 1, 1080);
+        Assert.Equal(1080, await screen.EvaluateAsync<int>("() => document.documentElement.scrollHeight"));
+    }
+
+    private static Task<double> TextSize(IPage screen) =>
+        screen.EvaluateAsync<double>("() => parseFloat(getComputedStyle(document.querySelector('.path .screen__card')).fontSize)");
 
     [Fact]
     public async Task BigScreen_StopsShowingTheJoinCode_OnceTheFacilitatorTurnsItOff()

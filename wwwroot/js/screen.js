@@ -37,11 +37,12 @@ connection.addEventListener('state', ({ detail }) => {
     area.replaceChildren();
     document.querySelector('.screen__header').replaceChildren();
 });
-showDisplayChoices(document.getElementById('screen-display'));
+showDisplayChoices(document.getElementById('screen-display'), fitToScreen);
+window.addEventListener('resize', fitToScreen);
 connection.start();
 
 // Larger or smaller text and high contrast, for the room; kept on this device.
-function showDisplayChoices(controls) {
+function showDisplayChoices(controls, changed) {
     const sizes = [0.7, 0.85, 1, 1.2, 1.4, 1.7];
     const page = document.documentElement;
     let size = sizes.indexOf(Number(localStorage.getItem('rr-screen-text') ?? 1));
@@ -58,6 +59,7 @@ function showDisplayChoices(controls) {
         }
         localStorage.setItem('rr-screen-text', String(sizes[size]));
         localStorage.setItem('rr-screen-contrast', String(contrast));
+        changed();
     };
     for (const button of controls.querySelectorAll('[data-text-step]')) {
         button.addEventListener('click', () => { size = Math.min(sizes.length - 1, Math.max(0, size + Number(button.dataset.textStep))); show(); });
@@ -125,5 +127,20 @@ function draw(board) {
     }
     for (const nothing of area.querySelectorAll('[data-nothing]')) {
         nothing.hidden = nothing.previousElementSibling.children.length > 0;
+    }
+    fitToScreen();
+}
+
+// A drawing of the whole review (the PATH) stays on one screen: its type is made smaller until the
+// page no longer scrolls, however many cards it holds and whatever text size the room chose.
+function fitToScreen() {
+    const page = document.documentElement;
+    for (const drawing of area.querySelectorAll('[data-fit-to-screen]')) {
+        let fit = 1;
+        drawing.style.setProperty('--fit', '1');
+        while (page.scrollHeight > window.innerHeight && fit > 0.3) {
+            fit -= 0.05;
+            drawing.style.setProperty('--fit', String(fit));
+        }
     }
 }
