@@ -65,6 +65,7 @@ public sealed class BehindAProxyTests(PostgresFixture postgres) : IClassFixture<
         var killed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         await Task.WhenAll(rooms.Select((room, who) => WriteUntilKilledAsync(room, who)));
         Assert.True(answered.Count >= AnsweredBeforeTheKill, $"{answered.Count} answered");
+        await first.ExitedAsync();
 
         // Its people come back through the proxy, which sends them to the second server, and carry on.
         var again = await Task.WhenAll(people.Select(p => p.ConnectAsync(reviewId)).ToList()).WaitAsync(Patience);

@@ -101,6 +101,9 @@ public sealed partial class ServerProcess : IRunningApp, IAsyncDisposable
     /// <summary>Ends the server at once, with SIGKILL on Linux: no shutdown, no flushing, as a crash or a power cut would.</summary>
     public void Kill() => _process.Kill();
 
+    /// <summary>Returns once the process has gone: until then a killed server can still take a connection and drop it.</summary>
+    public Task ExitedAsync() => _process.WaitForExitAsync();
+
     /// <summary>Kills the server if it still runs, and returns once it has exited, so its database file is free for a restart.</summary>
     public async ValueTask DisposeAsync()
     {
