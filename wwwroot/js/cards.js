@@ -4,7 +4,7 @@
 // sent again, under the same operation id, once live.
 import { announce, announceChange } from './announcer.js';
 import { say } from './text.js';
-import { fromTemplate, fill, placeOf, parsePlace, place } from './parts.js';
+import { fromTemplate, fill, placeOf, parsePlace, place, belongs } from './parts.js';
 
 const undoSeconds = 10;
 
@@ -223,10 +223,6 @@ export function showCards(board, room, { reviewId, me, isFacilitator, isPerson, 
     function formFor(sectionId) {
         return board.querySelector(`form.add-card input[name="sectionId"][value="${CSS.escape(sectionId)}"]`)?.form;
     }
-}
-
-function belongs(card, list) {
-    return (list.dataset.place ?? '') === placeOf(card);
 }
 
 function draftOf(card) {

@@ -25,6 +25,11 @@ export function placeOf(card) {
     return `${column}|${card.perspective}`;
 }
 
+// Whether a card belongs in this list of its section: the list's place is the card's.
+export function belongs(card, list) {
+    return (list.dataset.place ?? '') === placeOf(card);
+}
+
 export function parsePlace(value) {
     const at = value.indexOf('|');
     if (at < 0) return { perspective: null, working: null };

@@ -6,7 +6,7 @@ import { showStatus } from './status.js';
 import { say } from './text.js';
 import { showHeldUp } from './traffic-lights.js';
 import { showMeetingTimer } from './meeting-timer.js';
-import { fromTemplate, fill, placeOf, place } from './parts.js';
+import { fromTemplate, fill, place, belongs } from './parts.js';
 
 const screen = document.getElementById('screen');
 const area = document.getElementById('screen-board');
@@ -113,7 +113,7 @@ function draw(board) {
     }
     for (const section of board.sections) {
         for (const list of area.querySelectorAll(`[data-cards-for="${CSS.escape(section.id)}"]`)) {
-            place(list, section.cards.filter((card) => placeOf(card) === (list.dataset.place ?? ''))
+            place(list, section.cards.filter((card) => belongs(card, list))
                 .map((card) => fill(fromTemplate('screen-card'), { text: card.text })));
         }
         for (const list of area.querySelectorAll(`[data-actions-for="${CSS.escape(section.id)}"]`)) {

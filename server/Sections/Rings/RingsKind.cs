@@ -25,6 +25,9 @@ public sealed class RingsKind : CardsKind
     public override IEnumerable<SectionPlace> Places(SectionView section, Say say) =>
         section.Options.Select(ring => new SectionPlace(CardPlace.Value(ring, null), ring));
 
+    /// <summary>The class that gives a ring its colour, counted from the middle; the same on the board and the big screen.</summary>
+    public static string Colour(int ring) => $"ring-colour--{ring % 5 + 1}";
+
     public static IEnumerable<CardView> In(SectionView section, string ring) => section.Cards.Where(c => c.Perspective == ring);
 
     public override void WriteMinutes(SectionMinutes minutes, SectionView section)
