@@ -141,7 +141,7 @@ public sealed class AccountService(IAccountStore store, SetupCode setupCode, Tim
         var check = new RuleCheck();
         var cleanName = check.Line(name, Limits.NameLength, ReviewError.NameMissing, ReviewError.NameTooLong);
         var cleanEmail = Normalised(email);
-        check.Require(cleanEmail.Length is > 2 and <= 254 && cleanEmail.Contains('@', StringComparison.Ordinal), ReviewError.EmailInvalid);
+        check.Require(EmailAddress.IsValid(cleanEmail), ReviewError.EmailInvalid);
         check.Require(!passwordNeeded || (password ?? "").Length >= MinimumPasswordLength, ReviewError.PasswordTooShort);
         check.Require(store.FindAccountByEmail(cleanEmail) is null, ReviewError.EmailTaken);
         extra?.Invoke(check);

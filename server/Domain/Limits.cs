@@ -45,4 +45,7 @@ public static class Limits
     public const int ParticipantsEver = 400;
 
     public const int Apologies = 50;
+
+    /// <summary>Times one review's minutes may be sent by e-mail, so nobody can fill the inboxes of the people the person chose.</summary>
+    public const int MinutesEmailed = 10;
 }

@@ -28,6 +28,11 @@ public sealed class Participant(string id, string name, string relationship, Rol
     /// <summary>For a contributor: the person chose to let them read the minutes after the review closes.</summary>
     public bool MayReadMinutes { get; internal set; }
 
+    /// <summary>Where the minutes are sent by e-mail, if the person (or the facilitator for them) gave an address; and in which language.</summary>
+    public string? Email { get; internal set; }
+
+    public Language? EmailLanguage { get; internal set; }
+
     /// <summary>Removed from the review: the link stops working and they lose access at once.</summary>
     public bool Removed { get; internal set; }
 

@@ -534,6 +534,44 @@ public sealed class Review
         Changed();
     }
 
+    /// <summary>Who may be sent the minutes by e-mail: the person, and those the person chose to read them.</summary>
+    public IEnumerable<Participant> MinutesRecipients =>
+        _participants.Where(p => !p.Removed && !p.Waiting && (p.Role == Role.Person || p is { Role: Role.Contributor, MayReadMinutes: true }));
+
+    /// <summary>
+    /// Keeps where each of the people the person chose is sent the final minutes, and counts a sending;
+    /// returns those with an address. Nobody else can be given one.
+    /// </summary>
+    public IReadOnlyList<Participant> AddressMinutes(string participantId, IReadOnlyCollection<MinutesAddress> addresses)
+    {
+        FacilitatorOrPerson(participantId);
+        var recipients = MinutesRecipients.ToList();
+        if (addresses.Any(a => !recipients.Exists(r => r.Id == a.ParticipantId)) || addresses.DistinctBy(a => a.ParticipantId).Count() != addresses.Count)
+        {
+            throw new ReviewRuleException(ReviewError.ParticipantNotFound);
+        }
+
+        var check = new RuleCheck();
+        check.Require(IsClosed, ReviewError.ReviewNotClosed);
+        check.Require(_record.MinutesEmailed < Limits.MinutesEmailed, ReviewError.MinutesEmailedEnough);
+        var cleaned = addresses.Select(a => (a.ParticipantId, Email: (a.Email ?? "").Trim(), a.Language)).ToList();
+        check.Require(cleaned.All(a => a.Email.Length == 0 || EmailAddress.IsValid(a.Email)), ReviewError.EmailInvalid);
+        check.Require(cleaned.Any(a => a.Email.Length > 0), ReviewError.EmailNoneGiven);
+        check.ThrowIfBroken();
+
+        foreach (var (id, email, language) in cleaned)
+        {
+            var recipient = recipients.Find(r => r.Id == id)!;
+            recipient.Email = email.Length == 0 ? null : email;
+            recipient.EmailLanguage = language;
+            Touch(recipient);
+        }
+
+        _record.MinutesEmailed++;
+        Changed();
+        return [.. recipients.Where(r => r.Email is not null)];
+    }
+
     /// <summary>Another facilitator's account helps run this review: they see it and may do all a facilitator does.</summary>
     public Participant AddCoFacilitator(string participantId, string accountId, string? name, string relationship, DateTimeOffset now)
     {

@@ -70,4 +70,6 @@ public enum ReviewError
     NotSaved,
     TooManyConnections,
     TimerMinutes,
+    EmailNoneGiven,
+    MinutesEmailedEnough,
 }

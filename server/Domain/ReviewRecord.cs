@@ -55,6 +55,9 @@ public sealed class ReviewRecord
     /// <summary>What the person said of the minutes, once they have; after that the review stays closed.</summary>
     public SignOff? SignOff { get; internal set; }
 
+    /// <summary>How many times the minutes have been sent by e-mail; at most <see cref="Limits.MinutesEmailed"/>.</summary>
+    public int MinutesEmailed { get; internal set; }
+
     /// <summary>The template's sections, copied when the review was made, in order.</summary>
     public IReadOnlyList<Section> Sections { get; internal set; } = [];
 

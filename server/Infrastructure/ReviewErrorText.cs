@@ -34,6 +34,7 @@ public sealed class ReviewErrorText(IStringLocalizer<SharedResource> text, IOpti
         ReviewError.ActionsFull => [Limits.Actions],
         ReviewError.ReviewFull => [Limits.Participants],
         ReviewError.ApologiesFull => [Limits.Apologies],
+        ReviewError.MinutesEmailedEnough => [Limits.MinutesEmailed],
         ReviewError.TooManyConnections => [connectionsPerParticipant],
         _ => [],
     };

@@ -51,6 +51,9 @@ public sealed class ReviewRoomOptions
     /// <summary>Facilitators signing in with their organisation's account; off unless an authority is set.</summary>
     public OrganisationSignInOptions OrganisationSignIn { get; set; } = new();
 
+    /// <summary>The mail server the minutes are sent by; without a host, they are not offered by e-mail.</summary>
+    public Mail.SmtpOptions Smtp { get; set; } = new();
+
     /// <summary>
     /// The address people reach ReviewRoom at, such as "https://reviews.example.gov.uk", for every
     /// invitation link and QR code; without it, the address each request came to.

@@ -73,6 +73,8 @@ public static class ReviewRoomServices
         services.AddSingleton<MinutesWriter>();
         services.AddSingleton<MinutesRenderer>();
         services.AddSingleton<WordMinutes>();
+        services.AddSingleton<MinutesLetters>();
+        services.AddSingleton<Mail.Postbox>();
         services.AddSingleton<EasyReadWriter>();
         services.AddSingleton<ReviewErrorText>();
 

@@ -18,7 +18,8 @@ public sealed class AuditTrail(OpenReviews open, IReviewStore store, Accounts.IA
     /// Records that someone in the review saw or took something: "board-viewed", "minutes-downloaded".
     /// Reloading a page within a minute is the same view; every download is recorded.
     /// </summary>
-    public async Task SawAsync(string reviewId, string participantId, string action)
+    /// <param name="subject">Whom it was for, as when the minutes were e-mailed to someone.</param>
+    public async Task SawAsync(string reviewId, string participantId, string action, string? subject = null)
     {
         var now = clock.GetUtcNow();
         if (action.EndsWith("-viewed", StringComparison.Ordinal))
@@ -39,7 +40,7 @@ public sealed class AuditTrail(OpenReviews open, IReviewStore store, Accounts.IA
         }
 
         var role = await open.ReadAsync(reviewId, review => review.Participants.FirstOrDefault(p => p.Id == participantId)?.Role);
-        await store.RecordAsync(new Activity(reviewId, participantId, action, now, role));
+        await store.RecordAsync(new Activity(reviewId, participantId, action, now, role, subject));
     }
 
     /// <summary>Records what someone outside the review did to it: an administrator's export, by their account.</summary>

@@ -149,7 +149,20 @@ public sealed class ReviewQueries(OpenReviews open, IReviewStore store, DueDates
             ? BoardSnapshot.Of(review, null, dueDates.InWords)
             : null);
 
+    /// <summary>The people the minutes may be e-mailed to, with the addresses last given, for the facilitators and the person; nobody for anyone else.</summary>
+    public async Task<IReadOnlyList<MinutesRecipient>> MinutesRecipientsAsync(ReviewMember member) =>
+        await open.ReadAsync<IReadOnlyList<MinutesRecipient>>(member.ReviewId, review => review.FindParticipant(member.ParticipantId)?.Role is Role.Facilitator or Role.Person
+            ? [.. review.MinutesRecipients.Select(p => MinutesRecipient.Of(review, p))]
+            : null) ?? [];
+
     private static bool IsUnfinished(ActionItem action) => !action.Deleted && action.Status is not (ActionStatus.Done or ActionStatus.Dropped);
+}
+
+/// <summary>One of the people the person chose to have the minutes; <see cref="Email"/> is empty until an address is given.</summary>
+public sealed record MinutesRecipient(string Id, string Name, string Relationship, Role Role, string Email, Language Language)
+{
+    public static MinutesRecipient Of(Review review, Participant participant) =>
+        new(participant.Id, participant.Name, participant.Relationship, participant.Role, participant.Email ?? "", participant.EmailLanguage ?? review.Language);
 }
 
 /// <summary>One area of a team's self-assessment across its reviews, oldest first.</summary>

@@ -205,6 +205,11 @@ public sealed class ReviewService(OpenReviews open, IReviewStore store, IReviewN
     public Task<CardView> SetKeptOutOfMinutesAsync(ReviewMember member, string? cardId, bool keptOut) =>
         ChangeAsync(member, keptOut ? "card-kept-out-of-minutes" : "card-put-back-in-minutes", review => CardView.Of(review, review.SetKeptOutOfMinutes(member.ParticipantId, cardId, keptOut)));
 
+    /// <summary>Keeps the addresses the final minutes go to, and counts a sending; returns those to send them to.</summary>
+    public Task<IReadOnlyList<MinutesRecipient>> AddressMinutesAsync(ReviewMember member, IReadOnlyCollection<MinutesAddress>? addresses) =>
+        ChangeAsync<IReadOnlyList<MinutesRecipient>>(member, "minutes-addressed",
+            review => [.. review.AddressMinutes(member.ParticipantId, addresses ?? []).Select(p => MinutesRecipient.Of(review, p))]);
+
     private Task<T> ChangeAsync<T>(ReviewMember member, string action, Func<Review, T> change) =>
         member.OnlyReads
             ? throw new ReviewRuleException(ReviewError.ScreenOnlyShows)

@@ -9,13 +9,16 @@ public abstract class LiveApp : IAsyncLifetime
 
     protected ReviewRoomFactory App { get; private set; } = null!;
 
-    public ValueTask InitializeAsync()
+    /// <summary>Configuration for this class's app, such as a mail server's.</summary>
+    protected virtual IReadOnlyDictionary<string, string?>? Settings => null;
+
+    public virtual ValueTask InitializeAsync()
     {
-        App = ReviewRoomFactory.UseRealSocket(_data);
+        App = ReviewRoomFactory.UseRealSocket(_data, Settings);
         return ValueTask.CompletedTask;
     }
 
-    public async ValueTask DisposeAsync()
+    public virtual async ValueTask DisposeAsync()
     {
         await App.DisposeAsync();
         _data.Dispose();

@@ -49,6 +49,7 @@ public sealed partial class AccessBoundaryTests(AccessBoundaryTests.Accounts acc
         ["page POST sign off"] = "nnnnnnnn",
         ["page POST share the minutes"] = "YYYnnnnn",
         ["page POST reopen"] = "nnnnnnnn",
+        ["page POST email the minutes (to the person)"] = "nnnnnnnn",
         ["page GET big screen"] = "YYnnYnnn",
         ["page GET big screen QR code"] = "YYnnYnnn",
         ["page POST add card"] = "YYYYnnnn",
@@ -104,6 +105,7 @@ public sealed partial class AccessBoundaryTests(AccessBoundaryTests.Accounts acc
         ["page POST sign off"] = "nnYnnnnn",
         ["page POST share the minutes"] = "YYYnnnnn",
         ["page POST reopen"] = "YYnnnnnn",
+        ["page POST email the minutes (to the person)"] = "YYYnnnnn",
         ["page POST new link (the person's)"] = "YYYnnnnn",
         ["page GET the audit trail"] = "YYYnnnnn",
     };
@@ -137,6 +139,8 @@ public sealed partial class AccessBoundaryTests(AccessBoundaryTests.Accounts acc
         ["page POST sign off"] = (room, v) => Post(room, v, $"/minutes/{room.Id}/signoff", new() { ["agrees"] = "false", ["reason"] = "My words were changed" }),
         ["page POST share the minutes"] = (room, v) => Post(room, v, $"/minutes/{room.Id}/share", new() { ["readers"] = room.ContributorId }),
         ["page POST reopen"] = (room, v) => Post(room, v, $"/minutes/{room.Id}/reopen", []),
+        ["page POST email the minutes (to the person)"] = (room, v) => Post(room, v, $"/minutes/{room.Id}/email",
+            new() { ["to[0].ParticipantId"] = room.PersonsParticipantId, ["to[0].Email"] = "sam@example.org", ["to[0].Language"] = nameof(Language.English) }),
         ["page GET big screen"] = (room, v) => Ok(v.Http.GetAsync($"/screen/{room.Id}")),
         ["page GET big screen QR code"] = (room, v) => Ok(v.Http.GetAsync($"/screen/{room.Id}/qr")),
         ["page POST add card"] = (room, v) => Post(room, v, Board(room, "addcard"), new() { ["sectionId"] = Cards, ["text"] = "Kind", ["operationId"] = NewId() }),
@@ -273,6 +277,7 @@ public sealed partial class AccessBoundaryTests(AccessBoundaryTests.Accounts acc
         public const string SpareEmail = "spare@example.org";
 
         private readonly DataFolder _data = new();
+        private MailServer _mail = null!;
 
         public ReviewRoomFactory App { get; private set; } = null!;
         public Visitor Facilitator { get; private set; } = null!;
@@ -282,7 +287,8 @@ public sealed partial class AccessBoundaryTests(AccessBoundaryTests.Accounts acc
 
         public async ValueTask InitializeAsync()
         {
-            App = new ReviewRoomFactory(_data);
+            _mail = await MailServer.StartAsync();
+            App = new ReviewRoomFactory(_data, settings: _mail.Settings);
             Facilitator = await App.NewFacilitatorAsync();
             CoFacilitator = await App.NewFacilitatorAsync();
             OtherReviewsFacilitator = await App.NewFacilitatorAsync();
@@ -296,6 +302,7 @@ public sealed partial class AccessBoundaryTests(AccessBoundaryTests.Accounts acc
             await CoFacilitator.DisposeAsync();
             await OtherReviewsFacilitator.DisposeAsync();
             await App.DisposeAsync();
+            await _mail.DisposeAsync();
             _data.Dispose();
         }
     }

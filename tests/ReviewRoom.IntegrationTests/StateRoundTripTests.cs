@@ -110,6 +110,7 @@ public sealed class StateRoundTripTests(PostgresFixture postgres) : IClassFixtur
         await Do(r => Done(() => r.RemoveApology(fran, slip.Id)));
         await Do(r => Done(() => r.ShareMinutes(fran, [ana.Id])));
         await Do(r => Done(() => r.Close(fran, now)));
+        await Do(r => r.AddressMinutes(sam.Id, [new MinutesAddress(sam.Id, "sam@example.org", Language.Welsh), new MinutesAddress(ana.Id, "ana@example.org", Language.English)]));
         await Do(r => r.SignOffMinutes(sam.Id, agrees: false, "My words were changed", now));
 
         Assert.NotNull(waiting);

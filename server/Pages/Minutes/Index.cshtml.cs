@@ -14,8 +14,9 @@ namespace ReviewRoom.Pages.Minutes;
 /// The minutes the person keeps: the Markdown, rendered to a page that prints on A4, and downloadable.
 /// The person signs them off here, and the person or the facilitator chooses who else may read them.
 /// </summary>
-public sealed class IndexModel(
-    ReviewService reviews, ReviewQueries queries, AuditTrail trail, MembershipCookies memberships, MinutesWriter writer, MinutesRenderer renderer, WordMinutes word, ReviewErrorText errorText) : PageModel
+public sealed partial class IndexModel(
+    ReviewService reviews, ReviewQueries queries, AuditTrail trail, MembershipCookies memberships, MinutesWriter writer, MinutesRenderer renderer, WordMinutes word, ReviewErrorText errorText,
+    Mail.Postbox postbox, MinutesLetters letters, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> text) : PageModel
 {
     private static readonly ReviewError[] FormMistakes = [ReviewError.SignOffChoiceMissing, ReviewError.ReasonMissing, ReviewError.ReasonTooLong];
 
@@ -55,6 +56,8 @@ public sealed class IndexModel(
         }
 
         NewLink = Reviews.BoardModel.ShownOnce(TempData, Reviews.BoardModel.NewLinkKey);
+        (Sent, NotSent) = (NamesIn(TempData[SentKey]), NamesIn(TempData[NotSentKey]));
+        await ReadRecipientsAsync();
         await trail.SawAsync(ReviewId, _reader, "minutes-viewed");
         return Page();
     }
