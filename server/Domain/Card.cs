@@ -17,6 +17,15 @@ public sealed class Card(string id, string authorId, string operationId, DateTim
     public string SectionId { get; internal set; } = "";
     public string Text { get; internal set; } = "";
 
+    /// <summary>In a chart: the answers under its other columns, in order; the first column's is <see cref="Text"/>.</summary>
+    public IReadOnlyList<string> Answers { get; internal set; } = [];
+
+    /// <summary>How much of the board's text it takes: its words and its answers.</summary>
+    internal int Length => Text.Length + Answers.Sum(a => a.Length);
+
+    /// <summary>All it says, as one text, for the audit trail.</summary>
+    internal string AllWords => Answers.Count == 0 ? Text : string.Join("\n", [Text, .. Answers]);
+
     /// <summary>Where it sits in a grid or a ring; null in a section that is one list.</summary>
     public GridCell? Cell { get; internal set; }
 
@@ -45,4 +54,6 @@ public sealed class Card(string id, string authorId, string operationId, DateTim
 public sealed record GridCell(string Perspective, bool? Working);
 
 /// <summary>What someone asks to put on the board; checked by <see cref="Review.AddCard"/>.</summary>
-public sealed record CardDraft(string? SectionId, string? Text, string? Perspective = null, bool? Working = null, string? SaidBy = null, string? FindOutBy = null);
+/// <param name="Answers">For a chart: the answers under its columns after the first; null on an edit keeps those the card has.</param>
+public sealed record CardDraft(string? SectionId, string? Text, string? Perspective = null, bool? Working = null, string? SaidBy = null, string? FindOutBy = null,
+    IReadOnlyList<string?>? Answers = null);

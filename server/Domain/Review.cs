@@ -31,7 +31,7 @@ public sealed class Review
         _cards = cards;
         _actions = actions;
         _states = record.States.ToDictionary(s => s.SectionId);
-        _textOnBoard = cards.Where(c => !c.Deleted).Sum(c => c.Text.Length);
+        _textOnBoard = cards.Where(c => !c.Deleted).Sum(c => c.Length);
     }
 
     public string Id => _record.Id;
@@ -215,25 +215,26 @@ public sealed class Review
 
         var card = new Card(NewId(), author.Id, operationId, now) { SentBeforeMeeting = IsBeforeMeeting(now) };
         Fill(card, author, draft);
-        RequireRoomFor(card.Text.Length, ever: true);
+        RequireRoomFor(card.Length, ever: true);
         card.Number = _cards.Count + 1;
         _cards.Add(card);
-        _textOnBoard += card.Text.Length;
+        _textOnBoard += card.Length;
         return Changed(card);
     }
 
     public Card EditCard(string participantId, string? cardId, CardDraft draft)
     {
         var (editor, card) = CardFor(participantId, cardId);
-        var before = card.Text;
-        Fill(card, editor, draft with { SectionId = card.SectionId, Perspective = draft.Perspective ?? card.Cell?.Perspective, Working = draft.Working ?? card.Cell?.Working }, textLimit: Limits.TextOnBoard - _textOnBoard + before.Length);
-        _textOnBoard += card.Text.Length - before.Length;
-        if (editor.Id != card.AuthorId && card.Text != before)
+        var (before, lengthBefore) = (card.AllWords, card.Length);
+        Fill(card, editor, draft with { SectionId = card.SectionId, Perspective = draft.Perspective ?? card.Cell?.Perspective, Working = draft.Working ?? card.Cell?.Working, Answers = draft.Answers ?? card.Answers },
+            textLimit: Limits.TextOnBoard - _textOnBoard + lengthBefore);
+        _textOnBoard += card.Length - lengthBefore;
+        if (editor.Id != card.AuthorId && card.AllWords != before)
         {
             card.EditedBy = editor.Id;
         }
 
-        _edit = new Edit(card.Id, before, card.Text);
+        _edit = new Edit(card.Id, before, card.AllWords);
         return Changed(card);
     }
 
@@ -242,7 +243,7 @@ public sealed class Review
     {
         var (mover, card) = CardFor(participantId, cardId);
         var before = WhereItSits(card);
-        Fill(card, mover, new CardDraft(sectionId, card.Text, perspective, working, card.SaidBy, card.FindOutBy));
+        Fill(card, mover, new CardDraft(sectionId, card.Text, perspective, working, card.SaidBy, card.FindOutBy, card.Answers));
         _edit = new Edit(card.Id, before, WhereItSits(card));
         return Changed(card);
     }
@@ -696,7 +697,7 @@ public sealed class Review
         foreach (var card in removed)
         {
             card.Deleted = true;
-            _textOnBoard -= card.Text.Length;
+            _textOnBoard -= card.Length;
             Touch(card);
         }
 
@@ -745,11 +746,15 @@ public sealed class Review
         var moving = section is not null && section.Id != card.SectionId;
         check.Require(section is null || !moving || !_states[section.Id].Locked || by.Role == Role.Facilitator, ReviewError.SectionLocked);
         var text = check.Text(draft.Text, Limits.CardLength, ReviewError.CardEmpty, ReviewError.CardTooLong);
+        var asked = section?.Kind.AnswersAfterText(section.Options.Count) ?? 0;
+        var given = draft.Answers ?? [];
+        check.Require(given.Skip(asked).All(string.IsNullOrWhiteSpace), ReviewError.AnswersNotTaken);
+        List<string> answers = [.. Enumerable.Range(0, asked).Select(i => check.OptionalText(i < given.Count ? given[i] : null, Limits.CardLength, ReviewError.CardTooLong))];
         GridCell? cell = null;
         check.Require(section is null || !section.Kind.TakesCards || section.Kind.TryPlace(section, draft.Perspective, draft.Working, out cell), ReviewError.CellMissing);
         var saidBy = check.OptionalLine(draft.SaidBy, Limits.NameLength, ReviewError.SaidByTooLong);
         var findOutBy = check.OptionalLine(draft.FindOutBy, Limits.NameLength, ReviewError.FindOutByTooLong);
-        check.Require(text.Length <= textLimit, ReviewError.BoardFull);
+        check.Require(text.Length + answers.Sum(a => a.Length) <= textLimit, ReviewError.BoardFull);
         check.ThrowIfBroken();
 
         if (moving)
@@ -759,6 +764,7 @@ public sealed class Review
 
         card.SectionId = section!.Id;
         card.Text = text;
+        card.Answers = answers;
         card.Cell = cell;
         card.SaidBy = saidBy;
         card.FindOutBy = section.Kind.AsksWhoFindsOut ? findOutBy : null;
@@ -782,11 +788,11 @@ public sealed class Review
 
         if (!deleted)
         {
-            RequireRoomFor(card.Text.Length, ever: false);
+            RequireRoomFor(card.Length, ever: false);
         }
 
         card.Deleted = deleted;
-        _textOnBoard += deleted ? -card.Text.Length : card.Text.Length;
+        _textOnBoard += deleted ? -card.Length : card.Length;
         return Changed(card);
     }
 

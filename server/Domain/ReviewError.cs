@@ -71,5 +71,6 @@ public enum ReviewError
     TooManyConnections,
     TimerMinutes,
     EmailNoneGiven,
+    AnswersNotTaken,
     MinutesEmailedEnough,
 }

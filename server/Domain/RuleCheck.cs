@@ -26,6 +26,14 @@ internal sealed class RuleCheck
         return text;
     }
 
+    /// <summary>Text that may be left empty, such as one answer in a chart: "" when empty.</summary>
+    public string OptionalText(string? value, int limit, ReviewError tooLong)
+    {
+        var text = Plain(value, keepLineBreaks: true).Trim();
+        Require(text.Length <= limit, tooLong);
+        return text;
+    }
+
     /// <summary>A name or a relationship: one plain line, single spaces.</summary>
     public string Line(string? value, int limit, ReviewError missing, ReviewError tooLong) =>
         Text(OneLine(value), limit, missing, tooLong);

@@ -36,7 +36,9 @@ public sealed class EasyReadSection(StringBuilder page, Say say, Func<string, st
     {
         foreach (var card in cards.Where(c => !c.KeptOutOfMinutes))
         {
-            Row(Picture, card.Text, [
+            var answers = card.Answers?.Select(a => $"{a.Column}: {a.Text}").ToList();
+            Row(Picture, answers?[0] ?? card.Text, [
+                .. answers?.Skip(1).Where((_, i) => card.Answers![i + 1].Text.Length > 0) ?? [],
                 .. card.FindOutBy is { } finder ? [Say("EasyRead.FindOutBy", finder)] : Array.Empty<string>(),
                 .. card.SentBeforeMeeting ? [Say("EasyRead.SentBefore")] : Array.Empty<string>()]);
         }

@@ -23,7 +23,7 @@ public sealed class SectionMinutes(StringBuilder minutes, Say say)
         foreach (var card in cards.Where(c => !c.KeptOutOfMinutes))
         {
             any = true;
-            minutes.Append("- ").Append(MarkdownText.EscapeLines(card.Text, "  ")).Append(" (").Append(Attribution(card)).Append(')');
+            minutes.Append("- ").Append(card.Answers is { } answers ? Answered(answers) : MarkdownText.EscapeLines(card.Text, "  ")).Append(" (").Append(Attribution(card)).Append(')');
             if (card.FindOutBy is { } finder)
             {
                 minutes.Append(". ").Append(Say("Minutes.FindOutBy", MarkdownText.Escape(finder)));
@@ -37,6 +37,10 @@ public sealed class SectionMinutes(StringBuilder minutes, Say say)
             NothingRecorded();
         }
     }
+
+    // A chart's card: a line for each column it says something under, the first always.
+    private static string Answered(IEnumerable<Answer> answers) =>
+        string.Join("  \n  ", answers.Where((a, i) => i == 0 || a.Text.Length > 0).Select(a => $"{MarkdownText.Escape(a.Column)}: {MarkdownText.EscapeLines(a.Text, "  ")}"));
 
     public void NothingRecorded() => minutes.Append(Say("Minutes.NothingRecorded")).Append('\n');
 

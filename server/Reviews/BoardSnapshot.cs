@@ -73,7 +73,8 @@ public sealed record SectionView(
 
 public sealed record CardView(
     string Id, string SectionId, string Text, string AuthorId, string AuthorName, string AuthorRelationship,
-    string? Perspective, bool? Working, string? SaidBy, string? FindOutBy, bool Quiet, bool KeptOutOfMinutes, bool SentBeforeMeeting = false, string? EditedBy = null)
+    string? Perspective, bool? Working, string? SaidBy, string? FindOutBy, bool Quiet, bool KeptOutOfMinutes, bool SentBeforeMeeting = false, string? EditedBy = null,
+    IReadOnlyList<Answer>? Answers = null)
 {
     /// <summary>No card: what the page's card template is drawn from.</summary>
     public static readonly CardView Blank = new("", "", "", "", "", "", null, null, null, null, false, false);
@@ -82,12 +83,21 @@ public sealed record CardView(
     {
         var author = review.Author(card.AuthorId);
         // A grid's perspective is known by its English words, and shown in the reader's language.
-        var perspective = card.Cell is { } cell ? review.FindSection(card.SectionId)?.Option(cell.Perspective)?.In(Languages.Current) ?? cell.Perspective : null;
+        var section = review.FindSection(card.SectionId);
+        var perspective = card.Cell is { } cell ? section?.Option(cell.Perspective)?.In(Languages.Current) ?? cell.Perspective : null;
         return new(card.Id, card.SectionId, card.Text, author.Id, author.Name, author.Relationship,
             perspective, card.Cell?.Working, card.SaidBy, card.FindOutBy, card.Quiet, card.KeptOutOfMinutes, card.SentBeforeMeeting,
-            card.EditedBy is { } editor ? review.Author(editor).Name : null);
+            card.EditedBy is { } editor ? review.Author(editor).Name : null,
+            section is not null && section.Kind.AnswersAfterText(section.Options.Count) > 0 ? AnswersOf(section, card) : null);
     }
+
+    /// <summary>A chart's card: each column's name in the reader's language, with what it says there (the first is the card's words).</summary>
+    private static Answer[] AnswersOf(Section section, Card card) =>
+        [.. section.Options.Select((column, i) => new Answer(column.In(Languages.Current), i == 0 ? card.Text : card.Answers.ElementAtOrDefault(i - 1) ?? ""))];
 }
+
+/// <summary>One column of a chart's card: its name, and what the card says under it ("" for nothing yet).</summary>
+public sealed record Answer(string Column, string Text);
 
 public sealed record ActionView(string Id, string SectionId, string What, string Owner, DateOnly Due, string DueOn, string DueInWords, ActionStatus Status, string AuthorId,
     bool CarriedOver = false, string? Note = null)

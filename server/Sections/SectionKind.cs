@@ -24,9 +24,10 @@ public abstract class SectionKind
     public static readonly SectionKind Path = new PathKind();
     public static readonly SectionKind Choice = new ChoiceKind();
     public static readonly SectionKind Rings = new RingsKind();
+    public static readonly SectionKind Chart = new ChartKind();
 
     /// <summary>Every kind, by the name a template gives it.</summary>
-    public static IReadOnlyList<SectionKind> All { get; } = [Cards, Grid, Actions, Questions, Path, Choice, Rings];
+    public static IReadOnlyList<SectionKind> All { get; } = [Cards, Grid, Actions, Questions, Path, Choice, Rings, Chart];
 
     /// <summary>The kind a template or a stored review names, in any case; null for none.</summary>
     public static SectionKind? Named(string? name) => All.FirstOrDefault(k => string.Equals(k.Name, name, StringComparison.OrdinalIgnoreCase));
@@ -58,6 +59,9 @@ public abstract class SectionKind
 
     /// <summary>A partial view that draws the whole review on the big screen at once (the PATH); null to show one section at a time.</summary>
     public virtual string? ScreenDrawing => null;
+
+    /// <summary>How many answers a card here holds besides its words (a chart's columns after the first); none in most kinds.</summary>
+    public virtual int AnswersAfterText(int options) => 0;
 
     /// <summary>
     /// Where in this section a card goes, from the place its draft names (a grid's perspective and column);

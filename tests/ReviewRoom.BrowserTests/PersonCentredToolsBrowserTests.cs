@@ -67,4 +67,56 @@ public sealed class PersonCentredToolsBrowserTests(Chromium chromium) : LiveApp
         await screen.ScreenshotAsync(new() { Path = Path.Combine(RepoPaths.TestResults, "big-screen-doughnut-1920x1080.png") });
         Assert.Empty(await Participant.AccessibilityViolationsAsync(screen));
     }
+
+    [Fact]
+    public async Task CommunicationChart_ARowTypedByKeyboard_IsOnTheBoardAndTheBigScreenUnderItsColumns_AndItsAnswersCanBeChanged()
+    {
+        const string Chart = "How Sam Jones communicates";
+        await using var fran = await Participant.ArriveAsync(chromium.Browser, App.RootUri, "facilitator");
+        await using var ana = await Participant.ArriveAsync(chromium.Browser, App.RootUri, "sister");
+        await fran.SetUpAsync(App.Logs);
+        await fran.CreateReviewAsync("Sam Jones", "Communication chart", "2026-12-01", "Communication chart");
+        await ana.JoinAsync(await fran.InviteAsync("Ana Jones", "sister"));
+        var screen = await fran.OpenBigScreenAsync();
+        await fran.Section(Chart).GetByRole(AriaRole.Button, new() { Name = "Discuss this now" }).ClickAsync();
+
+        // Only the keyboard: each column's box in turn, then Add.
+        var section = ana.Section(Chart);
+        await section.GetByLabel("When this happens").FocusAsync();
+        await ana.Page.Keyboard.TypeAsync("Sam is kept waiting");
+        foreach (var answer in new[] { "Sam rocks and hums", "Sam is worried it will not happen", "Tell Sam how long <b>and</b> show it" })
+        {
+            await ana.Page.Keyboard.PressAsync("Tab");
+            await ana.Page.Keyboard.TypeAsync(answer);
+        }
+
+        await section.GetByRole(AriaRole.Button, new() { Name = "Add", Exact = true }).FocusAsync();
+        await ana.Page.Keyboard.PressAsync("Enter");
+
+        var card = fran.Section(Chart).Locator(".card").First;
+        await Expect(card.Locator("dt")).ToHaveTextAsync(["When this happens", "Sam Jones does this", "We think it means", "And we should"]);
+        await Expect(card.Locator("dd")).ToHaveTextAsync(["Sam is kept waiting", "Sam rocks and hums", "Sam is worried it will not happen", "Tell Sam how long <b>and</b> show it"]);
+        await Expect(section.GetByLabel("Sam Jones does this")).ToHaveValueAsync("");
+        await Expect(screen.Locator(".chart__column")).ToHaveTextAsync(["When this happens", "Sam Jones does this", "We think it means", "And we should"]);
+        await Expect(screen.Locator(".chart__rows dd")).ToHaveTextAsync(["Sam is kept waiting", "Sam rocks and hums", "Sam is worried it will not happen", "Tell Sam how long <b>and</b> show it"]);
+        var firstColumn = await screen.Locator(".chart__column").First.BoundingBoxAsync();
+        var firstAnswer = await screen.Locator(".chart__rows dd").First.BoundingBoxAsync();
+        var lastAnswer = await screen.Locator(".chart__rows dd").Last.BoundingBoxAsync();
+        await screen.ScreenshotAsync(new() { Path = Path.Combine(RepoPaths.TestResults, "big-screen-communication-chart-1920x1080.png") });
+        Assert.True(Math.Abs(firstColumn!.X - firstAnswer!.X) < 2 && lastAnswer!.Y == firstAnswer.Y, $"Each answer is drawn under its column, in one row.");
+        await ana.ScreenshotAsync("board-communication-chart");
+        Assert.Empty(await Participant.AccessibilityViolationsAsync(screen));
+        Assert.Empty(await ana.AccessibilityViolationsAsync());
+
+        await card.GetByRole(AriaRole.Button, new() { Name = "Edit" }).ClickAsync();
+        await card.GetByLabel("We think it means").FillAsync("Sam does not know when it will happen");
+        Assert.Empty(await fran.AccessibilityViolationsAsync());
+        await card.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+
+        await Expect(ana.Section(Chart).Locator(".card dd").Nth(2)).ToHaveTextAsync("Sam does not know when it will happen");
+        await Expect(screen.Locator(".chart__rows dd").Nth(2)).ToHaveTextAsync("Sam does not know when it will happen");
+        var minutes = await File.ReadAllTextAsync(await fran.DownloadMinutesAsync());
+        Assert.Contains("- When this happens: Sam is kept waiting  \n  Sam Jones does this: Sam rocks and hums  \n  We think it means: Sam does not know when it will happen  \n"
+            + "  And we should: Tell Sam how long \\<b\\>and\\</b\\> show it (Ana Jones, sister, words changed by Fran Facilitator)", minutes, StringComparison.Ordinal);
+    }
 }

@@ -21,6 +21,8 @@ public sealed class StateRoundTripTests(PostgresFixture postgres) : IClassFixtur
         new("north-star", SectionKind.Path, "North Star", "The dream", []),
         new("choice", SectionKind.Choice, "How we communicate", "Pick one", ["Getting started", "Good", "Excellent"]),
         new("actions", SectionKind.Actions, "Actions", "Who does what by when", []),
+        new("circle", SectionKind.Rings, "Relationship circle", "Who is where", ["Family", "Friends"]),
+        new("chart", SectionKind.Chart, "Communication chart", "One row to a card", ["When this happens", "{person} does this", "We think it means", "And we should"]),
     ]);
 
     private static readonly JsonSerializerOptions Whole = new() { WriteIndented = true };
@@ -61,6 +63,7 @@ public sealed class StateRoundTripTests(PostgresFixture postgres) : IClassFixtur
     {
         var open = app.Services.GetRequiredService<OpenReviews>();
         var now = app.Clock.Now;
+        Assert.Equal(SectionKind.All.Select(k => k.Name).Order(StringComparer.Ordinal), EveryKind.Sections.Select(s => s.Kind.Name).Distinct().Order(StringComparer.Ordinal));
         var review = Review.Create("Sam Jones", "Annual review", new DateOnly(2026, 12, 1), EveryKind, "Fran Facilitator", "facilitator", "account-fran", now, personReference: "CASE-42");
         var fran = review.Facilitator.Id;
         await open.AddAsync(review, new Activity(review.Id, fran, "review-created", now));
@@ -84,6 +87,8 @@ public sealed class StateRoundTripTests(PostgresFixture postgres) : IClassFixtur
         await Do(r => r.AddCard(ana.Id, new CardDraft("grid", "Day centre", "Family", Working: true), "op-2", now));
         await Do(r => r.AddCard(ana.Id, new CardDraft("grid", "Transport", "Staff", Working: false), "op-3", now));
         await Do(r => r.AddCard(ana.Id, new CardDraft("questions", "Can Sam travel alone?", FindOutBy: "Raj"), "op-4", now));
+        await Do(r => r.AddCard(ana.Id, new CardDraft("circle", "Jo from college", "Friends"), "op-9", now));
+        await Do(r => r.AddCard(ana.Id, new CardDraft("chart", "Kept waiting", Answers: ["Rocks and hums", "", "Say how long"]), "op-10", now));
         var moving = await Do(r => r.AddCard(ana.Id, new CardDraft("like", "A flat of my own"), "op-5", now));
         await Do(r => r.MoveCard(ana.Id, moving.Id, "north-star", null, null));
         var deleted = await Do(r => r.AddCard(ana.Id, new CardDraft("like", "A slip"), "op-6", now));

@@ -43,6 +43,7 @@ public sealed class TemplateParserTests
     [InlineData("decision-making-agreement", "Decision-making agreement", "Cytundeb gwneud penderfyniadau", 4)]
     [InlineData("relationship-circle", "Relationship circle", "Cylch perthynas", 3)]
     [InlineData("doughnut", "Doughnut", "Toesen", 2)]
+    [InlineData("communication-chart", "Communication chart", "Siart cyfathrebu", 3)]
     public void ShippedTemplate_ParsesInEnglishAndWelsh(string id, string name, string welshName, int sections)
     {
         var english = TemplateParser.Parse(id, $"{id}.md", RepoFiles.Read("templates", $"{id}.md"));
@@ -73,7 +74,7 @@ public sealed class TemplateParserTests
     {
         var shipped = Directory.EnumerateFiles(RepoFiles.PathTo("templates"), "*.md").Select(Path.GetFileName).Where(f => f != "README.md");
 
-        string[] ids = ["decision-making-agreement", "doughnut", "four-plus-one", "good-and-bad-days", "maps", "one-page-profile", "path", "person-centred-review", "relationship-circle", "routines", "team-self-assessment", "top-tips"];
+        string[] ids = ["communication-chart", "decision-making-agreement", "doughnut", "four-plus-one", "good-and-bad-days", "maps", "one-page-profile", "path", "person-centred-review", "relationship-circle", "routines", "team-self-assessment", "top-tips"];
         Assert.Equal(ids.SelectMany(id => new[] { $"{id}.cy.md", $"{id}.md" }).Order(StringComparer.Ordinal), shipped.Order(StringComparer.Ordinal));
     }
 

@@ -4,7 +4,7 @@
 // sent again, under the same operation id, once live.
 import { announce, announceChange } from './announcer.js';
 import { say } from './text.js';
-import { fromTemplate, fill, placeOf, parsePlace, place, belongs } from './parts.js';
+import { fromTemplate, fill, fillAnswers, placeOf, parsePlace, place, belongs } from './parts.js';
 
 const undoSeconds = 10;
 
@@ -15,14 +15,18 @@ export function showCards(board, room, { reviewId, me, isFacilitator, isPerson, 
     for (const form of board.querySelectorAll('form.add-card')) {
         const sectionId = form.elements.sectionId.value;
         const box = form.elements.text;
-        const draftKey = `rr-draft-${reviewId}-${sectionId}`;
-        if (!box.value) box.value = sessionStorage.getItem(draftKey) ?? '';
-        box.addEventListener('input', () => sessionStorage.setItem(draftKey, box.value));
+        const answerBoxes = [...form.querySelectorAll('textarea[name="answers"]')];
+        for (const [i, field] of [box, ...answerBoxes].entries()) {
+            const draftKey = draftKeyOf(sectionId, i);
+            if (!field.value) field.value = sessionStorage.getItem(draftKey) ?? '';
+            field.addEventListener('input', () => sessionStorage.setItem(draftKey, field.value));
+        }
         form.addEventListener('submit', (event) => {
             event.preventDefault();
             send(newOperationId(), {
                 sectionId,
                 text: box.value,
+                answers: answerBoxes.length ? answerBoxes.map((answer) => answer.value) : null,
                 ...parsePlace(form.elements.place?.value ?? ''),
                 saidBy: form.elements.saidBy?.value || null,
                 findOutBy: form.elements.findOutBy?.value || null,
@@ -74,9 +78,13 @@ export function showCards(board, room, { reviewId, me, isFacilitator, isPerson, 
             await room.invoke('AddCard', operationId, draft);
             forget(operationId);
             const form = formFor(draft.sectionId);
-            if (form.elements.text.value === draft.text) {
-                form.elements.text.value = '';
-                sessionStorage.removeItem(`rr-draft-${reviewId}-${draft.sectionId}`);
+            const sent = [draft.text, ...(draft.answers ?? [])];
+            const fields = [form.elements.text, ...form.querySelectorAll('textarea[name="answers"]')];
+            if (fields.every((field, i) => field.value === (sent[i] ?? ''))) {
+                fields.forEach((field, i) => {
+                    field.value = '';
+                    sessionStorage.removeItem(draftKeyOf(draft.sectionId, i));
+                });
             }
             if (form.elements.saidBy) form.elements.saidBy.value = '';
             if (form.elements.findOutBy) form.elements.findOutBy.value = '';
@@ -89,6 +97,11 @@ export function showCards(board, room, { reviewId, me, isFacilitator, isPerson, 
                 showMessage(draft.sectionId, say('waiting'), 'waiting');
             }
         }
+    }
+
+    // What is typed in each box of a section's form, kept in this tab until it is sent: the words, then a chart's answers.
+    function draftKeyOf(sectionId, box) {
+        return box === 0 ? `rr-draft-${reviewId}-${sectionId}` : `rr-draft-${reviewId}-${sectionId}-${box}`;
     }
 
     function forget(operationId) {
@@ -118,11 +131,12 @@ export function showCards(board, room, { reviewId, me, isFacilitator, isPerson, 
         const item = fill(fromTemplate('card-template'), {
             keptOut: card.keptOutOfMinutes,
             sentBefore: card.sentBeforeMeeting,
-            text: card.text,
+            text: card.answers ? null : card.text,
             by: card.saidBy ? say('Board.SaidByShown', card.saidBy, card.authorName) : say('nameAndRelationship', card.authorName, card.authorRelationship),
             editedBy: card.editedBy ? say('Board.EditedBy', card.editedBy) : null,
             findOutBy: card.findOutBy ? say('Board.FindOutByShown', card.findOutBy) : null,
         });
+        fillAnswers(item, card.answers);
         item.dataset.cardId = card.id;
         item.classList.toggle('card--kept-out', card.keptOutOfMinutes);
         const mine = card.authorId === me || isFacilitator;
@@ -151,6 +165,21 @@ export function showCards(board, room, { reviewId, me, isFacilitator, isPerson, 
         box.id = `edit-${card.id}`;
         form.querySelector('label').htmlFor = box.id;
         box.value = card.text;
+        // A chart's card: the first box is its first column's, and one more for each other column.
+        const others = form.querySelector('[data-part="editAnswers"]');
+        const row = others.querySelector('[data-part="editAnswer"]');
+        const answerBoxes = (card.answers ?? []).slice(1).map((answer, i) => {
+            const copy = row.cloneNode(true);
+            const field = copy.querySelector('textarea');
+            field.id = `edit-${card.id}-${i + 1}`;
+            field.value = answer.text;
+            const label = copy.querySelector('label');
+            label.htmlFor = field.id;
+            label.textContent = answer.column;
+            return copy;
+        });
+        others.replaceChildren(...answerBoxes);
+        if (card.answers) form.querySelector('label').textContent = card.answers[0].column;
         form.querySelector('[data-control="cancel"]').addEventListener('click', () => {
             item.replaceWith(cardItem(card));
             focusControl(card.id, 'edit');
@@ -158,7 +187,8 @@ export function showCards(board, room, { reviewId, me, isFacilitator, isPerson, 
         form.addEventListener('submit', async (event) => {
             event.preventDefault();
             try {
-                await room.invoke('EditCard', card.id, { ...draftOf(card), text: box.value });
+                const answers = card.answers ? [...others.querySelectorAll('textarea')].map((field) => field.value) : null;
+                await room.invoke('EditCard', card.id, { ...draftOf(card), text: box.value, answers });
                 focusControl(card.id, 'edit');
                 status.saved();
             } catch (failure) {

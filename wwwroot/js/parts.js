@@ -18,6 +18,21 @@ export function fill(node, parts) {
     return node;
 }
 
+// A chart's card: a row of its template's answers for each column, each named by its column. A
+// column left empty is not shown, but the first always is.
+export function fillAnswers(node, answers) {
+    const list = node.querySelector('[data-part="answers"]');
+    if (!list) return node;
+    const row = list.querySelector('[data-part="answer"]');
+    list.hidden = !answers;
+    list.replaceChildren(...(answers ?? []).map((answer, i) => {
+        const item = fill(row.cloneNode(true), { column: answer.column, answerText: answer.text });
+        item.hidden = i > 0 && answer.text === '';
+        return item;
+    }));
+    return node;
+}
+
 // Where a card sits in its section, as the server writes it (CardPlace): "working|Family", or "".
 export function placeOf(card) {
     if (!card.perspective) return '';

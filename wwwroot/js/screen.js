@@ -6,7 +6,7 @@ import { showStatus } from './status.js';
 import { say } from './text.js';
 import { showHeldUp } from './traffic-lights.js';
 import { showMeetingTimer } from './meeting-timer.js';
-import { fromTemplate, fill, place, belongs } from './parts.js';
+import { fromTemplate, fill, fillAnswers, place, belongs } from './parts.js';
 
 const screen = document.getElementById('screen');
 const area = document.getElementById('screen-board');
@@ -114,7 +114,7 @@ function draw(board) {
     for (const section of board.sections) {
         for (const list of area.querySelectorAll(`[data-cards-for="${CSS.escape(section.id)}"]`)) {
             place(list, section.cards.filter((card) => belongs(card, list))
-                .map((card) => fill(fromTemplate('screen-card'), { text: card.text })));
+                .map((card) => fillAnswers(fill(fromTemplate('screen-card'), { text: card.answers ? null : card.text }), card.answers)));
         }
         for (const list of area.querySelectorAll(`[data-actions-for="${CSS.escape(section.id)}"]`)) {
             place(list, section.actions.map((action) => fill(fromTemplate('screen-action'), {

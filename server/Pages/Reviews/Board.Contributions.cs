@@ -8,7 +8,7 @@ namespace ReviewRoom.Pages.Reviews;
 /// <summary>What people add to the board: cards, actions, and the self-assessment's choices, each by a form that works without the script.</summary>
 public sealed partial class BoardModel
 {
-    public async Task<IActionResult> OnPostAddCardAsync(string? sectionId, string? text, string? operationId, string? place, string? saidBy, string? findOutBy)
+    public async Task<IActionResult> OnPostAddCardAsync(string? sectionId, string? text, string? operationId, string? place, string? saidBy, string? findOutBy, string?[]? answers)
     {
         if (await ActorAsync() is not { } member)
         {
@@ -18,7 +18,7 @@ public sealed partial class BoardModel
         try
         {
             var (perspective, working) = CardPlace.Parse(place);
-            await reviews.AddCardAsync(member, operationId, new CardDraft(sectionId, text, perspective, working, saidBy, findOutBy));
+            await reviews.AddCardAsync(member, operationId, new CardDraft(sectionId, text, perspective, working, saidBy, findOutBy, answers));
             return Redirect($"/reviews/{ReviewId}#section-{sectionId}");
         }
         catch (ReviewRuleException refusal)
@@ -26,9 +26,16 @@ public sealed partial class BoardModel
             var field = $"card-{sectionId}";
             Errors.Add(field, errorText.For(refusal));
             Drafts[sectionId ?? ""] = text ?? "";
+            foreach (var (answer, i) in (answers ?? []).Select((a, i) => (a, i)))
+            {
+                Drafts[AnswerDraft(sectionId, i)] = answer ?? "";
+            }
             return await ShowAsync(member);
         }
     }
+
+    /// <summary>Where what was typed under a chart's column is kept when the form comes back with a mistake.</summary>
+    public static string AnswerDraft(string? sectionId, int answer) => $"answer-{answer}-{sectionId}";
 
     public async Task<IActionResult> OnPostAddActionAsync(string? sectionId, string? what, string? owner, DateOnly? due, string? operationId)
     {

@@ -67,6 +67,26 @@ public sealed class TemplateMinutesTests
     }
 
     [Fact]
+    public void CommunicationChart_EachCardARowWithAnAnswerUnderEachColumn_MatchesTheGoldenFile()
+    {
+        var (review, fran, ana, raj) = Meeting("communication-chart.md");
+        review.AddCard(ana, new CardDraft("chart", "Sam is kept waiting", Answers: ["Sam rocks and hums", "Sam is worried it will not happen", "Tell Sam how long, and show it on the clock"]), "op-1", Now);
+        review.AddCard(raj, new CardDraft("chart", "A loud room", Answers: ["Sam puts his hands over his ears", "", "Find a quieter place\nand ask if he wants to go"]), "op-2", Now);
+        var edited = review.AddCard(fran, new CardDraft("chart", "Music comes on", Answers: ["Sam smiles", "", ""]), "op-3", Now);
+        review.EditCard(fran, edited.Id, new CardDraft("chart", "Music comes on", Answers: ["Sam smiles and *claps*", "Sam is happy", "Join in"]));
+        review.AddCard(ana, new CardDraft("find-out", "Does Sam like the radio on at night?", FindOutBy: "Raj Patel"), "op-4", Now);
+
+        Assert.Equal(ReviewError.AnswersNotTaken, Assert.Throws<ReviewRuleException>(() =>
+            review.AddCard(ana, new CardDraft("chart", "Too many", Answers: ["1", "2", "3", "4"]), "op-5", Now)).Errors.Single());
+        Assert.Equal(ReviewError.AnswersNotTaken, Assert.Throws<ReviewRuleException>(() =>
+            review.AddCard(ana, new CardDraft("find-out", "Answers where none go", Answers: ["an answer"]), "op-6", Now)).Errors.Single());
+        Assert.Equal(ReviewError.CardTooLong, Assert.Throws<ReviewRuleException>(() =>
+            review.AddCard(ana, new CardDraft("chart", "Long", Answers: [new string('a', Limits.CardLength + 1)]), "op-7", Now)).Errors.Single());
+        Assert.Equal("Music comes on\nSam smiles and *claps*\nSam is happy\nJoin in", review.Cards.Single(c => c.Id == edited.Id).AllWords);
+        AssertMatchesGolden(review, "communication-chart.golden.md");
+    }
+
+    [Fact]
     public void FollowUpReview_OpensWithLastTimesUnfinishedActions_MatchesTheGoldenFile()
     {
         var (last, fran, _, _) = Meeting("person-centred-review.md");
