@@ -25,9 +25,10 @@ public abstract class SectionKind
     public static readonly SectionKind Choice = new ChoiceKind();
     public static readonly SectionKind Rings = new RingsKind();
     public static readonly SectionKind Chart = new ChartKind();
+    public static readonly SectionKind Maps = new MapsKind();
 
     /// <summary>Every kind, by the name a template gives it.</summary>
-    public static IReadOnlyList<SectionKind> All { get; } = [Cards, Grid, Actions, Questions, Path, Choice, Rings, Chart];
+    public static IReadOnlyList<SectionKind> All { get; } = [Cards, Grid, Actions, Questions, Path, Choice, Rings, Chart, Maps];
 
     /// <summary>The kind a template or a stored review names, in any case; null for none.</summary>
     public static SectionKind? Named(string? name) => All.FirstOrDefault(k => string.Equals(k.Name, name, StringComparison.OrdinalIgnoreCase));
@@ -57,8 +58,11 @@ public abstract class SectionKind
     /// <summary>The partial view that draws the section's body on the big screen.</summary>
     public abstract string ScreenPartial { get; }
 
-    /// <summary>A partial view that draws the whole review on the big screen at once (the PATH); null to show one section at a time.</summary>
-    public virtual string? ScreenDrawing => null;
+    /// <summary>
+    /// When the big screen draws the whole review as one picture of this kind's parts (a PATH, MAPS):
+    /// the picture's name, which its styles go by; null to show one section at a time.
+    /// </summary>
+    public virtual string? Drawing => null;
 
     /// <summary>How many answers a card here holds besides its words (a chart's columns after the first); none in most kinds.</summary>
     public virtual int AnswersAfterText(int options) => 0;

@@ -116,15 +116,71 @@ public sealed class BigScreenBrowserTests(Chromium chromium) : LiveApp
         await screen.ScreenshotAsync(new() { Path = Path.Combine(RepoPaths.TestResults, "big-screen-path-larger-text-1920x1080.png") });
     }
 
+    [Fact]
+    public async Task BigScreen_ForMAPS_DrawsItAsOnPaper_StoryAlongTheTop_DreamsAndNightmaresEitherSideOfThePerson_AndFitsOneScreen()
+    {
+        await using var fran = await Participant.ArriveAsync(chromium.Browser, App.RootUri, "facilitator");
+        await fran.SetUpAsync(App.Logs);
+        await fran.CreateReviewAsync("Sam Jones", "MAPS", "2026-12-01", "MAPS");
+        var screen = await fran.OpenBigScreenAsync();
+        var larger = screen.GetByRole(AriaRole.Button, new() { Name = "Larger text" });
+        string[] parts = ["Sam Jones's story", "Dreams", "Nightmares", "Who is Sam Jones?", "Gifts and strengths", "What Sam Jones needs"];
+        await fran.AddCardAsync("Dreams", "A flat by the sea");
+        await Expect(screen.Locator(".drawing .screen__card")).ToHaveCountAsync(1);
+        var usual = await TextSize(screen);
+        await larger.ClickAsync();
+        await larger.ClickAsync();
+        Assert.True(await TextSize(screen) > usual * 1.1, "Larger text makes the drawing's words larger, while they fit.");
+        await screen.GetByRole(AriaRole.Button, new() { Name = "Smaller text" }).ClickAsync();
+        await screen.GetByRole(AriaRole.Button, new() { Name = "Smaller text" }).ClickAsync();
+        foreach (var part in parts)
+        {
+            for (var i = 1; i <= 4; i++)
+            {
+                await fran.AddCardAsync(part, $"{part}, card {i}: said in a few words");
+            }
+        }
+
+        var plan = fran.Section("Action plan");
+        await plan.GetByLabel("What will be done").FillAsync("Visit the college open day");
+        await plan.GetByLabel("Who will do it").FillAsync("Ana Jones");
+        await plan.GetByLabel("By when").FillAsync("2027-01-15");
+        await plan.GetByRole(AriaRole.Button, new() { Name = "Add action" }).ClickAsync();
+
+        await Expect(screen.GetByRole(AriaRole.Region, new() { Name = "Action plan" })).ToContainTextAsync("Visit the college open day — Ana Jones, by 15 January 2027");
+        await Expect(screen.Locator(".screen__card")).ToHaveCountAsync(26);
+        var place = new Dictionary<string, LocatorBoundingBoxResult>();
+        foreach (var part in parts)
+        {
+            place[part] = (await screen.GetByRole(AriaRole.Region, new() { Name = part }).BoundingBoxAsync())!;
+        }
+
+        var (story, dreams, nightmares, who, gifts, needs) = (place[parts[0]], place[parts[1]], place[parts[2]], place[parts[3]], place[parts[4]], place[parts[5]]);
+        Assert.True(story.Y + story.Height <= dreams.Y && story.Width > 3 * dreams.Width - 100, "The story runs along the top.");
+        Assert.True(dreams.X < who.X && who.X + who.Width < nightmares.X + 1 && Math.Abs(dreams.Y - nightmares.Y) < 1, "The dreams and the nightmares are either side of the person.");
+        Assert.True(gifts.Y > dreams.Y && gifts.X < who.X && needs.X > who.X && who.Height > dreams.Height, "The gifts and needs are beneath, and the person in the middle spans both.");
+        await AssertAllOnOneScreen(screen);
+        await screen.ScreenshotAsync(new() { Path = Path.Combine(RepoPaths.TestResults, "big-screen-maps-1920x1080.png") });
+        Assert.Empty(await Violations(screen));
+
+        await larger.ClickAsync();
+        await larger.ClickAsync();
+        await AssertAllOnOneScreen(screen);
+        await screen.ScreenshotAsync(new() { Path = Path.Combine(RepoPaths.TestResults, "big-screen-maps-larger-text-1920x1080.png") });
+        await screen.GetByRole(AriaRole.Button, new() { Name = "High contrast" }).ClickAsync();
+        await screen.ScreenshotAsync(new() { Path = Path.Combine(RepoPaths.TestResults, "big-screen-maps-high-contrast-1920x1080.png") });
+        Assert.Empty(await Violations(screen));
+    }
+
     private static async Task AssertAllOnOneScreen(IPage screen)
     {
-        var lowest = await screen.EvaluateAsync<double>("() => Math.max(...[...document.querySelectorAll('.path, .screen__card')].map(e => e.getBoundingClientRect().bottom))");
+        var lowest = await screen.EvaluateAsync<double>("() => Math.max(...[...document.querySelectorAll('.drawing, .screen__card')].map(e => e.getBoundingClientRect().bottom))");
         Assert.InRange(lowest, 1, 1080);
         Assert.Equal(1080, await screen.EvaluateAsync<int>("() => document.documentElement.scrollHeight"));
     }
 
     private static Task<double> TextSize(IPage screen) =>
-        screen.EvaluateAsync<double>("() => parseFloat(getComputedStyle(document.querySelector('.path .screen__card')).fontSize)");
+        screen.EvaluateAsync<double>("() => parseFloat(getComputedStyle(document.querySelector('.drawing .screen__card')).fontSize)");
 
     [Fact]
     public async Task BigScreen_StopsShowingTheJoinCode_OnceTheFacilitatorTurnsItOff()

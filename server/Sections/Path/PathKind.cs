@@ -5,5 +5,5 @@ public sealed class PathKind : CardsKind
 {
     public override string Name => "path";
     public override string EasyReadPicture => "1F6A9";
-    public override string? ScreenDrawing => "/Sections/Path/_Drawing.cshtml";
+    public override string? Drawing => "path";
 }
