@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
+using ReviewRoom.TestHost;
 using static Microsoft.Playwright.Assertions;
 
 namespace ReviewRoom.BrowserTests;
@@ -163,7 +164,8 @@ public sealed class FullReviewBrowserTests(Chromium chromium) : LiveApp
     [InlineData("Decision-making agreement")]
     [InlineData("Relationship circle")]
     [InlineData("Doughnut")]
-    public async Task EveryTemplatesBoard_HasNoAccessibilityViolations(string template)
+    [InlineData("Communication chart")]
+    public async Task EveryTemplatesBoardAndBigScreen_HaveNoAccessibilityViolations(string template)
     {
         await using var fran = await Participant.ArriveAsync(chromium.Browser, App.RootUri, "facilitator");
 
@@ -172,6 +174,10 @@ public sealed class FullReviewBrowserTests(Chromium chromium) : LiveApp
 
         var violations = await fran.AccessibilityViolationsAsync();
         await fran.ScreenshotAsync($"board-{template.Replace(' ', '-').ToLowerInvariant()}");
+        var screen = await fran.OpenBigScreenAsync();
+        var screenViolations = await Participant.AccessibilityViolationsAsync(screen, sevenToOne: true);
+        await screen.ScreenshotAsync(new() { Path = Path.Combine(RepoPaths.TestResults, $"big-screen-{template.Replace(' ', '-').ToLowerInvariant()}-1920x1080.png") });
         Assert.True(violations.Count == 0, string.Join("; ", violations));
+        Assert.True(screenViolations.Count == 0, string.Join("; ", screenViolations));
     }
 }

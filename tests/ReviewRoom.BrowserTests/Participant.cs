@@ -146,13 +146,17 @@ internal sealed class Participant : IAsyncDisposable
     /// <summary>axe-core's violations on the current page, as "rule: nodes" lines.</summary>
     public Task<IReadOnlyList<string>> AccessibilityViolationsAsync() => AccessibilityViolationsAsync(_page);
 
-    /// <summary>What axe finds wrong with a page: this participant's, or a big screen they opened.</summary>
-    public static async Task<IReadOnlyList<string>> AccessibilityViolationsAsync(IPage page)
+    /// <summary>
+    /// What axe finds wrong with a page: this participant's, or a big screen they opened; with
+    /// <paramref name="sevenToOne"/>, text below 7:1 contrast too (WCAG's enhanced contrast, which the big screen keeps).
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> AccessibilityViolationsAsync(IPage page, bool sevenToOne = false)
     {
         // Evaluated rather than added as a script tag, so the page's Content Security Policy stays on.
         await page.EvaluateAsync(await File.ReadAllTextAsync(Path.Combine(RepoPaths.Root, "node_modules", "axe-core", "axe.min.js")));
         var json = await page.EvaluateAsync<string>(
-            "async () => JSON.stringify((await axe.run()).violations.map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', ')))");
+            "async (enhanced) => JSON.stringify((await axe.run(document, { rules: { 'color-contrast-enhanced': { enabled: enhanced } } })).violations.map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', ')))",
+            sevenToOne);
         return JsonSerializer.Deserialize<string[]>(json)!;
     }
 

@@ -1,6 +1,7 @@
 using ReviewRoom.Domain;
 using ReviewRoom.Minutes;
 using ReviewRoom.Reviews;
+using ReviewRoom.Sections;
 using ReviewRoom.Templates;
 
 namespace ReviewRoom.UnitTests.Minutes;
@@ -84,6 +85,23 @@ public sealed class TemplateMinutesTests
             review.AddCard(ana, new CardDraft("chart", "Long", Answers: [new string('a', Limits.CardLength + 1)]), "op-7", Now)).Errors.Single());
         Assert.Equal("Music comes on\nSam smiles and *claps*\nSam is happy\nJoin in", review.Cards.Single(c => c.Id == edited.Id).AllWords);
         AssertMatchesGolden(review, "communication-chart.golden.md");
+    }
+
+    [Fact]
+    public void Maps_EachPartInTheTemplatesOrder_MatchesTheGoldenFile()
+    {
+        var (review, fran, ana, raj) = Meeting("maps.md");
+        review.AddCard(ana, new CardDraft("story", "Born in Swansea, 1998"), "op-1", Now);
+        review.AddCard(ana, new CardDraft("story", "Moved to Oak House in 2020"), "op-2", Now);
+        review.AddCard(fran, new CardDraft("dreams", "A flat by the sea", SaidBy: "Sam Jones"), "op-3", Now);
+        review.AddCard(raj, new CardDraft("nightmares", "Being alone <at night>"), "op-4", Now);
+        review.AddCard(ana, new CardDraft("who", "Funny, kind, stubborn"), "op-5", Now);
+        review.AddCard(raj, new CardDraft("gifts", "Remembers everyone's birthday"), "op-6", Now);
+        review.AddCard(fran, new CardDraft("needs", "Someone to call at night"), "op-7", Now);
+        review.AddAction(fran, new ActionDraft("actions", "Visit two flats near the sea", "Ana Jones", new DateOnly(2027, 2, 1)), "op-8", Now);
+
+        Assert.All(review.Sections.Where(s => s.Id != "actions"), s => Assert.Equal(SectionKind.Maps, s.Kind));
+        AssertMatchesGolden(review, "maps.golden.md");
     }
 
     [Fact]
