@@ -36,9 +36,10 @@ public sealed class EasyReadSection(StringBuilder page, Say say, Func<string, st
     {
         foreach (var card in cards.Where(c => !c.KeptOutOfMinutes))
         {
-            var answers = card.Answers?.Select(a => $"{a.Column}: {a.Text}").ToList();
+            // A chart's card: a line for each column it says something under, the first always.
+            var answers = card.Answers?.Where((a, i) => i == 0 || a.Text.Length > 0).Select(a => $"{a.Column}: {a.Text}").ToList();
             Row(Picture, answers?[0] ?? card.Text, [
-                .. answers?.Skip(1).Where((_, i) => card.Answers![i + 1].Text.Length > 0) ?? [],
+                .. answers?.Skip(1) ?? [],
                 .. card.FindOutBy is { } finder ? [Say("EasyRead.FindOutBy", finder)] : Array.Empty<string>(),
                 .. card.SentBeforeMeeting ? [Say("EasyRead.SentBefore")] : Array.Empty<string>()]);
         }

@@ -10,8 +10,6 @@ namespace ReviewRoom.Minutes;
 /// <summary>The minutes as a letter to one of the people the person chose: in their language, the minutes attached as Word and as text.</summary>
 public sealed class MinutesLetters(MinutesWriter writer, WordMinutes word, IStringLocalizer<SharedResource> text)
 {
-    public const string WordType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-
     /// <param name="minutes">The minutes, read in the recipient's language.</param>
     public Letter For(MinutesRecipient to, BoardSnapshot minutes) => Languages.SaidIn(to.Language, () =>
     {
@@ -24,7 +22,7 @@ public sealed class MinutesLetters(MinutesWriter writer, WordMinutes word, IStri
             text["MinutesEmail.Subject", minutes.Title, date],
             text[to.Role == Role.Person ? "MinutesEmail.BodyForPerson" : "MinutesEmail.Body", to.Name, minutes.PersonName, minutes.Title, date],
             [
-                new(Path.ChangeExtension(fileName, ".docx"), WordType, word.Write(minutes.Title, [(to.Language, markdown)])),
+                new(Path.ChangeExtension(fileName, ".docx"), WordMinutes.MediaType, word.Write(minutes.Title, [(to.Language, markdown)])),
                 new(fileName, "text/markdown; charset=utf-8", Encoding.UTF8.GetBytes(markdown)),
             ]);
     });

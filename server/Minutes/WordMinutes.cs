@@ -18,6 +18,8 @@ namespace ReviewRoom.Minutes;
 /// </summary>
 public sealed class WordMinutes(MinutesRenderer renderer)
 {
+    public const string MediaType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
     private const int BulletList = 1;
 
     /// <summary>One document of the minutes in each language given, each starting on a page of its own, in its own language.</summary>

@@ -115,6 +115,18 @@ public sealed class PersonCentredToolsBrowserTests(Chromium chromium) : LiveApp
 
         await Expect(ana.Section(Chart).Locator(".card dd").Nth(2)).ToHaveTextAsync("Sam does not know when it will happen");
         await Expect(screen.Locator(".chart__rows dd").Nth(2)).ToHaveTextAsync("Sam does not know when it will happen");
+        // A row with a column nobody can answer yet: left out on the board, an empty cell on the big screen.
+        await section.GetByLabel("When this happens").FillAsync("A loud room");
+        await section.GetByLabel("Sam Jones does this").FillAsync("Covers his ears");
+        await section.GetByLabel("And we should").FillAsync("Find somewhere quieter");
+        await section.GetByRole(AriaRole.Button, new() { Name = "Add", Exact = true }).ClickAsync();
+        var second = screen.Locator(".chart__rows .screen__card").Nth(1);
+        await Expect(second.Locator("dd")).ToHaveTextAsync(["A loud room", "Covers his ears", "", "Find somewhere quieter"]);
+        await Expect(fran.Section(Chart).Locator(".card").Nth(1).Locator("dt:visible")).ToHaveTextAsync(["When this happens", "Sam Jones does this", "And we should"]);
+        var shouldColumn = await screen.Locator(".chart__column").Nth(3).BoundingBoxAsync();
+        var shouldAnswer = await second.Locator("dd").Nth(3).BoundingBoxAsync();
+        Assert.True(Math.Abs(shouldColumn!.X - shouldAnswer!.X) < 2, "An answer stays under its own column when the one before it is empty.");
+
         var minutes = await File.ReadAllTextAsync(await fran.DownloadMinutesAsync());
         Assert.Contains("- When this happens: Sam is kept waiting  \n  Sam Jones does this: Sam rocks and hums  \n  We think it means: Sam does not know when it will happen  \n"
             + "  And we should: Tell Sam how long \\<b\\>and\\</b\\> show it (Ana Jones, sister, words changed by Fran Facilitator)", minutes, StringComparison.Ordinal);

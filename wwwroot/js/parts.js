@@ -18,18 +18,13 @@ export function fill(node, parts) {
     return node;
 }
 
-// A chart's card: a row of its template's answers for each column, each named by its column. A
-// column left empty is not shown, but the first always is.
+// A chart's card: a row of its template's answers for each column, each named by its column.
 export function fillAnswers(node, answers) {
     const list = node.querySelector('[data-part="answers"]');
     if (!list) return node;
     const row = list.querySelector('[data-part="answer"]');
     list.hidden = !answers;
-    list.replaceChildren(...(answers ?? []).map((answer, i) => {
-        const item = fill(row.cloneNode(true), { column: answer.column, answerText: answer.text });
-        item.hidden = i > 0 && answer.text === '';
-        return item;
-    }));
+    list.replaceChildren(...(answers ?? []).map((answer) => fill(row.cloneNode(true), { column: answer.column, answerText: answer.text })));
     return node;
 }
 

@@ -43,7 +43,7 @@ public sealed partial class IndexModel
         }
         catch (Domain.ReviewRuleException refusal) when (refusal.Errors.All(EmailMistakes.Contains))
         {
-            return await ReadAsync() ? await ShowEmailMistakesAsync(refusal, to!) : Forbidden();
+            return await ReadAsync() ? await ShowEmailMistakesAsync(refusal, to ?? []) : Forbidden();
         }
         catch (Domain.ReviewRuleException)
         {

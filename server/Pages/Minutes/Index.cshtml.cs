@@ -68,7 +68,7 @@ public sealed partial class IndexModel(
 
     /// <summary>The same minutes as a Word document, each language on pages of its own.</summary>
     public Task<IActionResult> OnGetWordAsync() =>
-        DownloadAsync(versions => File(word.Write(Minutes.Title, versions), "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        DownloadAsync(versions => File(word.Write(Minutes.Title, versions), WordMinutes.MediaType,
             Path.ChangeExtension(writer.FileName(Minutes, [.. versions.Select(v => v.Language)]), ".docx")));
 
     private async Task<IActionResult> DownloadAsync(Func<IReadOnlyList<(Domain.Language Language, string Markdown)>, IActionResult> file)
