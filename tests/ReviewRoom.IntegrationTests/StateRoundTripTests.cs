@@ -22,6 +22,7 @@ public sealed class StateRoundTripTests(PostgresFixture postgres) : IClassFixtur
         new("choice", SectionKind.Choice, "How we communicate", "Pick one", ["Getting started", "Good", "Excellent"]),
         new("actions", SectionKind.Actions, "Actions", "Who does what by when", []),
         new("circle", SectionKind.Rings, "Relationship circle", "Who is where", ["Family", "Friends"]),
+        new("story", SectionKind.Maps, "Sam's story", "What has happened so far?", []),
         new("chart", SectionKind.Chart, "Communication chart", "One row to a card", ["When this happens", "{person} does this", "We think it means", "And we should"]),
     ]);
 
@@ -88,6 +89,7 @@ public sealed class StateRoundTripTests(PostgresFixture postgres) : IClassFixtur
         await Do(r => r.AddCard(ana.Id, new CardDraft("grid", "Transport", "Staff", Working: false), "op-3", now));
         await Do(r => r.AddCard(ana.Id, new CardDraft("questions", "Can Sam travel alone?", FindOutBy: "Raj"), "op-4", now));
         await Do(r => r.AddCard(ana.Id, new CardDraft("circle", "Jo from college", "Friends"), "op-9", now));
+        await Do(r => r.AddCard(ana.Id, new CardDraft("story", "Moved to Oak House"), "op-11", now));
         await Do(r => r.AddCard(ana.Id, new CardDraft("chart", "Kept waiting", Answers: ["Rocks and hums", "", "Say how long"]), "op-10", now));
         var moving = await Do(r => r.AddCard(ana.Id, new CardDraft("like", "A flat of my own"), "op-5", now));
         await Do(r => r.MoveCard(ana.Id, moving.Id, "north-star", null, null));
