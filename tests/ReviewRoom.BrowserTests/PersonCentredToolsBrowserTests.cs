@@ -66,6 +66,11 @@ public sealed class PersonCentredToolsBrowserTests(Chromium chromium) : LiveApp
         await Expect(screen.GetByRole(AriaRole.List, new() { Name = "Not our paid responsibility" })).ToHaveTextAsync("Choosing Sam's friends");
         await screen.ScreenshotAsync(new() { Path = Path.Combine(RepoPaths.TestResults, "big-screen-doughnut-1920x1080.png") });
         Assert.Empty(await Participant.AccessibilityViolationsAsync(screen, sevenToOne: true));
+
+        var usual = await CardTextSize(screen);
+        await screen.GetByRole(AriaRole.Button, new() { Name = "Larger text" }).ClickAsync();
+        Assert.True(await CardTextSize(screen) > usual * 1.1, "Larger text makes the doughnut's words larger.");
+        Assert.Equal(1080, await screen.EvaluateAsync<int>("() => document.documentElement.scrollHeight"));
     }
 
     [Fact]
@@ -131,4 +136,7 @@ public sealed class PersonCentredToolsBrowserTests(Chromium chromium) : LiveApp
         Assert.Contains("- When this happens: Sam is kept waiting  \n  Sam Jones does this: Sam rocks and hums  \n  We think it means: Sam does not know when it will happen  \n"
             + "  And we should: Tell Sam how long \\<b\\>and\\</b\\> show it (Ana Jones, sister, words changed by Fran Facilitator)", minutes, StringComparison.Ordinal);
     }
+
+    private static Task<double> CardTextSize(IPage screen) =>
+        screen.EvaluateAsync<double>("() => parseFloat(getComputedStyle(document.querySelector('.rings__ring .screen__card')).fontSize)");
 }

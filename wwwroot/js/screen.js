@@ -131,11 +131,12 @@ function draw(board) {
     fitToScreen();
 }
 
-// A drawing of the whole review (the PATH) stays on one screen: its type is made smaller until the
-// page no longer scrolls, however many cards it holds and whatever text size the room chose.
+// A drawing (the PATH, MAPS, rings) stays on one screen: its type is made smaller until the page no
+// longer scrolls, however many cards it holds and whatever text size the room chose.
 function fitToScreen() {
     const page = document.documentElement;
     for (const drawing of area.querySelectorAll('[data-fit-to-screen]')) {
+        if (drawing.closest('[hidden]')) continue;
         let fit = 1;
         drawing.style.setProperty('--fit', '1');
         while (page.scrollHeight > window.innerHeight && fit > 0.3) {
