@@ -74,7 +74,7 @@ public sealed class MinutesByEmailTests : FreshApp
         Assert.Contains("Sam & the <sea> (Ana Jones, sister)", WordText(anas), StringComparison.Ordinal);
         Assert.DoesNotContain("Beth rydyn ni'n ei hoffi", WordText(anas), StringComparison.Ordinal);
 
-        Assert.Equal([_ids["Ana Jones"], _ids["Sam Jones"]], trail.Where(a => a.Action == "minutes-emailed").Select(a => a.Subject).Order(StringComparer.Ordinal));
+        Assert.Equal(new[] { _ids["Ana Jones"], _ids["Sam Jones"] }.Order(StringComparer.Ordinal), trail.Where(a => a.Action == "minutes-emailed").Select(a => a.Subject).Order(StringComparer.Ordinal));
     }
 
     [Fact]
