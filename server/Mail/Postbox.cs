@@ -26,7 +26,7 @@ public sealed class Postbox(IOptions<ReviewRoomOptions> options, ILogger<Postbox
                 await client.AuthenticateAsync(Smtp.Username, Smtp.Password ?? "", cancellation);
             }
         }
-        catch (Exception failure) when (failure is IOException or System.Net.Sockets.SocketException or MailKit.ProtocolException or MailKit.Security.AuthenticationException or SmtpCommandException or TimeoutException or OperationCanceledException)
+        catch (Exception failure) when (CouldNotSend(failure))
         {
             // Nobody's address is logged: only that the server would not take mail.
             log.LogWarning("The mail server {Host}:{Port} could not be used: {Failure}", Smtp.Host, Smtp.Port, failure.GetType().Name);
@@ -40,7 +40,7 @@ public sealed class Postbox(IOptions<ReviewRoomOptions> options, ILogger<Postbox
             {
                 await client.SendAsync(MessageOf(letter), cancellation);
             }
-            catch (Exception failure) when (failure is IOException or MailKit.ProtocolException or SmtpCommandException or TimeoutException or OperationCanceledException)
+            catch (Exception failure) when (CouldNotSend(failure))
             {
                 log.LogWarning("The mail server did not take one letter: {Failure}", failure.GetType().Name);
                 notSent.Add(letter);
@@ -54,6 +54,11 @@ public sealed class Postbox(IOptions<ReviewRoomOptions> options, ILogger<Postbox
         await client.DisconnectAsync(quit: true, cancellation);
         return notSent;
     }
+
+    // The mail server away, refusing, or too slow: what a letter can meet on its way; anything else is a fault here.
+    private static bool CouldNotSend(Exception failure) =>
+        failure is IOException or System.Net.Sockets.SocketException or MailKit.ProtocolException or MailKit.Security.AuthenticationException
+            or SmtpCommandException or TimeoutException or OperationCanceledException;
 
     private MimeMessage MessageOf(Letter letter)
     {
